@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PatientPortal.BuildingBlocks.Email;
+
+namespace PatientPortal.BuildingBlocks;
+
+public static class BuildingBlocksRegistration
+{
+    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        return services;
+    }
+}

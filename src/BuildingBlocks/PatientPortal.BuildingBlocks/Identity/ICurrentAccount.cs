@@ -1,0 +1,11 @@
+namespace PatientPortal.BuildingBlocks.Identity;
+
+/// <summary>Who is asking: the signed-in account, as the host knows it. Handlers authorize against it, never against form ids.</summary>
+public interface ICurrentAccount
+{
+    Guid? AccountId { get; }
+
+    bool IsAuthenticated => AccountId is not null;
+
+    bool IsInRole(string role);
+}

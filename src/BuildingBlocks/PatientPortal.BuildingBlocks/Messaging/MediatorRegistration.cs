@@ -1,0 +1,53 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace PatientPortal.BuildingBlocks.Messaging;
+
+/// <summary>
+/// MediatR 5.1.0 has no DI extension package here (docs/adr/0002): this registers the mediator once and
+/// scans each module's assembly for its handlers and validators.
+/// </summary>
+public static class MediatorRegistration
+{
+    private static readonly Type[] HandlerInterfaces =
+        [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];
+
+    public static IServiceCollection AddMediatorHandlersFrom(this IServiceCollection services, Assembly assembly)
+    {
+        services.TryAddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.TryAddScoped<IMediator, SequentialMediator>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
+
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(IsHandlerInterface))
+            {
+                services.TryAddEnumerable(ServiceDescriptor.Transient(contract, type));
+            }
+        }
+
+        return services;
+    }
+
+    private static bool IsHandlerInterface(Type candidate) =>
+        candidate.IsGenericType && HandlerInterfaces.Contains(candidate.GetGenericTypeDefinition());
+}
+
+/// <summary>
+/// Runs notification handlers one after the other. MediatR 5's default awaits them all at once, but handlers of one
+/// module share a scoped DbContext, which must never be used by two handlers at the same time. The handler tasks
+/// are produced lazily, so each starts only when the previous one has finished.
+/// </summary>
+internal sealed class SequentialMediator(ServiceFactory serviceFactory) : Mediator(serviceFactory)
+{
+    protected override async Task PublishCore(IEnumerable<Task> allHandlers)
+    {
+        foreach (var handler in allHandlers)
+        {
+            await handler;
+        }
+    }
+}

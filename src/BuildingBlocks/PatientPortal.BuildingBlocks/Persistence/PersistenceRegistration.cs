@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.Email;
+using PatientPortal.BuildingBlocks.Outbox;
+
+namespace PatientPortal.BuildingBlocks.Persistence;
+
+public static class PersistenceRegistration
+{
+    /// <summary>
+    /// Registers a module's DbContext on the configured provider. Each provider has its own context subclass so it
+    /// can keep its own migration set; the module's code only ever asks for <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IServiceCollection AddModuleDatabase<TContext, TSqlite, TPostgres>(
+        this IServiceCollection services, IConfiguration configuration, string module)
+        where TContext : ModuleDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        var settings = DatabaseSettings.For(configuration, module);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // SQLite has no schemas: one file per module keeps the modules apart instead, so the warning is noise.
+            services.AddDbContext<TContext, TSqlite>(o => o
+                .UseSqlite(settings.ConnectionString)
+                .AddInterceptors(new SqlitePragmas())
+                .ConfigureWarnings(w => w.Ignore(SqliteEventId.SchemaConfiguredWarning)));
+        }
+        else
+        {
+            var schema = module.ToLowerInvariant();
+            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(
+                settings.ConnectionString,
+                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema).EnableRetryOnFailure(3)));
+        }
+
+        services.AddScoped<IModuleDatabase, ModuleDatabase<TContext>>();
+        services.AddScoped<IOutboxDispatcher, OutboxDispatcher<TContext>>();
+        services.AddScoped<IEmailQueueProcessor, EmailQueueProcessor<TContext>>();
+        services.AddHealthChecks().AddDbContextCheck<TContext>(module.ToLowerInvariant(), tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using PatientPortal.BuildingBlocks;
+using PatientPortal.BuildingBlocks.Email;
+using PatientPortal.BuildingBlocks.Identity;
+using PatientPortal.Modules.Accounts;
+using PatientPortal.Modules.Appointments;
+using PatientPortal.Modules.Inbox;
+using PatientPortal.Modules.Profiles;
+
+namespace PatientPortal.Host.Infrastructure;
+
+/// <summary>The composition root: the four modules, the building blocks, and the portal's web pipeline.</summary>
+public static class PortalComposition
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        ResolveFolders(builder.Configuration, builder.Environment);
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var clinic = configuration.GetSection(ClinicOptions.Section).Get<ClinicOptions>() ?? new ClinicOptions();
+        services.Configure<ClinicOptions>(configuration.GetSection(ClinicOptions.Section));
+
+        services.AddBuildingBlocks(configuration);
+        services.AddAccountsModule(configuration);
+        services.AddProfilesModule(configuration);
+        services.AddAppointmentsModule(configuration);
+        services.AddInboxModule(configuration);
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentAccount, HttpCurrentAccount>();
+        services.AddSingleton<ClinicFormat>();
+        services.AddPortalLocalization(clinic);
+        services.AddPortalJobs(configuration);
+        services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
+            o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseMiddleware<RequestTracing>();
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthorization();
+        app.MapPortalHealth();
+        app.MapRazorPages();
+        return app;
+    }
+
+    // Relative data and mail folders live under the content root, wherever the portal is started from.
+    private static void ResolveFolders(ConfigurationManager configuration, IWebHostEnvironment environment)
+    {
+        foreach (var key in new[] { "Database:DataFolder", $"{EmailOptions.Section}:PickupDirectory" })
+        {
+            var value = configuration[key];
+            if (!string.IsNullOrWhiteSpace(value) && !Path.IsPathRooted(value))
+            {
+                configuration[key] = Path.Combine(environment.ContentRootPath, value);
+            }
+        }
+    }
+}

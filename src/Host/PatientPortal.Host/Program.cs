@@ -1,0 +1,28 @@
+using PatientPortal.Host.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortal();
+var app = builder.Build();
+var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PatientPortal");
+
+// `dotnet run --project src/Host/PatientPortal.Host -- migrate` applies every module's migrations and exits.
+await app.Services.MigrateModuleDatabasesAsync(logger);
+if (args.Contains("migrate"))
+{
+    return;
+}
+
+if (app.Environment.IsDevelopment())
+{
+    foreach (var line in await app.Services.SeedDemoDataAsync())
+    {
+        logger.LogInformation("Demo clinic: {Line}", line);
+    }
+}
+
+app.UsePortal();
+app.Lifetime.ApplicationStarted.Register(() =>
+    logger.LogInformation("PatientPortal is running at {Urls}", string.Join(", ", app.Urls)));
+await app.RunAsync();
+
+public partial class Program;

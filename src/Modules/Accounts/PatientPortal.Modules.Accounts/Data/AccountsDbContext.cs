@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using PatientPortal.BuildingBlocks.Persistence;
+
+namespace PatientPortal.Modules.Accounts.Data;
+
+/// <summary>The Accounts module's data, in its own "accounts" schema (PostgreSQL) or its own file (SQLite).</summary>
+internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public override string Schema => "accounts";
+}
+
+// One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.
+internal sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbContext> options) : AccountsDbContext(options);
+
+internal sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options) : AccountsDbContext(options);
+
+internal sealed class SqliteAccountsDesignTimeFactory : SqliteDesignTimeFactory<SqliteAccountsDbContext>;
+
+internal sealed class PostgresAccountsDesignTimeFactory : PostgresDesignTimeFactory<PostgresAccountsDbContext>;

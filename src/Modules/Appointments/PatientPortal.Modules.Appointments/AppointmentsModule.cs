@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.Messaging;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.Modules.Appointments.Data;
+
+namespace PatientPortal.Modules.Appointments;
+
+/// <summary>The Appointments module's only public entry point: the host calls this and talks to the module through its Contracts.</summary>
+public static class AppointmentsModule
+{
+    public const string Name = "Appointments";
+
+    public static IServiceCollection AddAppointmentsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<AppointmentsDbContext, SqliteAppointmentsDbContext, PostgresAppointmentsDbContext>(configuration, Name);
+        services.AddMediatorHandlersFrom(typeof(AppointmentsModule).Assembly);
+        return services;
+    }
+}

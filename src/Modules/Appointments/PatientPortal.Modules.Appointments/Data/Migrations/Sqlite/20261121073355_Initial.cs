@@ -1,0 +1,101 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PatientPortal.Modules.Appointments.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "appointments");
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                schema: "appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextAttemptUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedEvents",
+                schema: "appointments",
+                columns: table => new
+                {
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Consumer = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ProcessedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedEvents", x => new { x.EventId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QueuedEmails",
+                schema: "appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QueuedEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ProcessedUtc_NextAttemptUtc",
+                schema: "appointments",
+                table: "OutboxMessages",
+                columns: new[] { "ProcessedUtc", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueuedEmails_SentUtc_NextAttemptUtc",
+                schema: "appointments",
+                table: "QueuedEmails",
+                columns: new[] { "SentUtc", "NextAttemptUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "OutboxMessages",
+                schema: "appointments");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedEvents",
+                schema: "appointments");
+
+            migrationBuilder.DropTable(
+                name: "QueuedEmails",
+                schema: "appointments");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using PatientPortal.BuildingBlocks.Persistence;
+
+namespace PatientPortal.Modules.Inbox.Data;
+
+/// <summary>The Inbox module's data, in its own "inbox" schema (PostgreSQL) or its own file (SQLite).</summary>
+internal class InboxDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public override string Schema => "inbox";
+}
+
+// One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.
+internal sealed class SqliteInboxDbContext(DbContextOptions<SqliteInboxDbContext> options) : InboxDbContext(options);
+
+internal sealed class PostgresInboxDbContext(DbContextOptions<PostgresInboxDbContext> options) : InboxDbContext(options);
+
+internal sealed class SqliteInboxDesignTimeFactory : SqliteDesignTimeFactory<SqliteInboxDbContext>;
+
+internal sealed class PostgresInboxDesignTimeFactory : PostgresDesignTimeFactory<PostgresInboxDbContext>;

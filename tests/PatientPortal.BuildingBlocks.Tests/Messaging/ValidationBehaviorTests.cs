@@ -1,0 +1,104 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.Messaging;
+using PatientPortal.BuildingBlocks.Results;
+using Shouldly;
+
+namespace PatientPortal.BuildingBlocks.Tests.Messaging;
+
+public sealed class ValidationBehaviorTests
+{
+    public sealed record Rename(string Name) : IRequest<Result<string>>;
+
+    public sealed record Count(string Name) : IRequest<int>;
+
+    internal sealed class RenameValidator : AbstractValidator<Rename>
+    {
+        public RenameValidator()
+        {
+            RuleFor(r => r.Name).NotEmpty().WithErrorCode("Testing.NameRequired").MaximumLength(10);
+        }
+    }
+
+    internal sealed class CountValidator : AbstractValidator<Count>
+    {
+        public CountValidator() => RuleFor(r => r.Name).NotEmpty();
+    }
+
+    internal sealed class RenameHandler(Calls calls) : IRequestHandler<Rename, Result<string>>
+    {
+        public Task<Result<string>> Handle(Rename request, CancellationToken cancellationToken)
+        {
+            calls.Count++;
+            return Task.FromResult<Result<string>>(request.Name.ToUpperInvariant());
+        }
+    }
+
+    internal sealed class CountHandler : IRequestHandler<Count, int>
+    {
+        public Task<int> Handle(Count request, CancellationToken cancellationToken) => Task.FromResult(request.Name.Length);
+    }
+
+    internal sealed class Calls
+    {
+        public int Count { get; set; }
+    }
+
+    private static (IMediator Mediator, Calls Calls) Mediator()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<Calls>()
+            .AddBuildingBlocks(new ConfigurationBuilder().Build())
+            .AddMediatorHandlersFrom(typeof(ValidationBehaviorTests).Assembly)
+            .BuildServiceProvider();
+        return (services.GetRequiredService<IMediator>(), services.GetRequiredService<Calls>());
+    }
+
+    [Fact]
+    public async Task A_valid_request_reaches_its_handler()
+    {
+        var (mediator, calls) = Mediator();
+
+        var result = await mediator.Send(new Rename("ada"));
+
+        result.IsSuccess.ShouldBeTrue();
+        result.Value.ShouldBe("ADA");
+        calls.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_invalid_request_comes_back_as_a_failure_with_the_rule_s_message_key_and_never_reaches_the_handler()
+    {
+        var (mediator, calls) = Mediator();
+
+        var result = await mediator.Send(new Rename(""));
+
+        result.IsFailure.ShouldBeTrue();
+        result.Errors.ShouldBe([new Error("Testing.NameRequired", "Name")]);
+        calls.Count.ShouldBe(0);
+        Should.Throw<InvalidOperationException>(() => result.Value);
+    }
+
+    [Fact]
+    public async Task A_built_in_rule_without_a_code_gets_a_generic_validation_key()
+    {
+        var (mediator, _) = Mediator();
+
+        var result = await mediator.Send(new Rename("a name far too long"));
+
+        result.Errors.ShouldBe([new Error("Validation.MaximumLength", "Name")]);
+    }
+
+    [Fact]
+    public async Task An_invalid_request_whose_response_is_not_a_result_throws()
+    {
+        var (mediator, _) = Mediator();
+
+        var failure = await Should.ThrowAsync<ValidationException>(() => mediator.Send(new Count("")));
+
+        failure.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("Name");
+        (await mediator.Send(new Count("four"))).ShouldBe(4);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.BuildingBlocks.Tests.TestData;
+using Shouldly;
+
+namespace PatientPortal.BuildingBlocks.Tests.Persistence;
+
+public sealed class SqliteTests
+{
+    [Fact]
+    public async Task SQLite_runs_on_the_2_0_6_native_bundle_with_WAL_and_a_busy_timeout()
+    {
+        await using var module = await CounterModule.CreateAsync(DatabaseProvider.Sqlite);
+        using var scope = module.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+
+        (await Scalar(connection, "PRAGMA journal_mode")).ShouldBe("wal");
+        (await Scalar(connection, "SELECT sqlite_version()")).ShouldStartWith("3.");
+        new SqliteConnectionStringBuilder(connection.ConnectionString).DefaultTimeout.ShouldBe(5);
+        typeof(SQLitePCL.raw).Assembly.GetName().Version!.ToString().ShouldStartWith("2.0.6");
+    }
+
+    [Fact]
+    public async Task Each_module_gets_its_own_SQLite_file_in_the_data_folder()
+    {
+        await using var module = await CounterModule.CreateAsync(DatabaseProvider.Sqlite);
+        using var scope = module.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+
+        Path.GetFileName(file).ShouldBe("counter.db");
+        File.Exists(file).ShouldBeTrue();
+    }
+
+    private static async Task<string?> Scalar(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+}

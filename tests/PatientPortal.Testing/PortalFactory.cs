@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.Persistence;
+
+namespace PatientPortal.Testing;
+
+/// <summary>
+/// The real portal (Program.cs) on a real database of its own, in Development, with mail written to a pickup
+/// folder. Use <see cref="CreateAsync"/>; <see cref="WebApplicationFactory{T}.UseKestrel()"/> serves it on a real port for browsers.
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    private static readonly string[] Modules = ["Accounts", "Profiles", "Appointments", "Inbox"];
+
+    private readonly TestDatabase _database;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    private PortalFactory(TestDatabase database, IDictionary<string, string?> settings)
+    {
+        _database = database;
+        _settings = database.Settings(Modules);
+        _settings["Email:PickupDirectory"] = MailFolder;
+        _settings["Jobs:OutboxIntervalSeconds"] = "1";
+        _settings["Jobs:EmailIntervalSeconds"] = "1";
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string MailFolder => Path.Combine(_database.Folder, "mail");
+
+    public string Environment { get; init; } = "Development";
+
+    public static async Task<PortalFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null, string environment = "Development") =>
+        new(await TestDatabase.CreateAsync(provider), settings ?? new Dictionary<string, string?>()) { Environment = environment };
+
+    /// <summary>Replaces or adds services after the portal's own registrations (before the host starts).</summary>
+    public PortalFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

@@ -31,6 +31,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
+    public string DataFolder => _database.Folder;
+
     public string MailFolder => Path.Combine(_database.Folder, "mail");
 
     public string Environment { get; init; } = "Development";

@@ -11,7 +11,12 @@ public sealed class RequestTracing(RequestDelegate next, ILogger<RequestTracing>
     public async Task InvokeAsync(HttpContext context)
     {
         var correlationId = CorrelationId(context);
-        context.Response.Headers[Header] = correlationId;
+        // Set as the response starts: the exception handler clears headers set earlier.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = correlationId;
+            return Task.CompletedTask;
+        });
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
         {
             await next(context);
@@ -26,12 +31,21 @@ public sealed class SecurityHeaders(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
+        // Set as the response starts, so error pages (whose headers the exception handler clears) get them too.
+        context.Response.OnStarting(() =>
+        {
+            Apply(context.Response.Headers);
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+
+    private static void Apply(IHeaderDictionary headers)
+    {
         headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        return next(context);
     }
 }

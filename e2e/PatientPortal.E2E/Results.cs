@@ -1,0 +1,30 @@
+namespace PatientPortal.E2E;
+
+/// <summary>Where the tests leave what a person should look at: E2E_RESULTS_DIR, else e2e/results in the repository.</summary>
+internal static class Results
+{
+    private static readonly Lazy<string> Root = new(() =>
+        Environment.GetEnvironmentVariable("E2E_RESULTS_DIR") is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(RepositoryRoot() ?? AppContext.BaseDirectory, "e2e", "results"));
+
+    public static string Screenshot(string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Root.Value, "screenshots")).FullName;
+        return Path.Combine(folder, name);
+    }
+
+    // The test binaries live deep under bin/; the repository root is the folder that holds the solution.
+    private static string? RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PatientPortal.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}

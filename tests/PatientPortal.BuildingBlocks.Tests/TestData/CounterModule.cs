@@ -67,7 +67,7 @@ internal sealed class CounterModule : IAsyncDisposable
     public TestClock Clock => (TestClock)Services.GetRequiredService<TimeProvider>();
     public ConsumerSwitch Consumer => Services.GetRequiredService<ConsumerSwitch>();
 
-    public static async Task<CounterModule> CreateAsync(DatabaseProvider provider)
+    public static async Task<CounterModule> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? extra = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings("Counter")).Build();
@@ -77,10 +77,11 @@ internal sealed class CounterModule : IAsyncDisposable
             .AddSingleton<ConsumerSwitch>()
             .AddBuildingBlocks(configuration)
             .AddModuleDatabase<CounterDbContext, SqliteCounterDbContext, PostgresCounterDbContext>(configuration, "Counter")
-            .AddMediatorHandlersFrom(typeof(CounterModule).Assembly)
-            .BuildServiceProvider();
+            .AddMediatorHandlersFrom(typeof(CounterModule).Assembly);
+        extra?.Invoke(services);
+        var built = services.BuildServiceProvider();
 
-        using (var scope = services.CreateScope())
+        using (var scope = built.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
             await db.Database.EnsureCreatedAsync();
@@ -88,7 +89,7 @@ internal sealed class CounterModule : IAsyncDisposable
             await db.SaveChangesAsync();
         }
 
-        return new CounterModule(database, services);
+        return new CounterModule(database, built);
     }
 
     public async Task<int> CounterValueAsync()

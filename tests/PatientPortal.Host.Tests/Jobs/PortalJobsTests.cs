@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.Testing;
+using Quartz;
+using Shouldly;
+
+namespace PatientPortal.Host.Tests.Jobs;
+
+public sealed class PortalJobsTests
+{
+    [Fact]
+    public async Task The_portal_runs_the_outbox_and_mail_jobs_on_a_schedule_and_never_twice_at_once()
+    {
+        await using var portal = await PortalFactory.CreateAsync();
+        _ = portal.Server;
+
+        var scheduler = await portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        scheduler.Status.ShouldBe(SchedulerStatus.Running);
+        foreach (var job in new[] { "DispatchOutboxJob", "SendQueuedEmailsJob" })
+        {
+            var detail = (await scheduler.GetJobDetail(new JobKey(job))).ShouldNotBeNull();
+            detail.ConcurrentExecutionDisallowed.ShouldBeTrue();
+            var trigger = (await scheduler.GetTriggersOfJob(detail.Key)).ShouldHaveSingleItem().ShouldBeAssignableTo<ISimpleTrigger>()!;
+            trigger.RepeatInterval.ShouldBe(TimeSpan.FromSeconds(1), "PortalFactory sets Jobs:*IntervalSeconds to 1");
+        }
+    }
+}

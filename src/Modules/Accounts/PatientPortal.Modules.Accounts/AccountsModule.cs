@@ -1,8 +1,13 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.DemoData;
 using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Modules.Accounts.Data;
+using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Features;
+using PatientPortal.Modules.Accounts.Security;
 
 namespace PatientPortal.Modules.Accounts;
 
@@ -15,6 +20,14 @@ public static class AccountsModule
     {
         services.AddModuleDatabase<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(configuration, Name);
         services.AddMediatorHandlersFrom(typeof(AccountsModule).Assembly);
+        services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddSingleton<PasswordPolicy>();
+        services.AddScoped<Credentials>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<InvitationMail>();
+        services.AddScoped<IStartupTask, FirstAdmin>();
+        services.AddScoped<IDemoDataSeeder, DemoAccounts>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.Modules.Accounts.Domain;
 
 namespace PatientPortal.Modules.Accounts.Data;
 
@@ -7,6 +8,11 @@ namespace PatientPortal.Modules.Accounts.Data;
 internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     public override string Schema => "accounts";
+
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<AccountToken> Tokens => Set<AccountToken>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

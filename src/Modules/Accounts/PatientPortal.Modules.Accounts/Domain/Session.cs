@@ -1,0 +1,33 @@
+namespace PatientPortal.Modules.Accounts.Domain;
+
+/// <summary>
+/// A signed-in browser. The cookie only names it: logging out, an idle timeout, the absolute lifetime or a password
+/// change ends it here, and the cookie stops working at once.
+/// </summary>
+internal sealed class Session
+{
+    private Session() { }
+
+    public Guid Id { get; private set; }
+    public Guid AccountId { get; private set; }
+    public DateTimeOffset CreatedUtc { get; private set; }
+    public DateTimeOffset LastSeenUtc { get; private set; }
+    public DateTimeOffset? EndedUtc { get; private set; }
+    public string? UserAgent { get; private set; }
+
+    public static Session Start(Guid accountId, string? userAgent, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        AccountId = accountId,
+        CreatedUtc = now,
+        LastSeenUtc = now,
+        UserAgent = userAgent is { Length: > 300 } ? userAgent[..300] : userAgent,
+    };
+
+    public bool IsAlive(TimeSpan idleTimeout, TimeSpan absoluteLifetime, DateTimeOffset now) =>
+        EndedUtc is null && now - LastSeenUtc < idleTimeout && now - CreatedUtc < absoluteLifetime;
+
+    public void Seen(DateTimeOffset now) => LastSeenUtc = now;
+
+    public void End(DateTimeOffset now) => EndedUtc ??= now;
+}

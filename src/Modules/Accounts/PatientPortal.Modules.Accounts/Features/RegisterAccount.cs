@@ -1,0 +1,94 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatientPortal.BuildingBlocks.Identity;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.BuildingBlocks.Results;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Data;
+using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Security;
+
+namespace PatientPortal.Modules.Accounts.Features;
+
+internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount>
+{
+    public RegisterAccountValidator(PasswordPolicy passwords, IOptions<AccountsOptions> options, ClinicCalendar calendar)
+    {
+        RuleFor(r => r.Email).MustBeAnEmail();
+        RuleFor(r => r.ConfirmEmail).Must((r, confirm) => string.Equals(r.Email?.Trim(), confirm?.Trim(), StringComparison.OrdinalIgnoreCase))
+            .WithErrorCode("Accounts.EmailsDoNotMatch");
+        RuleFor(r => r.Password).MustBeAStrongPassword(passwords);
+        RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).WithErrorCode("Accounts.PasswordsDoNotMatch");
+        RuleFor(r => r.FirstName).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.LastName).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.DateOfBirth).NotNull();
+        When(r => r.DateOfBirth is not null, () => RuleFor(r => r.DateOfBirth!.Value)
+            .Cascade(CascadeMode.Stop)
+            .Must(d => d <= calendar.Today && d > calendar.Today.AddYears(-130)).WithErrorCode("Accounts.DateOfBirthInvalid")
+            .Must(d => calendar.Age(d) >= options.Value.AgeOfConsent).WithErrorCode("Accounts.UnderAgeOfConsent")
+            .OverridePropertyName(nameof(RegisterAccount.DateOfBirth)));
+        RuleFor(r => r.HealthInsuranceNumber).MustBeAHealthInsuranceNumber();
+        RuleFor(r => r.PrimaryPhone).NotEmpty();
+        RuleFor(r => r.PrimaryPhone).MustBeAPhone();
+        RuleFor(r => r.SecondaryPhone).MustBeAPhone().When(r => !string.IsNullOrWhiteSpace(r.SecondaryPhone));
+        RuleFor(r => r.SecondaryPhoneType).NotNull().When(r => !string.IsNullOrWhiteSpace(r.SecondaryPhone));
+        RuleFor(r => r.Language).MustBeALanguage();
+    }
+}
+
+internal sealed class RegisterAccountHandler(
+    AccountsDbContext db,
+    Credentials credentials,
+    AccountMail mail,
+    IOptions<AccountsOptions> options,
+    TimeProvider clock) : IRequestHandler<RegisterAccount, Result<Guid>>
+{
+    public async Task<Result<Guid>> Handle(RegisterAccount request, CancellationToken cancellationToken)
+    {
+        var normalized = Account.Normalize(request.Email);
+        if (await db.Accounts.AnyAsync(a => a.NormalizedEmail == normalized, cancellationToken))
+        {
+            return new Error("Accounts.EmailTaken", nameof(request.Email));
+        }
+
+        var now = clock.GetUtcNow();
+        var details = new AccountDetails(
+            request.FirstName,
+            request.LastName,
+            request.DateOfBirth!.Value,
+            AccountRules.NormalizeHealthInsuranceNumber(request.HealthInsuranceNumber) is { Length: > 0 } hin ? hin : null,
+            request.PrimaryPhone.Trim(),
+            request.PrimaryPhoneType.ToString(),
+            string.IsNullOrWhiteSpace(request.SecondaryPhone) ? null : request.SecondaryPhone.Trim(),
+            string.IsNullOrWhiteSpace(request.SecondaryPhone) ? null : request.SecondaryPhoneType?.ToString());
+        var account = Account.Register(Guid.CreateVersion7(), request.Email, credentials.Hash(request.Password), details, AccountRules.Culture(request.Language), Roles.Patient, now);
+        db.Accounts.Add(account);
+        ActivationMail.Send(db, mail, account, options.Value.ActivationLinkLifetime, now);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Two registrations raced for one address: the unique index let exactly one through.
+            return new Error("Accounts.EmailTaken", nameof(request.Email));
+        }
+
+        return account.Id;
+    }
+}
+
+/// <summary>Issues an activation link and queues the "Activate Your Account" email.</summary>
+internal static class ActivationMail
+{
+    public static string Send(AccountsDbContext db, AccountMail mail, Account account, TimeSpan lifetime, DateTimeOffset now)
+    {
+        var token = Secrets.NewToken();
+        db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.Activation, Secrets.Hash(token), lifetime, now));
+        mail.Queue(db, account.Email, account.Language, "ActivateAccount", ("Name", account.FirstName), ("Link", mail.Link("/activate", token)));
+        return token;
+    }
+}

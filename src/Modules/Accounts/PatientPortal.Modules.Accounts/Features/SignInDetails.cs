@@ -1,0 +1,158 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatientPortal.BuildingBlocks.Identity;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.BuildingBlocks.Results;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Data;
+using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Security;
+
+namespace PatientPortal.Modules.Accounts.Features;
+
+internal sealed class GetSignInDetailsHandler(AccountsDbContext db, ICurrentAccount current, TimeProvider clock)
+    : IRequestHandler<GetSignInDetails, Result<SignInDetails>>
+{
+    public async Task<Result<SignInDetails>> Handle(GetSignInDetails request, CancellationToken cancellationToken)
+    {
+        if (current.AccountId is not { } id)
+        {
+            return Error.Forbidden;
+        }
+
+        var now = clock.GetUtcNow();
+        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+        var pending = await db.Tokens.AsNoTracking()
+            .Where(t => t.AccountId == id && t.Purpose == TokenPurpose.EmailChange && t.UsedUtc == null && t.ExpiresUtc > now && t.SecurityStamp == account.SecurityStamp)
+            .OrderByDescending(t => t.CreatedUtc)
+            .Select(t => t.NewEmail)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new SignInDetails(account.Email, account.PasswordChangedUtc, pending);
+    }
+}
+
+internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
+{
+    public ChangePasswordValidator(PasswordPolicy passwords)
+    {
+        RuleFor(r => r.OldPassword).NotEmpty();
+        RuleFor(r => r.NewPassword).MustBeAStrongPassword(passwords);
+        RuleFor(r => r.ConfirmPassword).Equal(r => r.NewPassword).WithErrorCode("Accounts.PasswordsDoNotMatch");
+    }
+}
+
+internal sealed class ChangePasswordHandler(AccountsDbContext db, ICurrentAccount current, Credentials credentials, AccountMail mail, TimeProvider clock)
+    : IRequestHandler<ChangePassword, Result>
+{
+    public async Task<Result> Handle(ChangePassword request, CancellationToken cancellationToken)
+    {
+        if (current.AccountId is not { } id)
+        {
+            return Error.Forbidden;
+        }
+
+        var now = clock.GetUtcNow();
+        var account = await db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);
+        if (!credentials.Verify(account, account.PasswordHash, request.OldPassword).Matches)
+        {
+            return new Error("Accounts.OldPasswordWrong", nameof(request.OldPassword));
+        }
+
+        account.ChangePassword(credentials.Hash(request.NewPassword), now);
+        await Sessions.EndAllAsync(db, id, except: request.CurrentSessionId, now, cancellationToken);
+        mail.Queue(db, account.Email, account.Language, "PasswordChanged", ("Name", account.FirstName));
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+}
+
+internal sealed class RequestEmailChangeValidator : AbstractValidator<RequestEmailChange>
+{
+    public RequestEmailChangeValidator()
+    {
+        RuleFor(r => r.Password).NotEmpty();
+        RuleFor(r => r.NewEmail).MustBeAnEmail();
+        RuleFor(r => r.ConfirmEmail).Must((r, confirm) => string.Equals(r.NewEmail?.Trim(), confirm?.Trim(), StringComparison.OrdinalIgnoreCase))
+            .WithErrorCode("Accounts.EmailsDoNotMatch");
+    }
+}
+
+/// <summary>Re-authenticates, then proves both addresses: a code to the old one, a link to the new one.</summary>
+internal sealed class RequestEmailChangeHandler(
+    AccountsDbContext db, ICurrentAccount current, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+    : IRequestHandler<RequestEmailChange, Result>
+{
+    public async Task<Result> Handle(RequestEmailChange request, CancellationToken cancellationToken)
+    {
+        if (current.AccountId is not { } id)
+        {
+            return Error.Forbidden;
+        }
+
+        var account = await db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);
+        if (!credentials.Verify(account, account.PasswordHash, request.Password).Matches)
+        {
+            return new Error("Accounts.PasswordWrong", nameof(request.Password));
+        }
+
+        var normalized = Account.Normalize(request.NewEmail);
+        if (normalized == account.NormalizedEmail)
+        {
+            return new Error("Accounts.EmailUnchanged", nameof(request.NewEmail));
+        }
+
+        if (await db.Accounts.AnyAsync(a => a.NormalizedEmail == normalized, cancellationToken))
+        {
+            return new Error("Accounts.EmailTaken", nameof(request.NewEmail));
+        }
+
+        var now = clock.GetUtcNow();
+        var token = Secrets.NewToken();
+        var code = Secrets.NewCode();
+        db.Tokens.Add(AccountToken.Issue(
+            account, TokenPurpose.EmailChange, Secrets.Hash(token), options.Value.EmailChangeLifetime, now, request.NewEmail.Trim(), Secrets.HashCode(account.Id, code)));
+        mail.Queue(db, account.Email, account.Language, "EmailChangeCode", ("Name", account.FirstName), ("Code", code));
+        mail.Queue(db, request.NewEmail.Trim(), account.Language, "EmailChangeLink", ("Name", account.FirstName), ("Link", mail.Link("/confirm-email", token)));
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+}
+
+internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, AccountMail mail, TimeProvider clock)
+    : IRequestHandler<ConfirmEmailChange, Result>
+{
+    private const int MaxWrongCodes = 5;
+
+    public async Task<Result> Handle(ConfirmEmailChange request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (await UsableToken.FindAsync(db, request.Token, TokenPurpose.EmailChange, now, cancellationToken) is not (var token, var account))
+        {
+            return new Error("Accounts.EmailChangeLinkInvalid");
+        }
+
+        if (Account.Normalize(request.Email ?? "") != Account.Normalize(token.NewEmail!) || !Secrets.CodeMatches(account.Id, request.Code, token.CodeHash!))
+        {
+            var spent = token.RecordWrongCode(MaxWrongCodes, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Error(spent ? "Accounts.EmailChangeLinkInvalid" : "Accounts.WrongCode", nameof(request.Code));
+        }
+
+        var oldEmail = account.Email;
+        account.ChangeEmail(token.NewEmail!);
+        token.Use(now);
+        mail.Queue(db, oldEmail, account.Language, "EmailChanged", ("Name", account.FirstName), ("NewEmail", account.Email));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            return new Error("Accounts.EmailTaken", nameof(request.Email));
+        }
+
+        return Result.Success();
+    }
+}

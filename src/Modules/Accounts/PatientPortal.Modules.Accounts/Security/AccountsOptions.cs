@@ -1,0 +1,50 @@
+namespace PatientPortal.Modules.Accounts.Security;
+
+/// <summary>The "Accounts" configuration section.</summary>
+public sealed class AccountsOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>The minimum age to hold an account: the age of consent to care in the clinic's province (Quebec: 14).</summary>
+    public int AgeOfConsent { get; set; } = 14;
+
+    public PasswordRules Password { get; set; } = new();
+    public int MaxFailedSignIns { get; set; } = 5;
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan AbsoluteSessionLifetime { get; set; } = TimeSpan.FromHours(12);
+    public TimeSpan ActivationLinkLifetime { get; set; } = TimeSpan.FromDays(2);
+    public TimeSpan PasswordResetLinkLifetime { get; set; } = TimeSpan.FromMinutes(60);
+    public TimeSpan EmailChangeLifetime { get; set; } = TimeSpan.FromMinutes(60);
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Quebec clinics: the invitation code is the health card's last 4 digits (or the date of birth), plus a recovery PIN and the privacy policy.</summary>
+    public bool QuebecInvitations { get; set; }
+
+    /// <summary>The version of the Terms and Conditions the portal shows; accepting records it.</summary>
+    public string TermsVersion { get; set; } = "2026-01";
+
+    /// <summary>The first clinic admin, created on first start when no admin exists.</summary>
+    public AdminAccount Admin { get; set; } = new();
+
+    public sealed class PasswordRules
+    {
+        public int MinimumLength { get; set; } = 8;
+        public int MaximumLength { get; set; } = 128;
+        public bool RequireLowercase { get; set; } = true;
+        public bool RequireUppercase { get; set; } = true;
+        public bool RequireDigit { get; set; } = true;
+        public bool RequireSpecialCharacter { get; set; } = true;
+    }
+
+    public sealed class AdminAccount
+    {
+        public string? Email { get; set; }
+
+        /// <summary>When empty, a strong password is generated and printed once in the start-up log.</summary>
+        public string? Password { get; set; }
+
+        public string FirstName { get; set; } = "Clinic";
+        public string LastName { get; set; } = "Admin";
+    }
+}

@@ -12,6 +12,11 @@ if (args.Contains("migrate"))
     return;
 }
 
+foreach (var line in await app.Services.RunStartupTasksAsync())
+{
+    logger.LogWarning("{Line}", line);
+}
+
 if (app.Environment.IsDevelopment())
 {
     foreach (var line in await app.Services.SeedDemoDataAsync())

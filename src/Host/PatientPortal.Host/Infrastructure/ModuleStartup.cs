@@ -16,6 +16,19 @@ public static class ModuleStartup
         }
     }
 
+    /// <summary>Every environment: each module's start-up work (for example the first clinic admin).</summary>
+    public static async Task<IReadOnlyList<string>> RunStartupTasksAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        using var scope = services.CreateScope();
+        var lines = new List<string>();
+        foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>())
+        {
+            lines.AddRange(await task.RunAsync(cancellationToken));
+        }
+
+        return lines;
+    }
+
     /// <summary>Development only: each module seeds its part of the demo clinic into an empty database.</summary>
     public static async Task<IReadOnlyList<string>> SeedDemoDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {

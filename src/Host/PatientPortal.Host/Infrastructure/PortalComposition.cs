@@ -32,10 +32,13 @@ public static class PortalComposition
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentAccount, HttpCurrentAccount>();
+        services.AddSingleton<IPortalLinks, PortalLinks>();
+        services.AddPortalAuthentication(configuration);
+        services.AddPortalRateLimits(configuration);
         services.AddSingleton<ClinicFormat>();
         services.AddPortalLocalization(clinic);
         services.AddPortalJobs(configuration);
-        services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
+        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Admin", PortalAuthentication.StaffPolicy)).AddViewLocalization().AddDataAnnotationsLocalization(o =>
             o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         return builder;
     }
@@ -54,6 +57,8 @@ public static class PortalComposition
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseAuthorization();
         app.MapPortalHealth();
         app.MapRazorPages();

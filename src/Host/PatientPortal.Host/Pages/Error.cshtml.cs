@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PatientPortal.Host.Infrastructure;
@@ -8,6 +9,7 @@ namespace PatientPortal.Host.Pages;
 /// The one error page: localized, with the request's correlation id and never any exception detail. It has no
 /// handler methods, so it renders the same for a re-executed GET or POST; the status code is the original one.
 /// </summary>
+[AllowAnonymous]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
@@ -22,6 +24,7 @@ public sealed class ErrorModel : PageModel
         "404" => "Error.NotFound",
         "403" => "Error.Forbidden",
         "400" => "Error.BadRequest",
+        "429" => "Error.TooManyRequests",
         _ => "Error.",
     };
 }

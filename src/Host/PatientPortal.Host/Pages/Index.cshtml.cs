@@ -1,11 +1,30 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PatientPortal.Host.Infrastructure;
+using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Host.Pages;
 
-public sealed class IndexModel(ClinicFormat format, TimeProvider clock) : PageModel
+/// <summary>The dashboard: sign-in details now; attached profiles and upcoming appointments when their modules land.</summary>
+public sealed class IndexModel(IMediator mediator, ClinicFormat format, TimeProvider clock) : PageModel
 {
+    public SignInDetails? Details { get; private set; }
+
     public string Today { get; private set; } = "";
 
-    public void OnGet() => Today = format.Date(clock.GetUtcNow());
+    public string PasswordChanged => Details is null ? "" : format.Date(Details.PasswordChangedUtc);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var details = await mediator.Send(new GetSignInDetails(), cancellationToken);
+        if (details.IsFailure)
+        {
+            return Forbid();
+        }
+
+        Details = details.Value;
+        Today = format.Date(clock.GetUtcNow());
+        return Page();
+    }
 }

@@ -1,26 +1,31 @@
-using Microsoft.AspNetCore.Localization;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PatientPortal.Host.Infrastructure;
+using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Host.Pages;
 
 /// <summary>The FRANÇAIS/ENGLISH toggle: a POST (antiforgery-checked) that stores the choice in a cookie.</summary>
-public sealed class LanguageModel : PageModel
+[AllowAnonymous]
+public sealed class LanguageModel(IMediator mediator) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
-    public IActionResult OnPost(string? language, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? language, string? returnUrl, CancellationToken cancellationToken)
     {
         var culture = PortalCultures.FromLanguage(language);
         if (culture is not null)
         {
-            Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true });
+            PortalAuthentication.RememberLanguage(HttpContext, culture.Name);
+            if (User.Identity?.IsAuthenticated == true)
+            {
+                // The account's emails follow the language it last chose.
+                await mediator.Send(new SetPreferredLanguage(culture.Name), cancellationToken);
+            }
         }
 
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.LocalOrHome(returnUrl));
     }
 }

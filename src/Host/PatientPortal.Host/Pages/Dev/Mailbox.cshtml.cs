@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ using PatientPortal.Host.DevMailbox;
 namespace PatientPortal.Host.Pages.Dev;
 
 /// <summary>Development only, like Mailpit: the mails written to the pickup folder, newest first, with their links.</summary>
+[AllowAnonymous]
 public sealed class MailboxModel(IWebHostEnvironment environment, IOptions<EmailOptions> email) : PageModel
 {
     public IReadOnlyList<EmlMessage> Messages { get; private set; } = [];

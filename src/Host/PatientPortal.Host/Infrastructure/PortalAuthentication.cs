@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using PatientPortal.Modules.Accounts.Contracts;
+
+namespace PatientPortal.Host.Infrastructure;
+
+/// <summary>
+/// Cookie sign-in backed by the Accounts module's server-side sessions: the cookie carries a session id, and every
+/// request asks Accounts whether that session is still alive (not logged out, not idle for 30 minutes, not older than
+/// 12 hours, password not changed elsewhere). A copied cookie dies with its session.
+/// </summary>
+public static class PortalAuthentication
+{
+    public const string SessionClaim = "pp:session";
+    public const string StaffPolicy = "Staff";
+    public const string CookieName = "__Host-portal";
+
+    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var dataFolder = configuration["Database:DataFolder"] ?? "App_Data";
+        // Keys survive restarts (sessions and links stay valid); one application name for every instance.
+        services.AddDataProtection()
+            .SetApplicationName("PatientPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Lax, not Strict: a link in a notification email must open the portal signed in.
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.IsEssential = true;
+            o.SlidingExpiration = false;
+            o.ExpireTimeSpan = configuration.GetValue("Accounts:AbsoluteSessionLifetime", TimeSpan.FromHours(12));
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.ReturnUrlParameter = "returnUrl";
+            o.Events.OnValidatePrincipal = ValidateSessionAsync;
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-portal-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        return services;
+    }
+
+    public static Guid? SessionId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(SessionClaim), out var id) ? id : null;
+
+    /// <summary>Signs the browser in to a new server-side session, and speaks the account's language from now on.</summary>
+    public static async Task SignInAsync(HttpContext context, SignedIn session)
+    {
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, session.AccountId.ToString()),
+            new Claim(SessionClaim, session.SessionId.ToString()),
+            new Claim(ClaimTypes.Name, session.DisplayName),
+            new Claim(ClaimTypes.Email, session.Email),
+            new Claim(ClaimTypes.Role, session.Role),
+        ], CookieAuthenticationDefaults.AuthenticationScheme);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
+        RememberLanguage(context, session.Language);
+    }
+
+    public static void RememberLanguage(HttpContext context, string culture) =>
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true });
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessionId = context.Principal?.SessionId();
+        var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
+        var result = sessionId is { } id ? await mediator.Send(new TouchSession(id), context.HttpContext.RequestAborted) : null;
+        if (result is not { IsSuccess: true } || result.Value.Role != context.Principal!.FindFirstValue(ClaimTypes.Role))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+}

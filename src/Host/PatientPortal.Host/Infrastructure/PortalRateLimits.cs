@@ -1,0 +1,28 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace PatientPortal.Host.Infrastructure;
+
+/// <summary>
+/// Per-IP limits on the forms an attacker would hammer (login, forgot password, activation, invitation, reset).
+/// Only POSTs count. This is in memory, so a restart resets it; the account lockout, kept in the database, does not.
+/// </summary>
+public static class PortalRateLimits
+{
+    public const string Credentials = "credentials";
+
+    public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("RateLimits:CredentialPostsPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Credentials, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("reads"));
+        });
+        return services;
+    }
+}

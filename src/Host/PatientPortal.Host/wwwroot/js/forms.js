@@ -1,0 +1,23 @@
+// Forms marked data-enable-when-valid keep their submit button disabled until every field is valid, as the
+// clinic's guide describes ("Register stays disabled"). The server validates everything again regardless.
+// A field with data-must-match="otherId" must equal that field (email and password confirmations).
+(function () {
+    "use strict";
+    function check(form) {
+        form.querySelectorAll("[data-must-match]").forEach(function (field) {
+            var other = document.getElementById(field.getAttribute("data-must-match"));
+            var same = other && field.value.trim().toLowerCase() === other.value.trim().toLowerCase();
+            if (field.type === "password") { same = other && field.value === other.value; }
+            field.setCustomValidity(same || field.value === "" ? "" : field.getAttribute("data-mismatch") || "mismatch");
+        });
+        var submit = form.querySelector("[type=submit]");
+        if (submit) { submit.disabled = !form.checkValidity(); }
+    }
+    document.addEventListener("DOMContentLoaded", function () {
+        document.querySelectorAll("form[data-enable-when-valid]").forEach(function (form) {
+            form.addEventListener("input", function () { check(form); });
+            form.addEventListener("change", function () { check(form); });
+            check(form);
+        });
+    });
+})();

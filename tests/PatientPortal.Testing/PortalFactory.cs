@@ -29,6 +29,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
+
+        // The in-memory test server answers as https://localhost, so Secure cookies flow as in a browser.
+        ClientOptions.BaseAddress = new Uri("https://localhost/");
     }
 
     public string DataFolder => _database.Folder;

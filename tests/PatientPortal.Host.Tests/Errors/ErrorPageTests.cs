@@ -20,8 +20,11 @@ public sealed class ErrorPageTests
     {
         await using var portal = await PortalFactory.CreateAsync();
         portal.WithServices(services => services.AddTransient<IStartupFilter, ThrowingEndpoint>());
+        var client = new PortalClient(portal, language);
+        await client.SignInAsDemoPatientAsync();
+        await client.SwitchLanguageAsync(language[..2]);
 
-        var page = await Page.GetAsync(portal.CreateClient(), "/__test/throw", language);
+        var page = await client.GetAsync("/__test/throw");
 
         page.Response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         page.Text("page-title").ShouldBe(title);
@@ -38,8 +41,11 @@ public sealed class ErrorPageTests
     public async Task An_unknown_address_gets_a_localized_not_found_page(string language, string title)
     {
         await using var portal = await PortalFactory.CreateAsync();
+        var client = new PortalClient(portal, language);
+        await client.SignInAsDemoPatientAsync();
+        await client.SwitchLanguageAsync(language[..2]);
 
-        var page = await Page.GetAsync(portal.CreateClient(), "/no-such-page", language);
+        var page = await client.GetAsync("/no-such-page");
 
         page.Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         page.Text("page-title").ShouldBe(title);
@@ -51,7 +57,7 @@ public sealed class ErrorPageTests
     {
         await using var portal = await PortalFactory.CreateAsync();
 
-        var response = await portal.CreateClient().GetAsync("/");
+        var response = await portal.CreateClient().GetAsync("/login");
 
         response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("script-src 'self'");
         response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");

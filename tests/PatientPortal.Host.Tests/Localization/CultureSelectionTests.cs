@@ -16,11 +16,12 @@ public sealed class CultureSelectionTests : IAsyncLifetime
     [Fact]
     public async Task A_visitor_with_no_preference_gets_the_clinic_s_default_French()
     {
-        var page = await Page.GetAsync(Client(_portal), "/");
+        var page = await Page.GetAsync(Client(_portal), "/login");
 
         page.Language.ShouldBe("fr-CA");
-        page.Text("page-title").ShouldBe("Tableau de bord");
-        page.Text("tab-inbox").ShouldBe("Boîte de réception");
+        page.Text("page-title").ShouldBe("Portail patient");
+        page.Text("login").ShouldBe("Connexion");
+        page.Text("create-account").ShouldBe("Créer un compte");
         page.Text("language-toggle").ShouldBe("English");
     }
 
@@ -33,7 +34,7 @@ public sealed class CultureSelectionTests : IAsyncLifetime
     [InlineData("de-DE", "fr-CA")]
     public async Task The_browser_s_language_picks_French_or_English(string acceptLanguage, string expected)
     {
-        var page = await Page.GetAsync(Client(_portal), "/", acceptLanguage);
+        var page = await Page.GetAsync(Client(_portal), "/login", acceptLanguage);
 
         page.Language.ShouldBe(expected);
     }
@@ -42,16 +43,16 @@ public sealed class CultureSelectionTests : IAsyncLifetime
     public async Task The_toggle_stores_the_choice_and_it_wins_over_the_browser()
     {
         var client = Client(_portal);
-        var french = await Page.GetAsync(client, "/inbox");
+        var french = await Page.GetAsync(client, "/forgot-password");
 
-        var response = await PostLanguageAsync(client, "en", "/inbox", french.AntiforgeryToken);
+        var response = await PostLanguageAsync(client, "en", "/forgot-password", french.AntiforgeryToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().ShouldBe("/inbox");
-        var english = await Page.GetAsync(client, "/inbox", "fr-CA");
+        response.Headers.Location!.ToString().ShouldBe("/forgot-password");
+        var english = await Page.GetAsync(client, "/forgot-password", "fr-CA");
         english.Language.ShouldBe("en-CA");
-        english.Text("page-title").ShouldBe("Inbox");
-        english.Text("tab-bills").ShouldBe("Bills");
+        english.Text("page-title").ShouldBe("Forgot your password?");
+        english.Text("reset-password").ShouldBe("Reset Password");
         english.Text("language-toggle").ShouldBe("Français");
     }
 
@@ -59,7 +60,7 @@ public sealed class CultureSelectionTests : IAsyncLifetime
     public async Task The_toggle_never_redirects_off_the_portal()
     {
         var client = Client(_portal);
-        var page = await Page.GetAsync(client, "/");
+        var page = await Page.GetAsync(client, "/login");
 
         var response = await PostLanguageAsync(client, "en", "https://evil.example/", page.AntiforgeryToken);
 
@@ -74,7 +75,7 @@ public sealed class CultureSelectionTests : IAsyncLifetime
         var response = await PostLanguageAsync(client, "en", "/", token: null);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Page.GetAsync(client, "/")).Language.ShouldBe("fr-CA");
+        (await Page.GetAsync(client, "/login")).Language.ShouldBe("fr-CA");
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class CultureSelectionTests : IAsyncLifetime
     {
         await using var portal = await PortalFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Clinic:DefaultCulture"] = "en-CA" });
 
-        var page = await Page.GetAsync(Client(portal), "/", "de-DE");
+        var page = await Page.GetAsync(Client(portal), "/login", "de-DE");
 
         page.Language.ShouldBe("en-CA");
     }

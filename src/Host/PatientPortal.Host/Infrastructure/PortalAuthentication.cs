@@ -17,10 +17,13 @@ public static class PortalAuthentication
 {
     public const string SessionClaim = "pp:session";
     public const string StaffPolicy = "Staff";
-    public const string CookieName = "__Host-portal";
-
-    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        // Outside Development every cookie is Secure with the __Host- prefix (HTTPS only, this host only, path /).
+        // Development runs on plain http://localhost without a certificate, where Secure cookies cannot be required.
+        var secure = !environment.IsDevelopment();
+        var prefix = secure ? "__Host-" : "";
+        var policy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         var dataFolder = configuration["Database:DataFolder"] ?? "App_Data";
         // Keys survive restarts (sessions and links stay valid); one application name for every instance.
         services.AddDataProtection()
@@ -29,9 +32,9 @@ public static class PortalAuthentication
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
-            o.Cookie.Name = CookieName;
+            o.Cookie.Name = prefix + "portal";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = policy;
             // Lax, not Strict: a link in a notification email must open the portal signed in.
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.IsEssential = true;
@@ -52,8 +55,8 @@ public static class PortalAuthentication
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin));
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-portal-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = prefix + "portal-af";
+            o.Cookie.SecurePolicy = policy;
             o.HeaderName = "X-CSRF-TOKEN";
         });
         return services;

@@ -33,7 +33,7 @@ public static class PortalComposition
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentAccount, HttpCurrentAccount>();
         services.AddSingleton<IPortalLinks, PortalLinks>();
-        services.AddPortalAuthentication(configuration);
+        services.AddPortalAuthentication(configuration, builder.Environment);
         services.AddPortalRateLimits(configuration);
         services.AddSingleton<ClinicFormat>();
         services.AddPortalLocalization(clinic);

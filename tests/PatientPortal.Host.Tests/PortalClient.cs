@@ -1,0 +1,75 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PatientPortal.Host.DevMailbox;
+using PatientPortal.Testing;
+
+namespace PatientPortal.Host.Tests;
+
+/// <summary>A browser-like client: keeps cookies, posts forms with their antiforgery token, reads the dev mailbox.</summary>
+internal sealed class PortalClient(PortalFactory portal, string language = "fr-CA")
+{
+    public const string DemoPatientEmail = "heather.milner@example.com";
+    public const string DemoPatientPassword = "Portail-Demo-2026!";
+    public const string DemoAdminEmail = "admin@clinique-saint-laurent.example";
+    public const string DemoAdminPassword = "Admin-Portail-2026!";
+
+    public HttpClient Http { get; } = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public Task<Page> GetAsync(string url) => Page.GetAsync(Http, url, language);
+
+    /// <summary>Opens the form's page to get its token, then posts the fields as the form would.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, IDictionary<string, string> fields, string? action = null)
+    {
+        var page = await GetAsync(pageUrl);
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = page.AntiforgeryToken };
+        using var request = new HttpRequestMessage(HttpMethod.Post, action ?? pageUrl) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("Accept-Language", language);
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Follows redirects (as a browser would) and parses the final page.</summary>
+    public async Task<Page> FollowAsync(HttpResponseMessage response)
+    {
+        var hops = 0;
+        while (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther && hops++ < 5)
+        {
+            response = await Http.GetAsync(response.Headers.Location!.ToString());
+        }
+
+        return await Page.ParseAsync(response);
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password, string? returnUrl = null) =>
+        await PostFormAsync("/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password },
+            returnUrl is null ? "/login" : "/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+    /// <summary>The FRANÇAIS/ENGLISH toggle; signed in, it also becomes the account's language.</summary>
+    public Task<HttpResponseMessage> SwitchLanguageAsync(string language) =>
+        PostFormAsync("/forgot-password", new Dictionary<string, string> { ["language"] = language, ["returnUrl"] = "/" }, "/Language");
+
+    public Task<HttpResponseMessage> SignInAsDemoPatientAsync() => SignInAsync(DemoPatientEmail, DemoPatientPassword);
+
+    /// <summary>Waits (the mail job runs every second in tests) for the newest mail to this address.</summary>
+    public async Task<EmlMessage> MailToAsync(string to, int count = 1)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            // Write times order mails sent within the same second, which the Date header cannot.
+            var mails = Directory.Exists(portal.MailFolder)
+                ? Directory.GetFiles(portal.MailFolder, "*.eml").OrderBy(File.GetLastWriteTimeUtc).Select(EmlMessage.Read)
+                    .Where(m => m.To.Equals(to, StringComparison.OrdinalIgnoreCase)).ToList()
+                : [];
+            if (mails.Count >= count)
+            {
+                return mails[^1];
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No mail #{count} to {to} arrived.");
+    }
+
+    /// <summary>The path and query of the mail's first portal link, to follow it with this client.</summary>
+    public static string LinkIn(EmlMessage mail) => new Uri(mail.Links[0]).PathAndQuery;
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Tests.TestData;
+using Shouldly;
+
+namespace PatientPortal.Modules.Accounts.Tests.Features;
+
+public sealed class ActivationTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Accepting_the_terms_activates_the_account_signs_in_and_tells_Profiles(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var email = Builders.Email();
+        await accounts.SendAsync(Builders.Registration(email));
+        var token = await accounts.TokenMailedToAsync(email);
+
+        (await accounts.SendAsync(new GetActivation(token))).Value.ShouldBe(new ActivationView(email, "2026-01"));
+        var signedIn = await accounts.SendAsync(new AcceptTermsAndActivate(token, "2026-01", "Firefox"));
+
+        signedIn.IsSuccess.ShouldBeTrue();
+        var account = await accounts.QueryAsync(db => db.Accounts.SingleAsync());
+        account.Status.ShouldBe(AccountStatus.Active);
+        account.TermsVersion.ShouldBe("2026-01");
+        account.TermsAcceptedUtc.ShouldBe(accounts.Clock.GetUtcNow());
+        (await accounts.QueryAsync(db => db.Sessions.SingleAsync())).Id.ShouldBe(signedIn.Value.SessionId);
+        var published = await accounts.QueryAsync(db => db.OutboxMessages.SingleAsync());
+        published.Type.ShouldStartWith(typeof(AccountRegistered).FullName!);
+        published.Payload.ShouldContain("\"HealthInsuranceNumber\":\"TREH89042712\"");
+        (await accounts.MailsToAsync(email)).Select(m => m.Subject).ShouldBe(
+            ["Activez votre compte — PatientPortal", "Votre compte portail est actif — PatientPortal"]);
+    }
+
+    [Fact]
+    public async Task An_activation_link_works_once()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.SendAsync(Builders.Registration(email));
+        var token = await accounts.TokenMailedToAsync(email);
+        await accounts.SendAsync(new AcceptTermsAndActivate(token, "2026-01", null));
+
+        (await accounts.SendAsync(new AcceptTermsAndActivate(token, "2026-01", null))).ShouldFailWith("Accounts.ActivationLinkInvalid");
+        (await accounts.QueryAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_activation_link_expires_and_a_correct_password_gets_a_new_one()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.SendAsync(Builders.Registration(email));
+        var old = await accounts.TokenMailedToAsync(email);
+        accounts.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromSeconds(1));
+
+        (await accounts.SendAsync(new GetActivation(old))).ShouldFailWith("Accounts.ActivationLinkInvalid");
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).ShouldFailWith("Accounts.NotActivated");
+        (await accounts.SendAsync(new ResendActivation(email, "Wrong-Pass-1!"))).ShouldFailWith("Accounts.InvalidCredentials");
+        (await accounts.SendAsync(new ResendActivation(email, Builders.Password))).IsSuccess.ShouldBeTrue();
+
+        var fresh = await accounts.TokenMailedToAsync(email);
+        fresh.ShouldNotBe(old);
+        (await accounts.SendAsync(new AcceptTermsAndActivate(fresh, "2026-01", null))).IsSuccess.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Terms_that_changed_since_the_page_was_shown_are_not_accepted()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.SendAsync(Builders.Registration(email));
+
+        (await accounts.SendAsync(new AcceptTermsAndActivate(await accounts.TokenMailedToAsync(email), "2025-01", null))).ShouldFailWith("Accounts.TermsChanged");
+    }
+}

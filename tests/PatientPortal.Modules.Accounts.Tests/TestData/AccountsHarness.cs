@@ -1,0 +1,126 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PatientPortal.BuildingBlocks;
+using PatientPortal.BuildingBlocks.Identity;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.BuildingBlocks.Results;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Data;
+using PatientPortal.Testing;
+
+namespace PatientPortal.Modules.Accounts.Tests.TestData;
+
+/// <summary>The Accounts module on a real, migrated database, with a test clock and a settable signed-in account.</summary>
+internal sealed class AccountsHarness : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+
+    private AccountsHarness(TestDatabase database, ServiceProvider services)
+    {
+        _database = database;
+        Services = services;
+    }
+
+    public ServiceProvider Services { get; }
+    public TestClock Clock => (TestClock)Services.GetRequiredService<TimeProvider>();
+    public FakeCurrentAccount Current => Services.GetRequiredService<FakeCurrentAccount>();
+
+    public static async Task<AccountsHarness> CreateAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var all = database.Settings(AccountsModule.Name);
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
+        var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(new TestClock(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero)))
+            .AddSingleton<FakeCurrentAccount>()
+            .AddSingleton<ICurrentAccount>(sp => sp.GetRequiredService<FakeCurrentAccount>())
+            .AddSingleton<IPortalLinks, TestLinks>()
+            .AddBuildingBlocks(configuration)
+            .AddAccountsModule(configuration)
+            .BuildServiceProvider();
+        using (var scope = services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync();
+        }
+
+        return new AccountsHarness(database, services);
+    }
+
+    public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<AccountsDbContext, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AccountsDbContext>());
+    }
+
+    /// <summary>The queued emails to an address, oldest first.</summary>
+    public Task<List<BuildingBlocks.Email.QueuedEmail>> MailsToAsync(string to) =>
+        QueryAsync(db => db.QueuedEmails.AsNoTracking().Where(e => e.To == to).OrderBy(e => e.CreatedUtc).ToListAsync());
+
+    /// <summary>The token in the newest mail's link to this address ("…?token=XYZ").</summary>
+    public async Task<string> TokenMailedToAsync(string to)
+    {
+        var mail = (await MailsToAsync(to))[^1];
+        var start = mail.TextBody.IndexOf("token=", StringComparison.Ordinal) + "token=".Length;
+        var end = mail.TextBody.IndexOfAny([' ', '\n', '\r'], start);
+        return Uri.UnescapeDataString(end < 0 ? mail.TextBody[start..] : mail.TextBody[start..end]);
+    }
+
+    /// <summary>Registers and activates a patient; returns the session it opened.</summary>
+    public async Task<SignedIn> ActivePatientAsync(string email, string password = Builders.Password)
+    {
+        (await SendAsync(Builders.Registration(email, password))).IsSuccess.ShouldBeTrueWith("registration");
+        var activated = await SendAsync(new AcceptTermsAndActivate(await TokenMailedToAsync(email), "2026-01", "tests"));
+        activated.IsSuccess.ShouldBeTrueWith("activation");
+        return activated.Value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private sealed class TestLinks : IPortalLinks
+    {
+        public Uri To(string pathAndQuery) => new(new Uri("https://portal.test/"), pathAndQuery.TrimStart('/'));
+    }
+}
+
+internal sealed class FakeCurrentAccount : ICurrentAccount
+{
+    public Guid? AccountId { get; set; }
+    public string? Role { get; set; }
+
+    public bool IsInRole(string role) => Role == role;
+
+    public void SignedInAs(Guid accountId, string role = Roles.Patient)
+    {
+        AccountId = accountId;
+        Role = role;
+    }
+}
+
+internal static class ResultAssertions
+{
+    public static void ShouldBeTrueWith(this bool value, string what) =>
+        Assert.True(value, $"{what} should have succeeded");
+
+    public static void ShouldFailWith(this Result result, string key) =>
+        Assert.Contains(key, result.Errors.Select(e => e.Key));
+}

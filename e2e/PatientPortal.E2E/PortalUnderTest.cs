@@ -5,8 +5,8 @@ namespace PatientPortal.E2E;
 
 /// <summary>
 /// The portal the browser tests drive, and one Chromium for the whole collection.
-/// Set PORTAL_BASE_URL to test a running deployment; otherwise the real portal is started here on its own
-/// throw-away databases, served by Kestrel on a free loopback port.
+/// Set PORTAL_BASE_URL to test a running deployment (in Development: the tests read mail from its /dev/mailbox);
+/// otherwise the real portal is started here on its own throw-away databases, served by Kestrel on a free loopback port.
 /// </summary>
 public sealed class PortalUnderTest : IAsyncLifetime
 {
@@ -21,9 +21,15 @@ public sealed class PortalUnderTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        BaseAddress = Environment.GetEnvironmentVariable("PORTAL_BASE_URL") is { Length: > 0 } url
-            ? new Uri(url)
-            : await StartPortalAsync();
+        if (Environment.GetEnvironmentVariable("PORTAL_BASE_URL") is { Length: > 0 } url)
+        {
+            BaseAddress = new Uri(url);
+        }
+        else
+        {
+            _factory = await LocalPortal.StartAsync();
+            BaseAddress = _factory.ClientOptions.BaseAddress;
+        }
 
         if (!File.Exists(Chromium))
         {
@@ -39,23 +45,17 @@ public sealed class PortalUnderTest : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser (no cookies) whose Accept-Language follows <paramref name="locale"/>.</summary>
-    public Task<IBrowserContext> NewBrowserAsync(string locale) =>
+    /// <summary>
+    /// A fresh browser (no cookies) whose Accept-Language follows <paramref name="locale"/>, on this portal or on
+    /// <paramref name="portal"/> (another instance, e.g. <see cref="QuebecPortal"/>).
+    /// </summary>
+    public Task<IBrowserContext> NewBrowserAsync(string locale, Uri? portal = null) =>
         _browser!.NewContextAsync(new()
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (portal ?? BaseAddress).ToString(),
             Locale = locale,
             ViewportSize = new() { Width = 1280, Height = 800 },
         });
-
-    private async Task<Uri> StartPortalAsync()
-    {
-        _factory = await PortalFactory.CreateAsync();
-        // 127.0.0.1 only: nothing a test starts listens beyond the machine.
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        return _factory.ClientOptions.BaseAddress;
-    }
 
     public async Task DisposeAsync()
     {
@@ -69,6 +69,41 @@ public sealed class PortalUnderTest : IAsyncLifetime
         {
             await _factory.DisposeAsync();
         }
+    }
+}
+
+/// <summary>A second portal whose invitations use the Quebec activation code (health card digits or date of birth).</summary>
+public sealed class QuebecPortal : IAsyncLifetime
+{
+    private PortalFactory? _factory;
+
+    public Uri BaseAddress => _factory!.ClientOptions.BaseAddress;
+
+    public async Task InitializeAsync() =>
+        _factory = await LocalPortal.StartAsync(new Dictionary<string, string?> { ["Accounts:QuebecInvitations"] = "true" });
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}
+
+internal static class LocalPortal
+{
+    /// <summary>The real portal in Development (demo patient, clinic admin, /dev/mailbox), served on 127.0.0.1 only.</summary>
+    public static async Task<PortalFactory> StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        settings ??= [];
+        // Every test posts from 127.0.0.1, and the per-IP limit (10 credential posts a minute) is meant for one
+        // person, not for a whole suite: without this the later journeys get 429 Too Many Requests.
+        settings["RateLimits:CredentialPostsPerMinute"] = "1000";
+        var factory = await PortalFactory.CreateAsync(settings: settings);
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        return factory;
     }
 }
 

@@ -14,6 +14,16 @@ internal static class Results
         return Path.Combine(folder, name);
     }
 
+    /// <summary>
+    /// A full-page screenshot named after the language the page says it is in (&lt;html lang&gt;), e.g. "login-fr.png",
+    /// so a page that came out in the wrong language shows up under the wrong name rather than hiding.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var language = (await page.Locator("html").GetAttributeAsync("lang") ?? "unknown").Split('-')[0];
+        await page.ScreenshotAsync(new() { Path = Screenshot($"{name}-{language}.png"), FullPage = true });
+    }
+
     // The test binaries live deep under bin/; the repository root is the folder that holds the solution.
     private static string? RepositoryRoot()
     {

@@ -13,7 +13,7 @@ internal sealed class PortalClient(PortalFactory portal, string language = "fr-C
     public const string DemoAdminEmail = "admin@clinique-saint-laurent.example";
     public const string DemoAdminPassword = "Admin-Portail-2026!";
 
-    public HttpClient Http { get; } = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Http { get; } = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = portal.ClientOptions.BaseAddress });
 
     public Task<Page> GetAsync(string url) => Page.GetAsync(Http, url, language);
 

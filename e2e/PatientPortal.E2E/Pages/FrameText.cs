@@ -30,4 +30,7 @@ internal sealed record FrameText(
         ActivityTitle: "Recent activity",
         Dashboard: "Dashboard",
         Inbox: "Inbox");
+
+    /// <summary>"fr-CA"/"en-CA" or "fr"/"en".</summary>
+    public static FrameText For(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : French;
 }

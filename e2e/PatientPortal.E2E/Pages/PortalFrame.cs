@@ -1,9 +1,10 @@
 namespace PatientPortal.E2E.Pages;
 
 /// <summary>
-/// The frame around every portal page (Pages/Shared/_Layout.cshtml): header with the language toggle,
-/// sidebar with the tabs, the page title, and the recent-activity column. Texts are read from the DOM
-/// (textContent), so CSS uppercasing does not matter.
+/// The frame around every signed-in portal page (Pages/Shared/_Layout.cshtml): header with the language toggle,
+/// sidebar with the tabs, the page title, and the recent-activity column. The header (clinic name, language toggle)
+/// and the page title are also on the public and admin layouts. Texts are read from the DOM (textContent), so CSS
+/// uppercasing does not matter.
 /// </summary>
 internal sealed class PortalFrame(IPage page)
 {
@@ -39,7 +40,17 @@ internal sealed class PortalFrame(IPage page)
         var before = await LanguageAsync();
         await Page.GetByTestId("language-toggle").ClickAsync();
         // The toggle POSTs and redirects back to the same address, so wait on the language, not the URL.
-        await Assertions.Expect(Page.Locator("html")).Not.ToHaveAttributeAsync("lang", before);
+        await Expect(Page.Locator("html")).Not.ToHaveAttributeAsync("lang", before);
+        await Page.WaitForLoadStateAsync();
+    }
+
+    /// <summary>Switches to "fr" or "en" unless the page already speaks it (signed in, this also changes the account's language).</summary>
+    public async Task SwitchLanguageToAsync(string language)
+    {
+        if (!(await LanguageAsync()).StartsWith(language, StringComparison.Ordinal))
+        {
+            await SwitchLanguageAsync();
+        }
     }
 
     /// <summary>Follows a sidebar tab (e.g. "inbox") and waits for its page.</summary>
@@ -49,8 +60,8 @@ internal sealed class PortalFrame(IPage page)
         await Page.WaitForURLAsync($"**/{tab}");
     }
 
-    public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new() { Path = Results.Screenshot(name), FullPage = true });
+    /// <summary>Saves "&lt;name&gt;-&lt;fr|en&gt;.png" (see <see cref="Results.ScreenshotAsync"/>).</summary>
+    public Task ScreenshotAsync(string name) => Results.ScreenshotAsync(Page, name);
 
     private async Task<string> TextAsync(string testId) => Clean(await Page.GetByTestId(testId).TextContentAsync());
 

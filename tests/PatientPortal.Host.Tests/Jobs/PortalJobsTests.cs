@@ -15,6 +15,12 @@ public sealed class PortalJobsTests
 
         var scheduler = await portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
+        // The hosted service starts the scheduler once the application has started, a moment after the first request.
+        for (var wait = 0; wait < 100 && scheduler.Status != SchedulerStatus.Running; wait++)
+        {
+            await Task.Delay(100);
+        }
+
         scheduler.Status.ShouldBe(SchedulerStatus.Running);
         foreach (var job in new[] { "DispatchOutboxJob", "SendQueuedEmailsJob" })
         {

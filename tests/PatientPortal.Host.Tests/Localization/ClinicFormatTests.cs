@@ -22,6 +22,16 @@ public sealed class ClinicFormatTests
         Montreal.Date(LateEvening).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("fr-CA", "28 février 2026 22 h 30")]
+    [InlineData("en-CA", "February 28, 2026 10:30 p.m.")]
+    public void A_day_and_time_read_like_the_guide_without_the_weekday(string culture, string expected)
+    {
+        using var _ = new CultureScope(culture);
+
+        Montreal.DateTime(LateEvening).Replace('\u202f', ' ').Replace('\u00a0', ' ').ShouldBe(expected);
+    }
+
     [Fact]
     public void A_time_follows_daylight_saving_in_the_clinic_s_time_zone()
     {

@@ -13,14 +13,15 @@ public sealed class ClinicFormat(IOptions<ClinicOptions> clinic)
     /// <summary>"Sunday, March 1, 2026" / "dimanche 1 mars 2026".</summary>
     public string Date(DateTimeOffset instant) => ToClinicTime(instant).ToString("D", CultureInfo.CurrentCulture);
 
-    /// <summary>"March 1, 2026 9:15 a.m." / "1 mars 2026 09 h 15".</summary>
-    public string DateTime(DateTimeOffset instant)
+    /// <summary>"March 1, 2026" / "1 mars 2026": the long date without the weekday, as the guide shows dates.</summary>
+    public string Day(DateTimeOffset instant)
     {
-        var local = ToClinicTime(instant);
         var culture = CultureInfo.CurrentCulture;
-        var day = local.ToString(culture.DateTimeFormat.LongDatePattern.Replace("dddd", "", StringComparison.Ordinal).Trim(' ', ','), culture);
-        return $"{day} {local.ToString("t", culture)}";
+        return ToClinicTime(instant).ToString(culture.DateTimeFormat.LongDatePattern.Replace("dddd", "", StringComparison.Ordinal).Trim(' ', ','), culture);
     }
+
+    /// <summary>"March 1, 2026 9:15 a.m." / "1 mars 2026 09 h 15".</summary>
+    public string DateTime(DateTimeOffset instant) => $"{Day(instant)} {ToClinicTime(instant).ToString("t", CultureInfo.CurrentCulture)}";
 
     /// <summary>A date of birth is a calendar date, not an instant: ISO, as the guide shows it (1989-04-27).</summary>
     public static string BirthDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -35,6 +35,12 @@ public static class PortalComposition
         services.AddSingleton<IPortalLinks, PortalLinks>();
         services.AddPortalAuthentication(configuration, builder.Environment);
         services.AddPortalRateLimits(configuration);
+        // Six months at least (ASVS 14.4.5): a browser that saw the portal once never tries plain http again.
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         services.AddSingleton<ClinicFormat>();
         services.AddPortalLocalization(clinic);
         services.AddPortalJobs(configuration);

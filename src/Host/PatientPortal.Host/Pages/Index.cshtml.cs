@@ -13,7 +13,17 @@ public sealed class IndexModel(IMediator mediator, ClinicFormat format, TimeProv
 
     public string Today { get; private set; } = "";
 
-    public string PasswordChanged => Details is null ? "" : format.Date(Details.PasswordChangedUtc);
+    public string PasswordChanged => Details is null ? "" : format.Day(Details.PasswordChangedUtc);
+
+    public bool SignedOutOthers { get; private set; }
+
+    /// <summary>"Sign out of all other sessions" (for a lost phone or a shared computer).</summary>
+    public async Task<IActionResult> OnPostSignOutOthersAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(new SignOutOtherSessions(User.SessionId() ?? Guid.Empty), cancellationToken);
+        SignedOutOthers = true;
+        return await OnGetAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -45,3 +45,10 @@ public sealed record AcceptInvitation(
     string ConfirmPassword,
     string? Pin,
     bool AcceptedPrivacyPolicy) : IRequest<Result<string>>;
+
+/// <summary>An admin adds a staff member (role Staff or Admin); they choose their password from an emailed link.</summary>
+public sealed record CreateStaffAccount(string Email, string FirstName, string LastName, string Role, string Language) : IRequest<Result<Guid>>;
+
+public sealed record ListStaffAccounts : IRequest<Result<IReadOnlyList<StaffAccountSummary>>>;
+
+public sealed record StaffAccountSummary(Guid Id, string Email, string Name, string Role);

@@ -24,3 +24,6 @@ public sealed record SignOut(Guid SessionId) : IRequest<Result>;
 
 /// <summary>Stores the language the signed-in account chose; every email it receives uses it.</summary>
 public sealed record SetPreferredLanguage(string Language) : IRequest<Result>;
+
+/// <summary>"Sign out of all other sessions": every session of the signed-in account but this one ends.</summary>
+public sealed record SignOutOtherSessions(Guid CurrentSessionId) : IRequest<Result>;

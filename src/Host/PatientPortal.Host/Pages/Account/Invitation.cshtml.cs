@@ -38,8 +38,13 @@ public sealed class InvitationModel(IMediator mediator, IStringLocalizer<SharedR
             return Redirect("/activate?token=" + Uri.EscapeDataString(result.Value));
         }
 
+        // When the failure spent the invitation (locked), reloading it already says so: show that message once.
         await LoadAsync(cancellationToken);
-        ModelState.AddResultErrors(result, localizer);
+        if (Invitation is not null)
+        {
+            ModelState.AddResultErrors(result, localizer);
+        }
+
         return Page();
     }
 

@@ -34,8 +34,13 @@ public sealed class ResetPasswordModel(IMediator mediator, IStringLocalizer<Shar
             return Page();
         }
 
+        // When the failure spent the link, reloading it already says so: show that message once.
         await LoadAsync(cancellationToken);
-        ModelState.AddResultErrors(result, localizer);
+        if (Reset is not null)
+        {
+            ModelState.AddResultErrors(result, localizer);
+        }
+
         return Page();
     }
 

@@ -1,12 +1,14 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Host.Pages.Credentials;
 
+[EnableRateLimiting(PortalRateLimits.Credentials)]
 public sealed class ChangeEmailModel(IMediator mediator, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]

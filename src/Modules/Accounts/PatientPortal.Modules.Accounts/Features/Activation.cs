@@ -61,14 +61,25 @@ internal sealed class ResendActivationHandler(AccountsDbContext db, Credentials 
 {
     public async Task<Result> Handle(ResendActivation request, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         var normalized = Account.Normalize(request.Email ?? "");
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
-        if (!credentials.Verify(account, account?.PasswordHash, request.Password).Matches || account is null || account.IsActive)
+        var matches = credentials.Verify(account, account?.PasswordHash, request.Password ?? "").Matches;
+
+        // A password check like any sign-in: it counts toward the lockout and says nothing more than a sign-in would.
+        if (account is null || account.IsLocked(now) || account.IsActive)
         {
             return new Error("Accounts.InvalidCredentials");
         }
 
-        ActivationMail.Send(db, mail, account, options.Value.ActivationLinkLifetime, clock.GetUtcNow());
+        if (!matches)
+        {
+            account.RecordFailedSignIn(options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Error("Accounts.InvalidCredentials");
+        }
+
+        ActivationMail.Send(db, mail, account, options.Value.ActivationLinkLifetime, now);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

@@ -43,7 +43,8 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
     }
 }
 
-internal sealed class ChangePasswordHandler(AccountsDbContext db, ICurrentAccount current, Credentials credentials, AccountMail mail, TimeProvider clock)
+internal sealed class ChangePasswordHandler(
+    AccountsDbContext db, ICurrentAccount current, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<ChangePassword, Result>
 {
     public async Task<Result> Handle(ChangePassword request, CancellationToken cancellationToken)
@@ -55,9 +56,9 @@ internal sealed class ChangePasswordHandler(AccountsDbContext db, ICurrentAccoun
 
         var now = clock.GetUtcNow();
         var account = await db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);
-        if (!credentials.Verify(account, account.PasswordHash, request.OldPassword).Matches)
+        if (await CurrentPassword.RefuseAsync(db, account, credentials, request.OldPassword, options.Value, now, cancellationToken) is { } refused)
         {
-            return new Error("Accounts.OldPasswordWrong", nameof(request.OldPassword));
+            return refused with { Key = refused.Key == CurrentPassword.Wrong ? "Accounts.OldPasswordWrong" : refused.Key, Field = nameof(request.OldPassword) };
         }
 
         account.ChangePassword(credentials.Hash(request.NewPassword), now);
@@ -92,9 +93,9 @@ internal sealed class RequestEmailChangeHandler(
         }
 
         var account = await db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);
-        if (!credentials.Verify(account, account.PasswordHash, request.Password).Matches)
+        if (await CurrentPassword.RefuseAsync(db, account, credentials, request.Password, options.Value, clock.GetUtcNow(), cancellationToken) is { } refused)
         {
-            return new Error("Accounts.PasswordWrong", nameof(request.Password));
+            return refused with { Field = nameof(request.Password) };
         }
 
         var normalized = Account.Normalize(request.NewEmail);
@@ -154,5 +155,33 @@ internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, AccountMai
         }
 
         return Result.Success();
+    }
+}
+
+/// <summary>
+/// Re-authentication on the change forms. A wrong current password counts toward the same lockout as a sign-in, so a
+/// stolen session cannot be used to guess the password; a locked account is refused even the right one.
+/// </summary>
+internal static class CurrentPassword
+{
+    public const string Wrong = "Accounts.PasswordWrong";
+
+    public static async Task<Error?> RefuseAsync(
+        AccountsDbContext db, Account account, Credentials credentials, string? password, AccountsOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var matches = credentials.Verify(account, account.PasswordHash, password ?? "").Matches;
+        if (account.IsLocked(now))
+        {
+            return new Error("Accounts.TooManyAttempts");
+        }
+
+        if (matches)
+        {
+            return null;
+        }
+
+        var locked = account.RecordFailedSignIn(options.MaxFailedSignIns, options.LockoutDuration, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Error(locked ? "Accounts.TooManyAttempts" : Wrong);
     }
 }

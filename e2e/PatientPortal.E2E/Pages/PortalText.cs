@@ -1,0 +1,96 @@
+namespace PatientPortal.E2E.Pages;
+
+/// <summary>
+/// What the account pages and emails say in one language (SharedResource*.resx, Accounts/Emails/*.txt).
+/// Email subjects are the part before " — {Clinic}".
+/// </summary>
+internal sealed record PortalText(
+    string Locale,
+    string Language,
+    string LoginTitle,
+    string RegisterTitle,
+    string RegisterSentTitle,
+    string TermsTitle,
+    string Dashboard,
+    string InvitationTitle,
+    string ForgotTitle,
+    string ResetTitle,
+    string ConfirmEmailTitle,
+    string InvalidCredentials,
+    string InvitationDetailsWrong,
+    string InvitationLocked,
+    string InvitationInvalid,
+    string ClinicCodeLabel,
+    string ActivationCodeLabel,
+    string InvitationSent,
+    string InvitationLockedState,
+    string InvitationUsed,
+    string ActivationMail,
+    string InvitationMail,
+    string ResetMail,
+    string EmailCodeMail,
+    string EmailLinkMail,
+    string EmailChangedMail,
+    string PasswordChangedMail)
+{
+    public static readonly PortalText French = new(
+        Locale: "fr-CA",
+        Language: "fr",
+        LoginTitle: "Portail patient",
+        RegisterTitle: "Créer un compte",
+        RegisterSentTitle: "Activez votre compte",
+        TermsTitle: "Termes et conditions",
+        Dashboard: "Tableau de bord",
+        InvitationTitle: "Activer votre compte",
+        ForgotTitle: "Mot de passe oublié?",
+        ResetTitle: "Réinitialiser votre mot de passe",
+        ConfirmEmailTitle: "Modifier votre courriel de connexion",
+        InvalidCredentials: "Le courriel ou le mot de passe fourni ne correspond à aucun dossier dans notre système.",
+        InvitationDetailsWrong: "Le courriel ou le code n'est pas correct. Après 5 essais erronés, l'invitation est verrouillée.",
+        InvitationLocked: "Cette invitation est verrouillée après trop de codes erronés. Communiquez avec la clinique pour qu'elle vous envoie une nouvelle invitation.",
+        InvitationInvalid: "Ce lien d'invitation n'est pas valide. Utilisez le plus récent courriel d'invitation de la clinique.",
+        ClinicCodeLabel: "Code de la clinique",
+        ActivationCodeLabel: "Code d'activation",
+        InvitationSent: "Envoyée",
+        InvitationLockedState: "Verrouillée",
+        InvitationUsed: "Utilisée",
+        ActivationMail: "Activez votre compte",
+        InvitationMail: "Activer votre compte",
+        ResetMail: "Réinitialisez votre mot de passe",
+        EmailCodeMail: "Votre code d'activation",
+        EmailLinkMail: "Confirmez votre nouveau courriel de connexion",
+        EmailChangedMail: "Votre courriel de connexion a été modifié",
+        PasswordChangedMail: "Votre mot de passe a été modifié");
+
+    public static readonly PortalText English = new(
+        Locale: "en-CA",
+        Language: "en",
+        LoginTitle: "Patient Portal",
+        RegisterTitle: "Create an account",
+        RegisterSentTitle: "Activate your account",
+        TermsTitle: "Terms and Conditions",
+        Dashboard: "Dashboard",
+        InvitationTitle: "Activate your account",
+        ForgotTitle: "Forgot your password?",
+        ResetTitle: "Reset your password",
+        ConfirmEmailTitle: "Change your login email",
+        InvalidCredentials: "The email or password provided do not match any records on our system.",
+        InvitationDetailsWrong: "The email or the code is not correct. After 5 wrong tries the invitation is locked.",
+        InvitationLocked: "This invitation is locked after too many wrong codes. Contact the clinic so they send you a new invitation.",
+        InvitationInvalid: "This invitation link is not valid. Use the latest invitation email from the clinic.",
+        ClinicCodeLabel: "Clinic Code",
+        ActivationCodeLabel: "Activation code",
+        InvitationSent: "Sent",
+        InvitationLockedState: "Locked",
+        InvitationUsed: "Used",
+        ActivationMail: "Activate Your Account",
+        InvitationMail: "Activate your account",
+        ResetMail: "Reset Your Password",
+        EmailCodeMail: "Your activation code",
+        EmailLinkMail: "Confirm your new login email",
+        EmailChangedMail: "Your login email was changed",
+        PasswordChangedMail: "Your password was changed");
+
+    /// <summary>"fr-CA"/"en-CA" (a browser locale or an account language) or "fr"/"en".</summary>
+    public static PortalText For(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : French;
+}

@@ -107,6 +107,22 @@ public sealed class AccessTests
         page.Document.QuerySelector("[data-testid='invitations']").ShouldNotBeNull();
     }
 
+    [Theory]
+    [InlineData("/Identity/Account/Login")]
+    [InlineData("/Identity/Account/Register")]
+    [InlineData("/Identity/Account/ForgotPassword")]
+    [InlineData("/Identity/Account/Manage")]
+    public async Task The_built_in_English_only_Identity_pages_do_not_exist(string path)
+    {
+        await using var portal = await StartAsync();
+        var client = Browser(portal);
+        await client.SignInAsDemoPatientAsync();
+
+        var page = await client.GetAsync(path);
+
+        page.Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task Changing_the_email_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {

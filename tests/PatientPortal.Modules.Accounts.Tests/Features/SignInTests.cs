@@ -29,6 +29,23 @@ public sealed class SignInTests
         (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).IsSuccess.ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Parallel_wrong_passwords_each_count_and_none_crashes(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var email = Builders.Email();
+        await accounts.ActivePatientAsync(email);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => accounts.SendAsync(new SignIn(email, "Wrong-Pass-1!", null))));
+
+        results.ShouldAllBe(r => r.Errors.Single().Key == "Accounts.InvalidCredentials");
+        (await accounts.QueryAsync(db => db.Accounts.SingleAsync())).FailedSignIns.ShouldBe(4);
+        (await accounts.SendAsync(new SignIn(email, "Wrong-Pass-1!", null))).IsFailure.ShouldBeTrue();
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).ShouldFailWith("Accounts.InvalidCredentials");
+    }
+
     [Fact]
     public async Task An_unknown_email_and_a_wrong_password_fail_identically()
     {

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientPortal.BuildingBlocks.Outbox;
+using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Data;
@@ -59,7 +60,11 @@ internal sealed class AcceptTermsAndActivateHandler(AccountsDbContext db, Accoun
 internal sealed class ResendActivationHandler(AccountsDbContext db, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<ResendActivation, Result>
 {
-    public async Task<Result> Handle(ResendActivation request, CancellationToken cancellationToken)
+    // A wrong password counts toward the lockout even when parallel tries race: conflicts are retried on fresh data.
+    public Task<Result> Handle(ResendActivation request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
+
+    private async Task<Result> AttemptAsync(ResendActivation request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var normalized = Account.Normalize(request.Email ?? "");

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientPortal.BuildingBlocks.Identity;
+using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Data;
@@ -15,7 +16,11 @@ internal sealed class SignInHandler(AccountsDbContext db, Credentials credential
 {
     private static readonly Error InvalidCredentials = new("Accounts.InvalidCredentials");
 
-    public async Task<Result<SignedIn>> Handle(SignIn request, CancellationToken cancellationToken)
+    // Parallel attempts on one account must each count: a conflicting write is retried on fresh data.
+    public Task<Result<SignedIn>> Handle(SignIn request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
+
+    private async Task<Result<SignedIn>> AttemptAsync(SignIn request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var normalized = Account.Normalize(request.Email ?? "");

@@ -47,7 +47,11 @@ internal sealed class ChangePasswordHandler(
     AccountsDbContext db, ICurrentAccount current, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<ChangePassword, Result>
 {
-    public async Task<Result> Handle(ChangePassword request, CancellationToken cancellationToken)
+    // A wrong password counts toward the lockout even when parallel tries race: conflicts are retried on fresh data.
+    public Task<Result> Handle(ChangePassword request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
+
+    private async Task<Result> AttemptAsync(ChangePassword request, CancellationToken cancellationToken)
     {
         if (current.AccountId is not { } id)
         {
@@ -85,7 +89,11 @@ internal sealed class RequestEmailChangeHandler(
     AccountsDbContext db, ICurrentAccount current, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<RequestEmailChange, Result>
 {
-    public async Task<Result> Handle(RequestEmailChange request, CancellationToken cancellationToken)
+    // A wrong password counts toward the lockout even when parallel tries race: conflicts are retried on fresh data.
+    public Task<Result> Handle(RequestEmailChange request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
+
+    private async Task<Result> AttemptAsync(RequestEmailChange request, CancellationToken cancellationToken)
     {
         if (current.AccountId is not { } id)
         {

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PatientPortal.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Runs a read-decide-write unit again when another request changed the same rows first (optimistic concurrency):
+/// the tracked state is dropped, so each try reads fresh data and decides again. One defined winner, no lost update.
+/// </summary>
+public static class ConcurrencyRetry
+{
+    public static async Task<T> RunAsync<T>(DbContext db, Func<Task<T>> unit, int tries = 5)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await unit();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < tries)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}

@@ -51,6 +51,7 @@ public static class PortalComposition
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UseTrustedProxies(app.Configuration);
         app.UseMiddleware<RequestTracing>();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");

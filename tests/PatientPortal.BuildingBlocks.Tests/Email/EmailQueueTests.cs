@@ -36,6 +36,9 @@ public sealed class EmailQueueTests
         var email = await SingleEmailAsync(module);
         raw.ShouldContain($"Message-ID: <{email.Id:N}@patientportal>");
         email.SentUtc.ShouldBe(module.Clock.GetUtcNow());
+        email.TextBody.ShouldBeEmpty("a sent body may hold a live link: the database keeps no copy");
+        email.HtmlBody.ShouldBeEmpty();
+        email.Subject.ShouldNotBeEmpty();
     }
 
     [Theory]

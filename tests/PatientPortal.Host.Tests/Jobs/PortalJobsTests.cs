@@ -29,5 +29,9 @@ public sealed class PortalJobsTests
             var trigger = (await scheduler.GetTriggersOfJob(detail.Key)).ShouldHaveSingleItem().ShouldBeAssignableTo<ISimpleTrigger>()!;
             trigger.RepeatInterval.ShouldBe(TimeSpan.FromSeconds(1), "PortalFactory sets Jobs:*IntervalSeconds to 1");
         }
+
+        var purge = (await scheduler.GetJobDetail(new JobKey("PurgeDeliveredJob"))).ShouldNotBeNull();
+        purge.ConcurrentExecutionDisallowed.ShouldBeTrue();
+        (await scheduler.GetTriggersOfJob(purge.Key)).ShouldHaveSingleItem().ShouldBeAssignableTo<ISimpleTrigger>()!.RepeatInterval.ShouldBe(TimeSpan.FromHours(1));
     }
 }

@@ -38,8 +38,7 @@ internal sealed class EmailQueueProcessor<TContext>(
             try
             {
                 await sender.SendAsync(email, cancellationToken);
-                email.SentUtc = clock.GetUtcNow();
-                email.LastError = null;
+                email.MarkSent(clock.GetUtcNow());
                 sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -14,7 +14,9 @@ public sealed class QueuedEmail
     public string To { get; private set; } = "";
     public string Culture { get; private set; } = "";
     public string Subject { get; private set; } = "";
+    /// <summary>Emptied once sent: a body may hold a live link, and the database must not keep a usable copy of it.</summary>
     public string TextBody { get; private set; } = "";
+
     public string HtmlBody { get; private set; } = "";
     public DateTimeOffset CreatedUtc { get; private set; }
     public DateTimeOffset NextAttemptUtc { get; internal set; }
@@ -24,6 +26,14 @@ public sealed class QueuedEmail
 
     /// <summary>True once every retry is spent: staff see it, nobody resends it automatically.</summary>
     public bool GaveUp => SentUtc is null && Attempts >= MaxAttempts;
+
+    public void MarkSent(DateTimeOffset nowUtc)
+    {
+        SentUtc = nowUtc;
+        LastError = null;
+        TextBody = "";
+        HtmlBody = "";
+    }
 
     public static QueuedEmail Create(string to, RenderedEmail email, DateTimeOffset nowUtc) => new()
     {

@@ -39,6 +39,7 @@ public static class PersistenceRegistration
         services.AddScoped<IModuleDatabase, ModuleDatabase<TContext>>();
         services.AddScoped<IOutboxDispatcher, OutboxDispatcher<TContext>>();
         services.AddScoped<IEmailQueueProcessor, EmailQueueProcessor<TContext>>();
+        services.AddScoped<IModuleRetention, ModuleRetention<TContext>>();
         services.AddHealthChecks().AddDbContextCheck<TContext>(module.ToLowerInvariant(), tags: ["ready"]);
         return services;
     }

@@ -14,6 +14,7 @@ public static class PortalJobs
         {
             Every<DispatchOutboxJob>(q, outboxEvery);
             Every<SendQueuedEmailsJob>(q, emailEvery);
+            Every<PurgeDeliveredJob>(q, TimeSpan.FromHours(1));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -73,6 +73,11 @@ internal sealed class Account
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
+    /// <summary>What Profiles is told when the account becomes usable.</summary>
+    public AccountRegistered Registered() => new(
+        Id, Email, FirstName, LastName, DateOfBirth, HealthInsuranceNumber, PrimaryPhone, PrimaryPhoneType,
+        SecondaryPhone, SecondaryPhoneType, Language, ClinicPatientId);
+
     public void Activate(string termsVersion, DateTimeOffset now)
     {
         Status = AccountStatus.Active;

@@ -46,9 +46,7 @@ internal sealed class AcceptTermsAndActivateHandler(AccountsDbContext db, Accoun
         db.Sessions.Add(session);
         if (firstActivation)
         {
-            db.Publish(new AccountRegistered(
-                account.Id, account.Email, account.FirstName, account.LastName, account.DateOfBirth, account.HealthInsuranceNumber,
-                account.PrimaryPhone, account.PrimaryPhoneType, account.SecondaryPhone, account.SecondaryPhoneType, account.Language, account.ClinicPatientId), clock);
+            db.Publish(account.Registered(), clock);
             mail.Queue(db, account.Email, account.Language, "AccountActivated", ("Name", account.FirstName));
         }
 

@@ -29,8 +29,7 @@ internal sealed class DemoAccounts(AccountsDbContext db, Credentials credentials
             new AccountDetails("Heather", "Milner", new DateOnly(1989, 4, 27), "MILH89542712", "5141231234", nameof(PhoneType.Mobile)), "fr-CA", Roles.Patient, now);
         account.Activate(options.Value.TermsVersion, now);
         db.Accounts.Add(account);
-        db.Publish(new AccountRegistered(account.Id, account.Email, account.FirstName, account.LastName, account.DateOfBirth, account.HealthInsuranceNumber,
-            account.PrimaryPhone, account.PrimaryPhoneType, null, null, account.Language, null), clock);
+        db.Publish(account.Registered(), clock);
         await db.SaveChangesAsync(cancellationToken);
         return [$"patient {PatientEmail} / {PatientPassword}"];
     }

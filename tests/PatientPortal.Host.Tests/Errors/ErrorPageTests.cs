@@ -52,6 +52,44 @@ public sealed class ErrorPageTests
         page.Text("correlation-id").ShouldNotBeNullOrWhiteSpace();
     }
 
+    [Theory]
+    [InlineData("fr-CA", "Demande refusée")]
+    [InlineData("en-CA", "Request refused")]
+    public async Task A_form_refused_for_its_antiforgery_token_gets_the_localized_page_not_a_blank_one(string language, string title)
+    {
+        await using var portal = await PortalFactory.CreateAsync();
+        var client = new PortalClient(portal, language);
+        await client.GetAsync("/login");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "a@example.com", ["Input.Password"] = "x" }),
+        };
+        request.Headers.Add("Accept-Language", language);
+
+        var page = await Page.ParseAsync(await client.Http.SendAsync(request));
+
+        page.Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        page.Text("page-title").ShouldBe(title);
+    }
+
+    [Fact]
+    public async Task When_the_accounts_database_fails_a_signed_in_visitor_is_sent_to_login_not_to_a_bare_500()
+    {
+        await using var portal = await PortalFactory.CreateAsync();
+        var client = new PortalClient(portal);
+        await client.SignInAsDemoPatientAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(portal.DataFolder, "accounts.db*"))
+        {
+            await File.WriteAllTextAsync(file, "this is not a database");
+        }
+
+        var response = await client.Http.GetAsync("/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldStartWith("https://localhost/login");
+    }
+
     [Fact]
     public async Task Every_page_carries_the_security_headers()
     {

@@ -49,6 +49,36 @@ public sealed class ActivationTests
     }
 
     [Fact]
+    public async Task Once_the_account_is_active_an_older_activation_link_signs_nobody_in()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.SendAsync(Builders.Registration(email));
+        var first = await accounts.TokenMailedToAsync(email);
+        await accounts.SendAsync(new ResendActivation(email, Builders.Password));
+        await accounts.SendAsync(new AcceptTermsAndActivate(await accounts.TokenMailedToAsync(email), "2026-01", null));
+
+        (await accounts.SendAsync(new GetActivation(first))).ShouldFailWith("Accounts.ActivationLinkInvalid");
+        (await accounts.SendAsync(new AcceptTermsAndActivate(first, "2026-01", null))).ShouldFailWith("Accounts.ActivationLinkInvalid");
+        (await accounts.QueryAsync(db => db.Sessions.CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_double_submit_of_the_terms_gives_one_session_and_no_error()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.SendAsync(Builders.Registration(email));
+        var token = await accounts.TokenMailedToAsync(email);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => accounts.SendAsync(new AcceptTermsAndActivate(token, "2026-01", null))));
+
+        results.Count(r => r.IsSuccess).ShouldBe(1);
+        (await accounts.QueryAsync(db => db.Sessions.CountAsync())).ShouldBe(1);
+        (await accounts.QueryAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_activation_link_expires_and_a_correct_password_gets_a_new_one()
     {
         await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);

@@ -101,14 +101,45 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task An_email_already_used_by_another_account_cannot_become_the_login_email()
+    public async Task An_email_used_by_another_account_answers_like_a_free_one_tells_its_owner_and_changes_nothing()
     {
         await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
         var taken = Builders.Email();
         await accounts.ActivePatientAsync(taken);
-        var session = await accounts.ActivePatientAsync(Builders.Email());
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
         accounts.Current.SignedInAs(session.AccountId);
 
-        (await accounts.SendAsync(new RequestEmailChange(Builders.Password, taken, taken))).ShouldFailWith("Accounts.EmailTaken");
+        (await accounts.SendAsync(new RequestEmailChange(Builders.Password, taken, taken))).IsSuccess.ShouldBeTrue();
+
+        (await accounts.MailsToAsync(taken))[^1].Subject.ShouldStartWith("À propos de votre adresse courriel");
+        (await accounts.MailsToAsync(email)).Count.ShouldBe(2, "activation and confirmation only: no code");
+        (await accounts.SendAsync(new GetSignInDetails())).Value.PendingEmail.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Wrong_recovery_PINs_count_toward_the_account_lockout_across_reset_links()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite, new() { ["Accounts:QuebecInvitations"] = "true" });
+        accounts.Current.SignedInAs(Guid.NewGuid(), Roles.Staff);
+        var email = Builders.Email();
+        await accounts.SendAsync(new InvitePatient(email, "Nathan", "Milner", new DateOnly(1990, 2, 18), "MILN 9002 1845", null, "fr"));
+        var activation = await accounts.SendAsync(new AcceptInvitation(await accounts.TokenMailedToAsync(email), email, "1845", Builders.Password, Builders.Password, "4821", true));
+        await accounts.SendAsync(new AcceptTermsAndActivate(activation.Value, "2026-01", null));
+
+        for (var link = 0; link < 2; link++)
+        {
+            await accounts.SendAsync(new ForgotPassword(email));
+            var token = await accounts.TokenMailedToAsync(email);
+            for (var guess = 0; guess < 3; guess++)
+            {
+                await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, $"000{guess}"));
+            }
+        }
+
+        await accounts.SendAsync(new ForgotPassword(email));
+        (await accounts.SendAsync(new ResetPassword(await accounts.TokenMailedToAsync(email), email, NewPassword, NewPassword, "4821"))).ShouldFailWith("Accounts.TooManyAttempts");
+        accounts.Clock.Advance(TimeSpan.FromMinutes(16));
+        (await accounts.SendAsync(new ResetPassword(await accounts.TokenMailedToAsync(email), email, NewPassword, NewPassword, "4821"))).IsSuccess.ShouldBeTrue();
     }
 }

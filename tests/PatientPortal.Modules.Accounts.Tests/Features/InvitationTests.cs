@@ -108,7 +108,9 @@ public sealed class InvitationTests
         var token = await accounts.TokenMailedToAsync(email);
         (await accounts.SendAsync(new GetInvitation(token))).Value.ShouldBe(new InvitationView(true, card is null));
 
+        (await accounts.SendAsync(Accept(token, email, "0000", pin: null, privacy: true))).ShouldFailWith("Accounts.PinRequired");
         (await accounts.SendAsync(Accept(token, email, code, pin: null, privacy: true))).ShouldFailWith("Accounts.PinRequired");
+        (await accounts.QueryAsync(db => db.Invitations.SingleAsync())).WrongCodes.ShouldBe(0, "the answer never depends on the code before the PIN is there");
         (await accounts.SendAsync(Accept(token, email, code, pin: "4821", privacy: false))).ShouldFailWith("Accounts.PrivacyPolicyRequired");
         var activation = await accounts.SendAsync(Accept(token, email, code, pin: "4821", privacy: true));
 
@@ -132,6 +134,16 @@ public sealed class InvitationTests
         (await accounts.SendAsync(new GetPasswordReset(token))).Value.RequiresPin.ShouldBeTrue();
         (await accounts.SendAsync(new ResetPassword(token, email, "Autre-Riviere-77?", "Autre-Riviere-77?", "0000"))).ShouldFailWith("Accounts.ResetDetailsWrong");
         (await accounts.SendAsync(new ResetPassword(token, email, "Autre-Riviere-77?", "Autre-Riviere-77?", "4821"))).IsSuccess.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_child_under_the_age_of_consent_cannot_be_invited_to_an_account_of_their_own()
+    {
+        await using var accounts = await WithStaffAsync(DatabaseProvider.Sqlite);
+
+        var child = await accounts.SendAsync(new InvitePatient(Builders.Email(), "Nathan", "Milner", new DateOnly(2017, 2, 18), null, null, "fr"));
+
+        child.ShouldFailWith("Accounts.InviteeUnderAgeOfConsent");
     }
 
     [Fact]

@@ -33,11 +33,11 @@ public sealed class RegistrationTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task An_email_already_used_by_another_account_is_refused_whatever_its_case(DatabaseProvider provider)
+    public async Task An_email_of_an_active_account_is_refused_whatever_its_case(DatabaseProvider provider)
     {
         await using var accounts = await AccountsHarness.CreateAsync(provider);
         var email = Builders.Email();
-        await accounts.SendAsync(Builders.Registration(email));
+        await accounts.ActivePatientAsync(email);
 
         var again = await accounts.SendAsync(Builders.Registration(email.ToUpperInvariant()));
 
@@ -55,9 +55,27 @@ public sealed class RegistrationTests
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => accounts.SendAsync(Builders.Registration(email))));
 
-        results.Count(r => r.IsSuccess).ShouldBe(1);
+        results.ShouldContain(r => r.IsSuccess);
         results.Where(r => r.IsFailure).ShouldAllBe(r => r.Errors.Single().Key == "Accounts.EmailTaken");
         (await accounts.QueryAsync(db => db.Accounts.CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Registering_again_an_address_never_activated_starts_over_and_kills_the_old_links()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.SendAsync(Builders.Registration(email, "Squatter-Pass-11!"));
+        var squatterLink = await accounts.TokenMailedToAsync(email);
+
+        var again = await accounts.SendAsync(Builders.Registration(email, language: "en"));
+
+        again.IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new GetActivation(squatterLink))).ShouldFailWith("Accounts.ActivationLinkInvalid");
+        (await accounts.SendAsync(new AcceptTermsAndActivate(await accounts.TokenMailedToAsync(email), "2026-01", null))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new SignIn(email, "Squatter-Pass-11!", null))).ShouldFailWith("Accounts.InvalidCredentials");
+        (await accounts.SendAsync(Builders.Registration(email))).ShouldFailWith("Accounts.EmailTaken");
     }
 
     [Fact]

@@ -90,7 +90,21 @@ public static class PortalAuthentication
     {
         var sessionId = context.Principal?.SessionId();
         var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
-        var result = sessionId is { } id ? await mediator.Send(new TouchSession(id), context.HttpContext.RequestAborted) : null;
+        BuildingBlocks.Results.Result<SignedIn>? result;
+        try
+        {
+            result = sessionId is { } id ? await mediator.Send(new TouchSession(id), context.HttpContext.RequestAborted) : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The sessions cannot be read (database down or locked): fail closed for this request only, keep the
+            // cookie for when it is back, and let the error page render instead of failing again here.
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(PortalAuthentication))
+                .LogError(ex, "Session check failed; the request is treated as signed out");
+            context.RejectPrincipal();
+            return;
+        }
+
         if (result is not { IsSuccess: true } || result.Value.Role != context.Principal!.FindFirstValue(ClaimTypes.Role))
         {
             context.RejectPrincipal();

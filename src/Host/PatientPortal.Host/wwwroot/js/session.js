@@ -3,10 +3,9 @@
 (function () {
     "use strict";
     document.addEventListener("DOMContentLoaded", function () {
-        var body = document.body;
-        var idle = parseInt(body.getAttribute("data-idle-seconds"), 10);
         var dialog = document.getElementById("session-warning");
-        if (!idle || !dialog || !document.querySelector("[data-testid=logout]")) { return; }
+        var idle = dialog && parseInt(dialog.getAttribute("data-idle-seconds"), 10);
+        if (!idle) { return; }
         var warnAt = Math.max(idle - 120, 5) * 1000;
         var warnTimer, endTimer;
         function arm() {
@@ -20,7 +19,7 @@
             fetch("/session/keepalive", {
                 method: "POST",
                 credentials: "same-origin",
-                headers: { "X-CSRF-TOKEN": body.getAttribute("data-keepalive-token") }
+                headers: { "X-CSRF-TOKEN": dialog.getAttribute("data-keepalive-token") }
             }).then(function (response) {
                 if (response.ok) { dialog.close(); arm(); } else { window.location.href = "/login?expired=1"; }
             });

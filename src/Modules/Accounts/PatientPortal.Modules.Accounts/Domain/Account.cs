@@ -71,6 +71,30 @@ internal sealed class Account
         SecurityStamp = Guid.NewGuid(),
     };
 
+    /// <summary>
+    /// Registering again with the address of an account never activated starts over: new password and details, and a
+    /// new stamp that kills the earlier activation links. An unclaimed registration can never hold an address hostage.
+    /// </summary>
+    public void RestartRegistration(string passwordHash, AccountDetails details, string language, DateTimeOffset now)
+    {
+        PasswordHash = passwordHash;
+        PasswordChangedUtc = now;
+        Language = language;
+        FirstName = details.FirstName.Trim();
+        LastName = details.LastName.Trim();
+        DateOfBirth = details.DateOfBirth;
+        HealthInsuranceNumber = details.HealthInsuranceNumber;
+        PrimaryPhone = details.PrimaryPhone;
+        PrimaryPhoneType = details.PrimaryPhoneType;
+        SecondaryPhone = details.SecondaryPhone;
+        SecondaryPhoneType = details.SecondaryPhoneType;
+        FailedSignIns = 0;
+        LockedUntilUtc = null;
+        RotateSecurityStamp();
+    }
+
+    public bool IsUnclaimedRegistration => Status == AccountStatus.PendingActivation && Role == Roles.Patient && ClinicPatientId is null;
+
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
     /// <summary>What Profiles is told when the account becomes usable.</summary>

@@ -17,7 +17,7 @@ internal sealed class GetActivationHandler(AccountsDbContext db, IOptions<Accoun
     public async Task<Result<ActivationView>> Handle(GetActivation request, CancellationToken cancellationToken)
     {
         var found = await UsableToken.FindAsync(db, request.Token, TokenPurpose.Activation, clock.GetUtcNow(), cancellationToken);
-        return found is null
+        return found is null || found.Value.Account.IsActive
             ? new Error("Accounts.ActivationLinkInvalid")
             : new ActivationView(found.Value.Account.Email, options.Value.TermsVersion);
     }
@@ -26,7 +26,11 @@ internal sealed class GetActivationHandler(AccountsDbContext db, IOptions<Accoun
 internal sealed class AcceptTermsAndActivateHandler(AccountsDbContext db, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<AcceptTermsAndActivate, Result<SignedIn>>
 {
-    public async Task<Result<SignedIn>> Handle(AcceptTermsAndActivate request, CancellationToken cancellationToken)
+    // A double click: the second submit re-reads and finds the link used, instead of failing on the version.
+    public Task<Result<SignedIn>> Handle(AcceptTermsAndActivate request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
+
+    private async Task<Result<SignedIn>> AttemptAsync(AcceptTermsAndActivate request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (request.TermsVersion != options.Value.TermsVersion)
@@ -34,21 +38,18 @@ internal sealed class AcceptTermsAndActivateHandler(AccountsDbContext db, Accoun
             return new Error("Accounts.TermsChanged");
         }
 
-        if (await UsableToken.FindAsync(db, request.Token, TokenPurpose.Activation, now, cancellationToken) is not (var token, var account))
+        // Once active, the account opens only with its password: an older activation link must not sign anyone in.
+        if (await UsableToken.FindAsync(db, request.Token, TokenPurpose.Activation, now, cancellationToken) is not (var token, var account) || account.IsActive)
         {
             return new Error("Accounts.ActivationLinkInvalid");
         }
 
-        var firstActivation = account.ActivatedUtc is null;
         account.Activate(request.TermsVersion, now);
         token.Use(now);
         var session = Session.Start(account.Id, request.UserAgent, now);
         db.Sessions.Add(session);
-        if (firstActivation)
-        {
-            db.Publish(account.Registered(), clock);
-            mail.Queue(db, account.Email, account.Language, "AccountActivated", ("Name", account.FirstName));
-        }
+        db.Publish(account.Registered(), clock);
+        mail.Queue(db, account.Email, account.Language, "AccountActivated", ("Name", account.FirstName));
 
         await db.SaveChangesAsync(cancellationToken);
         return SessionResult.For(account, session);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientPortal.BuildingBlocks.DemoData;
+using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Data;
 using PatientPortal.Modules.Accounts.Domain;
@@ -9,10 +10,10 @@ using PatientPortal.Modules.Accounts.Security;
 namespace PatientPortal.Modules.Accounts.Features;
 
 /// <summary>
-/// On first start (no admin yet, and "Accounts:Admin:Email" set) creates the clinic's first admin. Its password comes
-/// from configuration, or is generated and printed once, here, and never again.
+/// On first start (no admin yet, and "Accounts:Admin:Email" set) creates the clinic's first admin, with the password from
+/// configuration or, when there is none, a single-use link (printed once) to choose it.
 /// </summary>
-internal sealed class FirstAdmin(AccountsDbContext db, Credentials credentials, IOptions<AccountsOptions> options, TimeProvider clock) : IStartupTask
+internal sealed class FirstAdmin(AccountsDbContext db, Credentials credentials, IPortalLinks links, IOptions<AccountsOptions> options, TimeProvider clock) : IStartupTask
 {
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {
@@ -22,16 +23,36 @@ internal sealed class FirstAdmin(AccountsDbContext db, Credentials credentials, 
             return [];
         }
 
-        var generated = string.IsNullOrEmpty(admin.Password);
-        var password = generated ? Secrets.NewToken()[..20] + "!9a" : admin.Password!;
         var now = clock.GetUtcNow();
-        var account = Account.Register(Guid.CreateVersion7(), admin.Email, credentials.Hash(password),
+        var configured = !string.IsNullOrEmpty(admin.Password);
+        var account = Account.Register(Guid.CreateVersion7(), admin.Email, credentials.Hash(configured ? admin.Password! : Secrets.NewToken()),
             new AccountDetails(admin.FirstName, admin.LastName, new DateOnly(1970, 1, 1)), "fr-CA", Roles.Admin, now);
         account.ActivateStaff(now);
         db.Accounts.Add(account);
+        if (configured)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return [$"First clinic admin created: {admin.Email} (password from configuration)."];
+        }
+
+        // No password in configuration: never print one. A single-use link to choose it, valid 48 hours, goes to the log once.
+        var token = Secrets.NewToken();
+        db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.PasswordReset, Secrets.Hash(token), options.Value.ActivationLinkLifetime, now));
         await db.SaveChangesAsync(cancellationToken);
-        return generated
-            ? [$"First clinic admin created: {admin.Email} with the generated password {password} (shown once; change it after signing in)."]
-            : [$"First clinic admin created: {admin.Email} (password from configuration)."];
+        return [$"First clinic admin created: {admin.Email}. Choose its password within 48 hours at {Link(token)}"];
+    }
+
+    // At start-up there is no request: without Portal:PublicUrl (Development) the path alone is printed.
+    private string Link(string token)
+    {
+        var path = "/reset-password?token=" + Uri.EscapeDataString(token);
+        try
+        {
+            return links.To(path).ToString();
+        }
+        catch (InvalidOperationException)
+        {
+            return path;
+        }
     }
 }

@@ -14,12 +14,15 @@ namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class InvitePatientValidator : AbstractValidator<InvitePatient>
 {
-    public InvitePatientValidator(ClinicCalendar calendar)
+    public InvitePatientValidator(ClinicCalendar calendar, IOptions<AccountsOptions> options)
     {
         RuleFor(r => r.Email).MustBeAnEmail();
         RuleFor(r => r.FirstName).NotEmpty().MaximumLength(100);
         RuleFor(r => r.LastName).NotEmpty().MaximumLength(100);
-        RuleFor(r => r.DateOfBirth).Must(d => d <= calendar.Today && d > calendar.Today.AddYears(-130)).WithErrorCode("Accounts.DateOfBirthInvalid");
+        // An account of one's own starts at the age of consent; a younger child's profile is attached to a parent's account.
+        RuleFor(r => r.DateOfBirth).Cascade(CascadeMode.Stop)
+            .Must(d => d <= calendar.Today && d > calendar.Today.AddYears(-130)).WithErrorCode("Accounts.DateOfBirthInvalid")
+            .Must(d => calendar.Age(d) >= options.Value.AgeOfConsent).WithErrorCode("Accounts.InviteeUnderAgeOfConsent");
         RuleFor(r => r.HealthCardNumber).MustBeAHealthInsuranceNumber();
         RuleFor(r => r.ClinicPatientId).MaximumLength(50);
         RuleFor(r => r.Language).MustBeALanguage();
@@ -130,7 +133,11 @@ internal sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvita
 internal sealed class AcceptInvitationHandler(AccountsDbContext db, Credentials credentials, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<AcceptInvitation, Result<string>>
 {
-    public async Task<Result<string>> Handle(AcceptInvitation request, CancellationToken cancellationToken)
+    // Parallel guesses are serialized by the invitation's version: every wrong code counts toward the lock.
+    public Task<Result<string>> Handle(AcceptInvitation request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
+
+    private async Task<Result<string>> AttemptAsync(AcceptInvitation request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var invitation = await InvitationLink.FindAsync(db, request.Token, cancellationToken);
@@ -139,16 +146,17 @@ internal sealed class AcceptInvitationHandler(AccountsDbContext db, Credentials 
             return refusal;
         }
 
-        if (Account.Normalize(request.Email) != invitation!.NormalizedEmail || !Secrets.CodeMatches(invitation.Id, request.Code, invitation.CodeHash))
+        // The form's own requirements first: an answer that depends on the code must never come before the code is counted.
+        if (invitation!.QuebecVariant && (request.Pin is null || !request.AcceptedPrivacyPolicy))
+        {
+            return new Error(request.Pin is null ? "Accounts.PinRequired" : "Accounts.PrivacyPolicyRequired", request.Pin is null ? nameof(request.Pin) : nameof(request.AcceptedPrivacyPolicy));
+        }
+
+        if (Account.Normalize(request.Email) != invitation.NormalizedEmail || !Secrets.CodeMatches(invitation.Id, request.Code, invitation.CodeHash))
         {
             var locked = invitation.RecordWrongCode(now);
             await db.SaveChangesAsync(cancellationToken);
             return new Error(locked ? "Accounts.InvitationLocked" : "Accounts.InvitationDetailsWrong", nameof(request.Code));
-        }
-
-        if (invitation.QuebecVariant && (request.Pin is null || !request.AcceptedPrivacyPolicy))
-        {
-            return new Error(request.Pin is null ? "Accounts.PinRequired" : "Accounts.PrivacyPolicyRequired", request.Pin is null ? nameof(request.Pin) : nameof(request.AcceptedPrivacyPolicy));
         }
 
         var account = Account.Register(Guid.CreateVersion7(), invitation.Email, credentials.Hash(request.Password), invitation.Details(), invitation.Language, Roles.Patient, now);

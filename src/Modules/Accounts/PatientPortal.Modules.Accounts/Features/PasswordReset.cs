@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Data;
@@ -53,12 +54,16 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     }
 }
 
-internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials credentials, AccountMail mail, TimeProvider clock)
+internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<ResetPassword, Result>
 {
     private const int MaxWrongAnswers = 5;
 
-    public async Task<Result> Handle(ResetPassword request, CancellationToken cancellationToken)
+    // Two tries racing on one link (or one account) are serialized by the account's version: one wins, the other re-reads.
+    public Task<Result> Handle(ResetPassword request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
+
+    private async Task<Result> AttemptAsync(ResetPassword request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (await UsableToken.FindAsync(db, request.Token, TokenPurpose.PasswordReset, now, cancellationToken) is not (var token, var account))
@@ -66,11 +71,18 @@ internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials cre
             return new Error("Accounts.ResetLinkInvalid");
         }
 
+        if (account.IsLocked(now))
+        {
+            return new Error("Accounts.TooManyAttempts");
+        }
+
         var pinOk = account.RecoveryPinHash is null || credentials.Verify(account, account.RecoveryPinHash, request.Pin ?? "").Matches;
         if (Account.Normalize(request.Email) != account.NormalizedEmail || !pinOk)
         {
-            // A wrong email or PIN spends one of the link's few tries.
+            // A wrong email or PIN spends one of the link's few tries and counts toward the account's lockout, so
+            // asking for link after link does not buy more guesses at the PIN.
             var spent = token.RecordWrongCode(MaxWrongAnswers, now);
+            account.RecordFailedSignIn(options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
             await db.SaveChangesAsync(cancellationToken);
             return new Error(spent ? "Accounts.ResetLinkInvalid" : "Accounts.ResetDetailsWrong");
         }

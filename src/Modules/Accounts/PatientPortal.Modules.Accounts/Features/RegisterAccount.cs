@@ -48,7 +48,8 @@ internal sealed class RegisterAccountHandler(
     public async Task<Result<Guid>> Handle(RegisterAccount request, CancellationToken cancellationToken)
     {
         var normalized = Account.Normalize(request.Email);
-        if (await db.Accounts.AnyAsync(a => a.NormalizedEmail == normalized, cancellationToken))
+        var existing = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
+        if (existing is { IsUnclaimedRegistration: false })
         {
             return new Error("Accounts.EmailTaken", nameof(request.Email));
         }
@@ -63,17 +64,25 @@ internal sealed class RegisterAccountHandler(
             request.PrimaryPhoneType.ToString(),
             string.IsNullOrWhiteSpace(request.SecondaryPhone) ? null : request.SecondaryPhone.Trim(),
             string.IsNullOrWhiteSpace(request.SecondaryPhone) ? null : request.SecondaryPhoneType?.ToString());
-        var account = Account.Register(Guid.CreateVersion7(), request.Email, credentials.Hash(request.Password), details, AccountRules.Culture(request.Language), Roles.Patient, now);
-        db.Accounts.Add(account);
+        var account = existing ?? Account.Register(Guid.CreateVersion7(), request.Email, credentials.Hash(request.Password), details, AccountRules.Culture(request.Language), Roles.Patient, now);
+        if (existing is null)
+        {
+            db.Accounts.Add(account);
+        }
+        else
+        {
+            existing.RestartRegistration(credentials.Hash(request.Password), details, AccountRules.Culture(request.Language), now);
+        }
+
         ActivationMail.Send(db, mail, account, options.Value.ActivationLinkLifetime, now);
 
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex) || ex is DbUpdateConcurrencyException)
         {
-            // Two registrations raced for one address: the unique index let exactly one through.
+            // Two registrations raced for one address: the unique index (or the version) let exactly one through.
             return new Error("Accounts.EmailTaken", nameof(request.Email));
         }
 

@@ -112,12 +112,16 @@ internal sealed class RequestEmailChangeHandler(
             return new Error("Accounts.EmailUnchanged", nameof(request.NewEmail));
         }
 
+        var now = clock.GetUtcNow();
         if (await db.Accounts.AnyAsync(a => a.NormalizedEmail == normalized, cancellationToken))
         {
-            return new Error("Accounts.EmailTaken", nameof(request.NewEmail));
+            // Same answer as for a free address, so the form cannot probe who has an account; the owner of the
+            // address is told, and the change can never complete.
+            mail.Queue(db, request.NewEmail.Trim(), account.Language, "EmailChangeRefused", ("Name", account.FirstName));
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success();
         }
 
-        var now = clock.GetUtcNow();
         var token = Secrets.NewToken();
         var code = Secrets.NewCode();
         db.Tokens.Add(AccountToken.Issue(
@@ -129,12 +133,16 @@ internal sealed class RequestEmailChangeHandler(
     }
 }
 
-internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, AccountMail mail, TimeProvider clock)
+internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<ConfirmEmailChange, Result>
 {
     private const int MaxWrongCodes = 5;
 
-    public async Task<Result> Handle(ConfirmEmailChange request, CancellationToken cancellationToken)
+    // Parallel tries on one link are serialized by the account's version: each wrong code counts, one right code wins.
+    public Task<Result> Handle(ConfirmEmailChange request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
+
+    private async Task<Result> AttemptAsync(ConfirmEmailChange request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (await UsableToken.FindAsync(db, request.Token, TokenPurpose.EmailChange, now, cancellationToken) is not (var token, var account))
@@ -142,9 +150,16 @@ internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, AccountMai
             return new Error("Accounts.EmailChangeLinkInvalid");
         }
 
+        if (account.IsLocked(now))
+        {
+            return new Error("Accounts.TooManyAttempts");
+        }
+
         if (Account.Normalize(request.Email ?? "") != Account.Normalize(token.NewEmail!) || !Secrets.CodeMatches(account.Id, request.Code, token.CodeHash!))
         {
+            // Counted on the link and on the account, whose version also serializes parallel guesses.
             var spent = token.RecordWrongCode(MaxWrongCodes, now);
+            account.RecordFailedSignIn(options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
             await db.SaveChangesAsync(cancellationToken);
             return new Error(spent ? "Accounts.EmailChangeLinkInvalid" : "Accounts.WrongCode", nameof(request.Code));
         }

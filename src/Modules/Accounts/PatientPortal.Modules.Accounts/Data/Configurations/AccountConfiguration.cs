@@ -32,6 +32,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.DisplayName);
         builder.Ignore(a => a.IsActive);
+        builder.Ignore(a => a.IsUnclaimedRegistration);
     }
 }
 

@@ -31,6 +31,9 @@ internal sealed class DemoAccounts(AccountsDbContext db, Credentials credentials
         db.Accounts.Add(account);
         db.Publish(account.Registered(), clock);
         await db.SaveChangesAsync(cancellationToken);
-        return [$"patient {PatientEmail} / {PatientPassword}"];
+        var admin = options.Value.Admin;
+        return string.IsNullOrEmpty(admin.Email) || string.IsNullOrEmpty(admin.Password)
+            ? [$"patient {PatientEmail} / {PatientPassword}"]
+            : [$"patient {PatientEmail} / {PatientPassword}", $"clinic admin {admin.Email} / {admin.Password} (Development configuration)"];
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using PatientPortal.BuildingBlocks;
 using PatientPortal.BuildingBlocks.Email;
 using PatientPortal.BuildingBlocks.Identity;
@@ -54,7 +55,7 @@ public static class PortalComposition
         app.UseTrustedProxies(app.Configuration);
         app.UseMiddleware<RequestTracing>();
         app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStatusCodePages(ShowErrorPageAsync);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -70,6 +71,29 @@ public static class PortalComposition
         app.MapPortalHealth();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>
+    /// Like UseStatusCodePagesWithReExecute("/Error"), but always as a GET: the error page is a read, and re-running a
+    /// refused POST (say, a 400 for a missing antiforgery token) would only be refused again, leaving a blank page.
+    /// </summary>
+    private static async Task ShowErrorPageAsync(StatusCodeContext statusContext)
+    {
+        var context = statusContext.HttpContext;
+        var (path, query, method) = (context.Request.Path, context.Request.QueryString, context.Request.Method);
+        context.Request.Path = "/Error";
+        context.Request.QueryString = QueryString.Create("code", context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        context.Request.Method = HttpMethods.Get;
+        context.SetEndpoint(null);
+        context.Request.RouteValues.Clear();
+        try
+        {
+            await statusContext.Next(context);
+        }
+        finally
+        {
+            (context.Request.Path, context.Request.QueryString, context.Request.Method) = (path, query, method);
+        }
     }
 
     // Relative data and mail folders live under the content root, wherever the portal is started from.

@@ -10,9 +10,6 @@ namespace PatientPortal.Host.Pages;
 /// handler methods, so it renders the same for a re-executed GET or POST; the status code is the original one.
 /// </summary>
 [AllowAnonymous]
-// Justified exception to "antiforgery everywhere": this page has no handlers and changes nothing. A POST refused for
-// its token (400) is re-executed here as a POST; checking the token again would blank the localized error page.
-[IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {

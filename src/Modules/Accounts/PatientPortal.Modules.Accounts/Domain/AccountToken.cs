@@ -45,11 +45,19 @@ internal sealed class AccountToken
 
     public void Use(DateTimeOffset now) => UsedUtc = now;
 
-    /// <returns>True when the token is now spent because of too many wrong codes.</returns>
-    public bool RecordWrongCode(int maxAttempts, DateTimeOffset now)
+    /// <summary>A link allows this many wrong answers (email, code or PIN) before it is spent.</summary>
+    public const int MaxWrongAnswers = 5;
+
+    /// <summary>
+    /// A wrong answer spends one of the link's tries and counts toward the account's lockout, so asking for link after
+    /// link buys no more guesses. Changing the account also makes its version serialize parallel guesses.
+    /// </summary>
+    /// <returns>True when the link is now spent.</returns>
+    public bool RecordWrongAnswer(Account account, int maxFailedSignIns, TimeSpan lockout, DateTimeOffset now)
     {
+        account.RecordFailedSignIn(maxFailedSignIns, lockout, now);
         FailedAttempts++;
-        if (FailedAttempts >= maxAttempts)
+        if (FailedAttempts >= MaxWrongAnswers)
         {
             UsedUtc = now;
             return true;

@@ -57,8 +57,6 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
 internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<ResetPassword, Result>
 {
-    private const int MaxWrongAnswers = 5;
-
     // Two tries racing on one link (or one account) are serialized by the account's version: one wins, the other re-reads.
     public Task<Result> Handle(ResetPassword request, CancellationToken cancellationToken) =>
         ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
@@ -79,10 +77,7 @@ internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials cre
         var pinOk = account.RecoveryPinHash is null || credentials.Verify(account, account.RecoveryPinHash, request.Pin ?? "").Matches;
         if (Account.Normalize(request.Email) != account.NormalizedEmail || !pinOk)
         {
-            // A wrong email or PIN spends one of the link's few tries and counts toward the account's lockout, so
-            // asking for link after link does not buy more guesses at the PIN.
-            var spent = token.RecordWrongCode(MaxWrongAnswers, now);
-            account.RecordFailedSignIn(options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
+            var spent = token.RecordWrongAnswer(account, options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
             await db.SaveChangesAsync(cancellationToken);
             return new Error(spent ? "Accounts.ResetLinkInvalid" : "Accounts.ResetDetailsWrong");
         }

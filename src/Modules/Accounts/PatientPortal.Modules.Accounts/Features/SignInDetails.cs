@@ -136,8 +136,6 @@ internal sealed class RequestEmailChangeHandler(
 internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<ConfirmEmailChange, Result>
 {
-    private const int MaxWrongCodes = 5;
-
     // Parallel tries on one link are serialized by the account's version: each wrong code counts, one right code wins.
     public Task<Result> Handle(ConfirmEmailChange request, CancellationToken cancellationToken) =>
         ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
@@ -157,9 +155,7 @@ internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, AccountMai
 
         if (Account.Normalize(request.Email ?? "") != Account.Normalize(token.NewEmail!) || !Secrets.CodeMatches(account.Id, request.Code, token.CodeHash!))
         {
-            // Counted on the link and on the account, whose version also serializes parallel guesses.
-            var spent = token.RecordWrongCode(MaxWrongCodes, now);
-            account.RecordFailedSignIn(options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
+            var spent = token.RecordWrongAnswer(account, options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
             await db.SaveChangesAsync(cancellationToken);
             return new Error(spent ? "Accounts.EmailChangeLinkInvalid" : "Accounts.WrongCode", nameof(request.Code));
         }

@@ -68,6 +68,44 @@ public sealed class EmailQueueTests
     }
 
     [Fact]
+    public async Task With_a_user_name_the_sender_authenticates_before_sending()
+    {
+        await using var module = await CounterModule.CreateAsync(DatabaseProvider.Sqlite);
+        await using var sink = new SmtpSink();
+        await QueueAsync(module, "ada@example.com", Welcome("en-CA"));
+        var options = Smtp(sink.Port);
+        options.Smtp.UserName = "portal@clinic.example";
+        options.Smtp.Password = "relay-secret";
+
+        (await SendAsync(module, options)).ShouldBe(1);
+
+        sink.Logins.ShouldBe(["portal@clinic.example:relay-secret"]);
+        sink.Messages.ShouldHaveSingleItem();
+    }
+
+    [Theory]
+    [InlineData(SmtpSecurity.Auto)]
+    [InlineData(SmtpSecurity.StartTls)]
+    public async Task A_server_without_STARTTLS_gets_no_mail_unless_plain_text_is_chosen(SmtpSecurity security)
+    {
+        await using var module = await CounterModule.CreateAsync(DatabaseProvider.Sqlite);
+        await using var sink = new SmtpSink();
+        await QueueAsync(module, "ada@example.com", Welcome("en-CA"));
+        var options = Smtp(sink.Port);
+        options.Smtp.Security = security;
+        options.Smtp.UserName = "portal@clinic.example";
+        options.Smtp.Password = "relay-secret";
+
+        (await SendAsync(module, options)).ShouldBe(0);
+
+        sink.Messages.ShouldBeEmpty("mail never leaves in plain text when TLS is expected");
+        sink.Logins.ShouldBeEmpty("nor does the relay password");
+        var email = await SingleEmailAsync(module);
+        email.SentUtc.ShouldBeNull();
+        email.Attempts.ShouldBe(1, "it stays queued for a retry");
+    }
+
+    [Fact]
     public async Task In_Development_mail_is_written_to_the_pickup_folder()
     {
         await using var module = await CounterModule.CreateAsync(DatabaseProvider.Sqlite);
@@ -77,11 +115,20 @@ public sealed class EmailQueueTests
         (await SendAsync(module, new EmailOptions { PickupDirectory = folder })).ShouldBe(1);
 
         var file = Directory.GetFiles(folder, "*.eml").ShouldHaveSingleItem();
-        (await File.ReadAllTextAsync(file)).ShouldContain("To: ada@example.com");
+        var email = await SingleEmailAsync(module);
+        Path.GetFileName(file).ShouldBe($"{email.Id:N}.eml");
+        using (var message = await MimeKit.MimeMessage.LoadAsync(file))
+        {
+            message.To.Mailboxes.ShouldHaveSingleItem().Address.ShouldBe("ada@example.com");
+            message.MessageId.ShouldBe($"{email.Id:N}@patientportal");
+            message.TextBody.ShouldNotBeNull().ShouldContain("http://localhost/activate");
+            message.HtmlBody.ShouldNotBeNull().ShouldContain("href=\"http://localhost/activate\"");
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 
-    private static EmailOptions Smtp(int port) => new() { Smtp = { Host = "127.0.0.1", Port = port, EnableSsl = false } };
+    private static EmailOptions Smtp(int port) => new() { Smtp = { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None } };
 
     private static async Task QueueAsync(CounterModule module, string to, RenderedEmail email)
     {
@@ -96,7 +143,7 @@ public sealed class EmailQueueTests
         using var scope = module.Services.CreateScope();
         var queue = new EmailQueueProcessor<CounterDbContext>(
             scope.ServiceProvider.GetRequiredService<CounterDbContext>(),
-            new SmtpEmailSender(Options.Create(options)),
+            new SmtpEmailSender(Options.Create(options), module.Clock),
             module.Clock,
             NullLogger<EmailQueueProcessor<CounterDbContext>>.Instance);
         return await queue.SendDueAsync(CancellationToken.None);

@@ -4,7 +4,10 @@ using System.Text;
 
 namespace PatientPortal.BuildingBlocks.Tests.Email;
 
-/// <summary>A minimal SMTP server on 127.0.0.1 that accepts mail and keeps each message's raw DATA.</summary>
+/// <summary>
+/// A minimal SMTP server on 127.0.0.1 that accepts mail and keeps each message's raw DATA and each AUTH PLAIN
+/// credential. It offers no STARTTLS, like a misconfigured or hostile relay.
+/// </summary>
 internal sealed class SmtpSink : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -20,6 +23,9 @@ internal sealed class SmtpSink : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public List<string> Messages { get; } = [];
+
+    /// <summary>"user:password" for each AUTH PLAIN the client sent.</summary>
+    public List<string> Logins { get; } = [];
 
     private async Task AcceptAsync()
     {
@@ -49,7 +55,24 @@ internal sealed class SmtpSink : IAsyncDisposable
             switch (command)
             {
                 case "EHLO" or "HELO":
-                    await writer.WriteLineAsync("250 sink");
+                    await writer.WriteLineAsync("250-sink");
+                    await writer.WriteLineAsync("250 AUTH PLAIN");
+                    break;
+                case "AUTH":
+                    var initial = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2);
+                    if (initial is null)
+                    {
+                        await writer.WriteLineAsync("334 ");
+                        initial = await reader.ReadLineAsync(_stop.Token) ?? "";
+                    }
+
+                    var parts = Encoding.UTF8.GetString(Convert.FromBase64String(initial)).Split('\0');
+                    lock (Logins)
+                    {
+                        Logins.Add($"{parts[1]}:{parts[2]}");
+                    }
+
+                    await writer.WriteLineAsync("235 authenticated");
                     break;
                 case "DATA":
                     await writer.WriteLineAsync("354 end with .");

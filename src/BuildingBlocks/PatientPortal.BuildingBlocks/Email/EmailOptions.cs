@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace PatientPortal.BuildingBlocks.Email;
 
 /// <summary>The "Email" configuration section: SMTP when Host is set, otherwise the pickup folder (Development).</summary>
@@ -16,8 +18,33 @@ public sealed class EmailOptions
     {
         public string? Host { get; set; }
         public int Port { get; set; } = 587;
-        public bool EnableSsl { get; set; } = true;
+
+        /// <summary>
+        /// <see cref="SmtpSecurity.Auto"/> (default): TLS from the first byte on port 465, otherwise STARTTLS, required.
+        /// Plain text only when set to <see cref="SmtpSecurity.None"/> (a relay on the same machine).
+        /// </summary>
+        public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+
         public string? UserName { get; set; }
         public string? Password { get; set; }
+
+        // MailKit's own Auto would fall back to plain text when the server offers no STARTTLS: a downgrade we refuse.
+        internal SecureSocketOptions SocketOptions => Security switch
+        {
+            SmtpSecurity.Auto => Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+            SmtpSecurity.StartTlsWhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
+            _ => SecureSocketOptions.None,
+        };
     }
+}
+
+public enum SmtpSecurity
+{
+    Auto,
+    SslOnConnect,
+    StartTls,
+    StartTlsWhenAvailable,
+    None,
 }

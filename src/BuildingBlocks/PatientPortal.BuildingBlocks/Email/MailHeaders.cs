@@ -1,20 +1,26 @@
-using System.Net.Mail;
+using MimeKit;
 
 namespace PatientPortal.BuildingBlocks.Email;
 
 /// <summary>Guards what ends up in mail headers: no CR/LF (header injection), and one valid address.</summary>
 public static class MailHeaders
 {
+    private static readonly ParserOptions Strict = new() { AllowAddressesWithoutDomain = false, AddressParserComplianceMode = RfcComplianceMode.Strict };
+
     public static string SingleLine(string value) =>
         string.Join(' ', value.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    public static string Address(string value)
-    {
-        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0 || !MailAddress.TryCreate(value.Trim(), out var address) || address.DisplayName.Length > 0)
-        {
-            throw new ArgumentException("Not a single plain email address.", nameof(value));
-        }
+    public static string Address(string value) =>
+        TryAddress(value, out var address) ? address : throw new ArgumentException("Not a single plain email address.", nameof(value));
 
-        return address.Address;
+    /// <summary>True for exactly one bare address (no display name, no group, no line break), given back trimmed.</summary>
+    public static bool TryAddress(string? value, out string address)
+    {
+        address = value?.Trim() ?? "";
+        return address.Length > 0
+            && address.AsSpan().IndexOfAny('\r', '\n') < 0
+            && MailboxAddress.TryParse(Strict, address, out var mailbox)
+            && string.IsNullOrEmpty(mailbox.Name)
+            && mailbox.Address == address;
     }
 }

@@ -1,8 +1,8 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 
 namespace PatientPortal.BuildingBlocks.Email;
 
@@ -12,62 +12,76 @@ public interface IEmailSender
 }
 
 /// <summary>
-/// Sends with the BCL SmtpClient (MailKit is not on our registry, docs/adr/0005), or writes an .eml file to the
-/// pickup folder. Text and HTML go as two explicit alternative views; the Message-ID is the queue id, so a
-/// receiving system can drop a copy re-sent after a crash.
+/// Builds each mail with MimeKit and sends it with MailKit, or writes it as an .eml file to the pickup folder
+/// (Development). Text and HTML go as multipart/alternative; the Message-ID is the queue id, so a receiving system
+/// can drop a copy re-sent after a crash.
 /// </summary>
-internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
+internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvider clock) : IEmailSender
 {
     public async Task SendAsync(QueuedEmail email, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var message = new MailMessage
+        using var message = Build(email, settings, clock.GetUtcNow());
+        if (settings.Smtp.Host is { Length: > 0 } host && !string.IsNullOrWhiteSpace(host))
         {
-            From = new MailAddress(settings.From, settings.FromName),
+            await SendOverSmtpAsync(message, host, settings.Smtp, cancellationToken);
+        }
+        else if (!string.IsNullOrWhiteSpace(settings.PickupDirectory))
+        {
+            await WriteToPickupAsync(message, email.Id, settings.PickupDirectory, cancellationToken);
+        }
+        else
+        {
+            throw new InvalidOperationException("Email is not configured: set Email:Smtp:Host (or Email:PickupDirectory in Development).");
+        }
+    }
+
+    private static MimeMessage Build(QueuedEmail email, EmailOptions settings, DateTimeOffset now)
+    {
+        var message = new MimeMessage
+        {
+            MessageId = $"{email.Id:N}@patientportal",
             Subject = email.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
+            Date = now,
         };
-        message.To.Add(email.To);
-        message.Headers.Add("Message-ID", $"<{email.Id:N}@patientportal>");
-        message.Headers.Add("Content-Language", email.Culture);
-        message.AlternateViews.Add(View(email.TextBody, MediaTypeNames.Text.Plain));
-        message.AlternateViews.Add(View(email.HtmlBody, MediaTypeNames.Text.Html));
-
-        using var client = CreateClient(settings);
-        await client.SendMailAsync(message, cancellationToken);
+        message.From.Add(new MailboxAddress(settings.FromName, settings.From));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        message.Headers.Add(HeaderId.ContentLanguage, email.Culture);
+        message.Body = new MultipartAlternative
+        {
+            Part(email.TextBody, TextFormat.Plain),
+            Part(email.HtmlBody, TextFormat.Html),
+        };
+        return message;
     }
 
-    private static AlternateView View(string content, string mediaType)
+    private static TextPart Part(string content, TextFormat format)
     {
-        var view = AlternateView.CreateAlternateViewFromString(content, Encoding.UTF8, mediaType);
-        view.TransferEncoding = TransferEncoding.Base64;
-        return view;
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.Base64 };
+        part.SetText(System.Text.Encoding.UTF8, content);
+        return part;
     }
 
-    private static SmtpClient CreateClient(EmailOptions settings)
+    private static async Task SendOverSmtpAsync(MimeMessage message, string host, EmailOptions.SmtpSettings smtp, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(settings.Smtp.Host))
+        using var client = new SmtpClient();
+        await client.ConnectAsync(host, smtp.Port, smtp.SocketOptions, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.UserName))
         {
-            var client = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port) { EnableSsl = settings.Smtp.EnableSsl };
-            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-            {
-                client.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
-            }
-
-            return client;
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
         }
 
-        if (!string.IsNullOrWhiteSpace(settings.PickupDirectory))
-        {
-            Directory.CreateDirectory(settings.PickupDirectory);
-            return new SmtpClient
-            {
-                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-                PickupDirectoryLocation = Path.GetFullPath(settings.PickupDirectory),
-            };
-        }
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
 
-        throw new InvalidOperationException("Email is not configured: set Email:Smtp:Host (or Email:PickupDirectory in Development).");
+    // Written beside its final name and then renamed, so the dev mailbox never reads half a mail.
+    private static async Task WriteToPickupAsync(MimeMessage message, Guid id, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{id:N}.eml");
+        var partial = path + ".part";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path, overwrite: true);
     }
 }

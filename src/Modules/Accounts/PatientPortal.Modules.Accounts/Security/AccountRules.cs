@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using PatientPortal.BuildingBlocks.Email;
 
 namespace PatientPortal.Modules.Accounts.Security;
 
@@ -30,7 +30,8 @@ internal static partial class AccountRules
         string.IsNullOrWhiteSpace(value) ? "" : string.Concat(value.Where(char.IsLetterOrDigit)).ToUpperInvariant();
 
     public static bool IsEmail(string? value) =>
-        value is not null && !value.Any(char.IsWhiteSpace) && MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.', StringComparison.Ordinal);
+        value is not null && !value.Any(char.IsWhiteSpace) && MailHeaders.TryAddress(value, out var address) && address == value
+        && address[(address.LastIndexOf('@') + 1)..].Contains('.', StringComparison.Ordinal);
 
     private static string Digits(string value) => Secrets.DigitsOnly(value);
 

@@ -7,19 +7,20 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace PatientPortal.BuildingBlocks.Messaging;
 
 /// <summary>
-/// MediatR 5.1.0 has no DI extension package here (docs/adr/0002): this registers the mediator once and
-/// scans each module's assembly for its handlers and validators.
+/// MediatR 5.1.0 has no DI extension package (docs/adr/0002): this registers the mediator once and scans each
+/// module's assembly for its handlers; FluentValidation's own extension registers the validators.
 /// </summary>
 public static class MediatorRegistration
 {
     private static readonly Type[] HandlerInterfaces =
-        [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];
+        [typeof(IRequestHandler<,>), typeof(INotificationHandler<>)];
 
     public static IServiceCollection AddMediatorHandlersFrom(this IServiceCollection services, Assembly assembly)
     {
         services.TryAddScoped<ServiceFactory>(sp => sp.GetService!);
         services.TryAddScoped<IMediator, SequentialMediator>();
         services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {

@@ -26,7 +26,7 @@ public sealed class RegistrationTests
         account.HealthInsuranceNumber.ShouldBe("TREH89042712");
         var mail = (await accounts.MailsToAsync(email)).ShouldHaveSingleItem();
         mail.Subject.ShouldStartWith("Activate Your Account");
-        mail.TextBody.ShouldContain("https://portal.test/activate?token=");
+        mail.TextBody.ShouldContain("https://portal.test/Activation?token=");
         (await accounts.QueryAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(0, "Profiles hears of the account once it is activated");
     }
 

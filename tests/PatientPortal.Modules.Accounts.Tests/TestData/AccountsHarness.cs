@@ -45,6 +45,7 @@ internal sealed class AccountsHarness : IAsyncDisposable
             .AddSingleton<FakeCurrentAccount>()
             .AddSingleton<ICurrentAccount>(sp => sp.GetRequiredService<FakeCurrentAccount>())
             .AddSingleton<IPortalLinks, TestLinks>()
+            .AddSingleton<IAccountLinks, TestLinks>()
             .AddBuildingBlocks(configuration)
             .AddAccountsModule(configuration)
             .BuildServiceProvider();
@@ -96,9 +97,12 @@ internal sealed class AccountsHarness : IAsyncDisposable
         await _database.DisposeAsync();
     }
 
-    private sealed class TestLinks : IPortalLinks
+    /// <summary>Links go to https://portal.test/, each to a page named after the link ("/Activation?token=…").</summary>
+    private sealed class TestLinks : IPortalLinks, IAccountLinks
     {
         public Uri To(string pathAndQuery) => new(new Uri("https://portal.test/"), pathAndQuery.TrimStart('/'));
+
+        public string PathOf(AccountLink link) => $"/{link}";
     }
 }
 

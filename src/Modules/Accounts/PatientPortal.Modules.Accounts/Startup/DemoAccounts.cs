@@ -7,7 +7,7 @@ using PatientPortal.Modules.Accounts.Data;
 using PatientPortal.Modules.Accounts.Domain;
 using PatientPortal.Modules.Accounts.Security;
 
-namespace PatientPortal.Modules.Accounts.Features;
+namespace PatientPortal.Modules.Accounts.Startup;
 
 /// <summary>Development only: the demo clinic's patient, already activated (the admin comes from configuration).</summary>
 internal sealed class DemoAccounts(AccountsDbContext db, Credentials credentials, IOptions<AccountsOptions> options, TimeProvider clock) : IDemoDataSeeder

@@ -3,11 +3,13 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientPortal.BuildingBlocks.Identity;
+using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Data;
 using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Emails;
 using PatientPortal.Modules.Accounts.Security;
 
 namespace PatientPortal.Modules.Accounts.Features;
@@ -19,7 +21,7 @@ internal sealed class CreateStaffAccountValidator : AbstractValidator<CreateStaf
         RuleFor(r => r.Email).MustBeAnEmail();
         RuleFor(r => r.FirstName).NotEmpty().MaximumLength(100);
         RuleFor(r => r.LastName).NotEmpty().MaximumLength(100);
-        RuleFor(r => r.Role).Must(r => r is Roles.Staff or Roles.Admin).WithErrorCode("Accounts.RoleInvalid");
+        RuleFor(r => r.Role).Must(r => r is Roles.Staff or Roles.Admin).WithErrorCode(AccountErrors.RoleInvalid);
         RuleFor(r => r.Language).MustBeALanguage();
     }
 }
@@ -42,7 +44,7 @@ internal sealed class CreateStaffAccountHandler(
         var normalized = Account.Normalize(request.Email);
         if (await db.Accounts.AnyAsync(a => a.NormalizedEmail == normalized, cancellationToken))
         {
-            return new Error("Accounts.EmailTaken", nameof(request.Email));
+            return new Error(AccountErrors.EmailTaken, nameof(request.Email));
         }
 
         var now = clock.GetUtcNow();
@@ -52,31 +54,16 @@ internal sealed class CreateStaffAccountHandler(
         db.Accounts.Add(account);
         var token = Secrets.NewToken();
         db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.PasswordReset, Secrets.Hash(token), options.Value.ActivationLinkLifetime, now));
-        mail.Queue(db, account.Email, account.Language, "StaffWelcome", ("Name", account.FirstName), ("Link", mail.Link("/reset-password", token)));
+        mail.Queue(db, account.Email, account.Language, "StaffWelcome", ("Name", account.FirstName), ("Link", mail.Link(AccountLink.StaffPassword, token)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
-            return new Error("Accounts.EmailTaken", nameof(request.Email));
+            return new Error(AccountErrors.EmailTaken, nameof(request.Email));
         }
 
         return account.Id;
-    }
-}
-
-internal sealed class ListStaffAccountsHandler(AccountsDbContext db, ICurrentAccount current)
-    : IRequestHandler<ListStaffAccounts, Result<IReadOnlyList<StaffAccountSummary>>>
-{
-    public async Task<Result<IReadOnlyList<StaffAccountSummary>>> Handle(ListStaffAccounts request, CancellationToken cancellationToken)
-    {
-        if (current.AccountId is null || !current.IsInRole(Roles.Admin))
-        {
-            return Error.Forbidden;
-        }
-
-        var staff = await db.Accounts.AsNoTracking().Where(a => a.Role != Roles.Patient).OrderBy(a => a.LastName).ToListAsync(cancellationToken);
-        return staff.Select(a => new StaffAccountSummary(a.Id, a.Email, a.DisplayName, a.Role)).ToList();
     }
 }

@@ -2,47 +2,17 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PatientPortal.BuildingBlocks.Identity;
+using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Data;
 using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Emails;
 using PatientPortal.Modules.Accounts.Security;
 
 namespace PatientPortal.Modules.Accounts.Features;
-
-internal sealed class ForgotPasswordValidator : AbstractValidator<ForgotPassword>
-{
-    public ForgotPasswordValidator() => RuleFor(r => r.Email).MustBeAnEmail();
-}
-
-/// <summary>Always succeeds: whether the account exists shows only in the inbox of its owner.</summary>
-internal sealed class ForgotPasswordHandler(AccountsDbContext db, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
-    : IRequestHandler<ForgotPassword, Result>
-{
-    public async Task<Result> Handle(ForgotPassword request, CancellationToken cancellationToken)
-    {
-        var normalized = Account.Normalize(request.Email);
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
-        if (account is { IsActive: true })
-        {
-            var token = Secrets.NewToken();
-            db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.PasswordReset, Secrets.Hash(token), options.Value.PasswordResetLinkLifetime, clock.GetUtcNow()));
-            mail.Queue(db, account.Email, account.Language, "ResetPassword", ("Name", account.FirstName), ("Link", mail.Link("/reset-password", token)));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return Result.Success();
-    }
-}
-
-internal sealed class GetPasswordResetHandler(AccountsDbContext db, TimeProvider clock) : IRequestHandler<GetPasswordReset, Result<PasswordResetView>>
-{
-    public async Task<Result<PasswordResetView>> Handle(GetPasswordReset request, CancellationToken cancellationToken) =>
-        await UsableToken.FindAsync(db, request.Token, TokenPurpose.PasswordReset, clock.GetUtcNow(), cancellationToken) is (_, var account)
-            ? new PasswordResetView(account.RecoveryPinHash is not null)
-            : new Error("Accounts.ResetLinkInvalid");
-}
 
 internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
 {
@@ -50,7 +20,7 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     {
         RuleFor(r => r.Email).MustBeAnEmail();
         RuleFor(r => r.Password).MustBeAStrongPassword(passwords);
-        RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).WithErrorCode("Accounts.PasswordsDoNotMatch");
+        RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).WithErrorCode(AccountErrors.PasswordsDoNotMatch);
     }
 }
 
@@ -66,12 +36,12 @@ internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials cre
         var now = clock.GetUtcNow();
         if (await UsableToken.FindAsync(db, request.Token, TokenPurpose.PasswordReset, now, cancellationToken) is not (var token, var account))
         {
-            return new Error("Accounts.ResetLinkInvalid");
+            return new Error(AccountErrors.ResetLinkInvalid);
         }
 
         if (account.IsLocked(now))
         {
-            return new Error("Accounts.TooManyAttempts");
+            return new Error(AccountErrors.TooManyAttempts);
         }
 
         var pinOk = account.RecoveryPinHash is null || credentials.Verify(account, account.RecoveryPinHash, request.Pin ?? "").Matches;
@@ -79,7 +49,7 @@ internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials cre
         {
             var spent = token.RecordWrongAnswer(account, options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
             await db.SaveChangesAsync(cancellationToken);
-            return new Error(spent ? "Accounts.ResetLinkInvalid" : "Accounts.ResetDetailsWrong");
+            return new Error(spent ? AccountErrors.ResetLinkInvalid : AccountErrors.ResetDetailsWrong);
         }
 
         account.ChangePassword(credentials.Hash(request.Password), now);

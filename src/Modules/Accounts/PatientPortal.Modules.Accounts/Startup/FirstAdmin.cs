@@ -5,15 +5,16 @@ using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Data;
 using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Emails;
 using PatientPortal.Modules.Accounts.Security;
 
-namespace PatientPortal.Modules.Accounts.Features;
+namespace PatientPortal.Modules.Accounts.Startup;
 
 /// <summary>
 /// On first start (no admin yet, and "Accounts:Admin:Email" set) creates the clinic's first admin, with the password from
 /// configuration or, when there is none, a single-use link (printed once) to choose it.
 /// </summary>
-internal sealed class FirstAdmin(AccountsDbContext db, Credentials credentials, IPortalLinks links, IOptions<AccountsOptions> options, TimeProvider clock) : IStartupTask
+internal sealed class FirstAdmin(AccountsDbContext db, Credentials credentials, IPortalLinks links, IAccountLinks pages, IOptions<AccountsOptions> options, TimeProvider clock) : IStartupTask
 {
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +46,7 @@ internal sealed class FirstAdmin(AccountsDbContext db, Credentials credentials, 
     // At start-up there is no request: without Portal:PublicUrl (Development) the path alone is printed.
     private string Link(string token)
     {
-        var path = "/reset-password?token=" + Uri.EscapeDataString(token);
+        var path = AccountMail.PathAndQuery(pages, AccountLink.StaffPassword, token);
         try
         {
             return links.To(path).ToString();

@@ -82,6 +82,10 @@ internal sealed class AccountsHarness : IAsyncDisposable
         return Uri.UnescapeDataString(end < 0 ? mail.TextBody[start..] : mail.TextBody[start..end]);
     }
 
+    /// <summary>The six-digit code in the newest mail to this address.</summary>
+    public async Task<string> CodeMailedToAsync(string to) =>
+        (await MailsToAsync(to))[^1].TextBody.Split('\n').Select(l => l.Trim()).Single(l => l.Length == 6 && l.All(char.IsAsciiDigit));
+
     /// <summary>Registers and activates a patient; returns the session it opened.</summary>
     public async Task<SignedIn> ActivePatientAsync(string email, string password = Builders.Password)
     {

@@ -8,10 +8,10 @@ using PatientPortal.Host.DevMailbox;
 using PatientPortal.Testing;
 using Shouldly;
 
-namespace PatientPortal.Host.Tests.Security;
+namespace PatientPortal.Host.Tests.Accounts;
 
-/// <summary>What the security tests share: a portal with a clock and a roomy rate limit, accounts, mail and page helpers.</summary>
-internal static partial class SecurityPortal
+/// <summary>What the account page tests share: a portal with a clock and a roomy rate limit, accounts, mail and page helpers.</summary>
+internal static partial class AccountsPortal
 {
     /// <summary>Strong, and on no breached list.</summary>
     public const string Password = "Kx7#mPq2-Lune";

@@ -91,7 +91,8 @@ public sealed class EmailChangeTests
 
         (await accounts.SendAsync(new ConfirmEmailChange(token, newEmail, code))).ShouldFailWith(AccountErrors.EmailTaken);
         (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).IsSuccess.ShouldBeTrue();
-        (await accounts.QueryAsync(db => db.Accounts.CountAsync(a => a.NormalizedEmail == newEmail.ToUpperInvariant()))).ShouldBe(1);
+        var normalized = newEmail.ToUpperInvariant();
+        (await accounts.QueryAsync(db => db.Accounts.CountAsync(a => a.NormalizedEmail == normalized))).ShouldBe(1);
     }
 
     /// <summary>A six-digit code that is not the right one.</summary>

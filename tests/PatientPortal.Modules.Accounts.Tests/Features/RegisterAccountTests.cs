@@ -7,7 +7,7 @@ using Shouldly;
 
 namespace PatientPortal.Modules.Accounts.Tests.Features;
 
-public sealed class RegistrationTests
+public sealed class RegisterAccountTests
 {
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

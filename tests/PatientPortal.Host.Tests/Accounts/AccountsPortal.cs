@@ -81,6 +81,32 @@ internal static partial class AccountsPortal
         activated.Headers.Location!.ToString().ShouldBe("/");
     }
 
+    /// <summary>The demo clinic admin, signed in.</summary>
+    public static async Task<PortalClient> SignedInStaffAsync(PortalFactory portal)
+    {
+        var staff = Browser(portal);
+        (await staff.SignInAsync(PortalClient.DemoAdminEmail, PortalClient.DemoAdminPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return staff;
+    }
+
+    /// <summary>Staff invite a patient from the invitations page.</summary>
+    /// <returns>The clinic code the page shows staff once.</returns>
+    public static async Task<string> InviteAsync(PortalClient staff, string email, string? healthCard = null)
+    {
+        var response = await staff.PostFormAsync("/admin/invitations", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.FirstName"] = "Camille",
+            ["Input.LastName"] = "Roy",
+            ["Input.DateOfBirth"] = "1985-11-02",
+            ["Input.HealthCardNumber"] = healthCard ?? "",
+            ["Input.Language"] = "en",
+        });
+        var page = await Page.ParseAsync(response);
+        page.Text("invitation-sent").ShouldNotBeEmpty();
+        return page.Document.QuerySelector("[data-testid='clinic-code']")?.TextContent.Trim() ?? "";
+    }
+
     /// <summary>Signs the demo patient in and switches to English (pages and emails), so messages can be read in one language.</summary>
     public static async Task SignInAsDemoPatientInEnglishAsync(this PortalClient client)
     {

@@ -84,17 +84,7 @@ public sealed class PasswordResetTests
     public async Task After_a_Quebec_invitation_the_reset_page_asks_for_the_recovery_PIN()
     {
         await using var portal = await StartAsync(settings: new Dictionary<string, string?> { ["Accounts:QuebecInvitations"] = "true" });
-        var staff = Browser(portal);
-        (await staff.SignInAsync(PortalClient.DemoAdminEmail, PortalClient.DemoAdminPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await staff.PostFormAsync("/admin/invitations", new Dictionary<string, string>
-        {
-            ["Input.Email"] = Invited,
-            ["Input.FirstName"] = "Camille",
-            ["Input.LastName"] = "Roy",
-            ["Input.DateOfBirth"] = "1985-11-02",
-            ["Input.HealthCardNumber"] = "ROYC 8511 0212",
-            ["Input.Language"] = "en",
-        })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await InviteAsync(await SignedInStaffAsync(portal), Invited, healthCard: "ROYC 8511 0212");
         var patient = Browser(portal);
         var invitation = await patient.PostFormAsync(PortalClient.LinkIn(await patient.MailToAsync(Invited)), new Dictionary<string, string>
         {

@@ -1,9 +1,6 @@
-using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PatientPortal.BuildingBlocks.Identity;
-using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Modules.Accounts.Contracts;

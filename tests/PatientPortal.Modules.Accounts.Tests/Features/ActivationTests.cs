@@ -7,6 +7,7 @@ using Shouldly;
 
 namespace PatientPortal.Modules.Accounts.Tests.Features;
 
+/// <summary>GetActivation, AcceptTermsAndActivate and ResendActivation.</summary>
 public sealed class ActivationTests
 {
     [Theory]
@@ -105,5 +106,23 @@ public sealed class ActivationTests
         await accounts.SendAsync(Builders.Registration(email));
 
         (await accounts.SendAsync(new AcceptTermsAndActivate(await accounts.TokenMailedToAsync(email), "2025-01", null))).ShouldFailWith("Accounts.TermsChanged");
+    }
+
+    /// <summary>"Send a new activation email" checks the password like a sign-in: it is no way around the lockout.</summary>
+    [Fact]
+    public async Task Wrong_passwords_sent_to_resend_the_activation_count_toward_the_lock_and_a_locked_account_gets_no_mail()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.SendAsync(Builders.Registration(email));
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await accounts.SendAsync(new ResendActivation(email, "Wrong-Pass-1!"))).ShouldFailWith(AccountErrors.InvalidCredentials);
+        }
+
+        (await accounts.SendAsync(new ResendActivation(email, Builders.Password))).Errors.ShouldBe([new BuildingBlocks.Results.Error(AccountErrors.InvalidCredentials)]);
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Errors.ShouldBe([new BuildingBlocks.Results.Error(AccountErrors.InvalidCredentials)]);
+        (await accounts.MailsToAsync(email)).Count.ShouldBe(1, "only the registration's activation mail");
     }
 }

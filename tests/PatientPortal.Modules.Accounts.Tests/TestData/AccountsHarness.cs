@@ -45,6 +45,7 @@ internal sealed class AccountsHarness : IAsyncDisposable
             .AddSingleton<FakeCurrentAccount>()
             .AddSingleton<ICurrentAccount>(sp => sp.GetRequiredService<FakeCurrentAccount>())
             .AddSingleton<IPortalLinks, TestLinks>()
+            .AddSingleton<IAccountLinks, TestLinks>()
             .AddBuildingBlocks(configuration)
             .AddAccountsModule(configuration)
             .BuildServiceProvider();
@@ -81,6 +82,10 @@ internal sealed class AccountsHarness : IAsyncDisposable
         return Uri.UnescapeDataString(end < 0 ? mail.TextBody[start..] : mail.TextBody[start..end]);
     }
 
+    /// <summary>The six-digit code in the newest mail to this address.</summary>
+    public async Task<string> CodeMailedToAsync(string to) =>
+        (await MailsToAsync(to))[^1].TextBody.Split('\n').Select(l => l.Trim()).Single(l => l.Length == 6 && l.All(char.IsAsciiDigit));
+
     /// <summary>Registers and activates a patient; returns the session it opened.</summary>
     public async Task<SignedIn> ActivePatientAsync(string email, string password = Builders.Password)
     {
@@ -96,9 +101,12 @@ internal sealed class AccountsHarness : IAsyncDisposable
         await _database.DisposeAsync();
     }
 
-    private sealed class TestLinks : IPortalLinks
+    /// <summary>Links go to https://portal.test/, each to a page named after the link ("/Activation?token=…").</summary>
+    private sealed class TestLinks : IPortalLinks, IAccountLinks
     {
         public Uri To(string pathAndQuery) => new(new Uri("https://portal.test/"), pathAndQuery.TrimStart('/'));
+
+        public string PathOf(AccountLink link) => $"/{link}";
     }
 }
 

@@ -39,7 +39,6 @@ public static class PortalAuthentication
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.IsEssential = true;
             o.SlidingExpiration = false;
-            o.ExpireTimeSpan = configuration.GetValue("Accounts:AbsoluteSessionLifetime", TimeSpan.FromHours(12));
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
             o.ReturnUrlParameter = "returnUrl";
@@ -50,6 +49,9 @@ public static class PortalAuthentication
                 return Task.CompletedTask;
             };
         });
+        // The cookie never outlives the session's absolute lifetime, which the Accounts module owns.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<SessionLimits>((o, limits) => o.ExpireTimeSpan = limits.AbsoluteLifetime);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin));

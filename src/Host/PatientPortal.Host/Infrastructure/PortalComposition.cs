@@ -3,6 +3,7 @@ using PatientPortal.BuildingBlocks;
 using PatientPortal.BuildingBlocks.Email;
 using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.Modules.Accounts;
+using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Appointments;
 using PatientPortal.Modules.Inbox;
 using PatientPortal.Modules.Profiles;
@@ -33,7 +34,9 @@ public static class PortalComposition
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentAccount, HttpCurrentAccount>();
-        services.AddSingleton<IPortalLinks, PortalLinks>();
+        services.AddSingleton<PortalLinks>();
+        services.AddSingleton<IPortalLinks>(sp => sp.GetRequiredService<PortalLinks>());
+        services.AddSingleton<IAccountLinks>(sp => sp.GetRequiredService<PortalLinks>());
         services.AddPortalAuthentication(configuration, builder.Environment);
         services.AddPortalRateLimits(configuration);
         // Six months at least (ASVS 14.4.5): a browser that saw the portal once never tries plain http again.

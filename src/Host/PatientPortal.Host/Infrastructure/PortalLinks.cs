@@ -1,12 +1,14 @@
 using PatientPortal.BuildingBlocks.Identity;
+using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Host.Infrastructure;
 
 /// <summary>
 /// Absolute links for emails from "Portal:PublicUrl". Only in Development, where the port may be anything, does it
 /// fall back to the current request's address; elsewhere a missing setting is a configuration error, never a Host header.
+/// It also maps each link a module names to the page that answers it: the one place that knows both.
 /// </summary>
-internal sealed class PortalLinks(IConfiguration configuration, IWebHostEnvironment environment, IHttpContextAccessor accessor) : IPortalLinks
+internal sealed class PortalLinks(IConfiguration configuration, IWebHostEnvironment environment, IHttpContextAccessor accessor) : IPortalLinks, IAccountLinks
 {
     public Uri To(string pathAndQuery)
     {
@@ -16,4 +18,14 @@ internal sealed class PortalLinks(IConfiguration configuration, IWebHostEnvironm
             : throw new InvalidOperationException("Set Portal:PublicUrl to the portal's public address (used in email links).");
         return new Uri(new Uri(baseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/'));
     }
+
+    /// <summary>The @page route of each Accounts link (Pages/Account).</summary>
+    public string PathOf(AccountLink link) => link switch
+    {
+        AccountLink.Activation => "/activate",
+        AccountLink.PasswordReset or AccountLink.StaffPassword => "/reset-password",
+        AccountLink.EmailChange => "/confirm-email",
+        AccountLink.Invitation => "/invitation",
+        _ => throw new ArgumentOutOfRangeException(nameof(link), link, "No page answers this link."),
+    };
 }

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PatientPortal.BuildingBlocks.DemoData;
 using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Data;
 using PatientPortal.Modules.Accounts.Domain;
-using PatientPortal.Modules.Accounts.Features;
+using PatientPortal.Modules.Accounts.Emails;
 using PatientPortal.Modules.Accounts.Security;
+using PatientPortal.Modules.Accounts.Startup;
 
 namespace PatientPortal.Modules.Accounts;
 
@@ -21,6 +24,9 @@ public static class AccountsModule
         services.AddModuleDatabase<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(configuration, Name);
         services.AddMediatorHandlersFrom(typeof(AccountsModule).Assembly);
         services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
+        // What the host may know of the settings, through the Contracts: the password rule and the session limits.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccountsOptions>>().Value.Password);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccountsOptions>>().Value.SessionLimits());
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<Credentials>();

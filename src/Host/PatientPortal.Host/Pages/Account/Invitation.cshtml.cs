@@ -35,7 +35,7 @@ public sealed class InvitationModel(IMediator mediator, IStringLocalizer<SharedR
             string.IsNullOrWhiteSpace(Input.Pin) ? null : Input.Pin.Trim(), Input.AcceptPrivacyPolicy), cancellationToken);
         if (result.IsSuccess)
         {
-            return Redirect("/activate?token=" + Uri.EscapeDataString(result.Value));
+            return RedirectToPage("/Account/Activate", new { token = result.Value });
         }
 
         // When the failure spent the invitation (locked), reloading it already says so: show that message once.

@@ -33,7 +33,7 @@ public sealed class LoginModel(IMediator mediator, IStringLocalizer<SharedResour
         var result = await mediator.Send(new SignIn(Input.Email, Input.Password, Request.Headers.UserAgent.ToString()), cancellationToken);
         if (result.IsFailure)
         {
-            NotActivated = result.Errors.Any(e => e.Key == "Accounts.NotActivated");
+            NotActivated = result.Errors.Any(e => e.Key == AccountErrors.NotActivated);
             ModelState.AddResultErrors(result, localizer);
             return Page();
         }

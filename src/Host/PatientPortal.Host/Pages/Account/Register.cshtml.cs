@@ -34,7 +34,7 @@ public sealed class RegisterModel(IMediator mediator, IStringLocalizer<SharedRes
         var result = await mediator.Send(command, cancellationToken);
         if (result.IsFailure)
         {
-            EmailTaken = result.Errors.Any(e => e.Key == "Accounts.EmailTaken");
+            EmailTaken = result.Errors.Any(e => e.Key == AccountErrors.EmailTaken);
             ModelState.AddResultErrors(result, localizer);
             return Page();
         }

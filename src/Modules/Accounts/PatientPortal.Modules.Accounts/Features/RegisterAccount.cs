@@ -8,6 +8,7 @@ using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Data;
 using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Emails;
 using PatientPortal.Modules.Accounts.Security;
 
 namespace PatientPortal.Modules.Accounts.Features;
@@ -18,16 +19,16 @@ internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccou
     {
         RuleFor(r => r.Email).MustBeAnEmail();
         RuleFor(r => r.ConfirmEmail).Must((r, confirm) => string.Equals(r.Email?.Trim(), confirm?.Trim(), StringComparison.OrdinalIgnoreCase))
-            .WithErrorCode("Accounts.EmailsDoNotMatch");
+            .WithErrorCode(AccountErrors.EmailsDoNotMatch);
         RuleFor(r => r.Password).MustBeAStrongPassword(passwords);
-        RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).WithErrorCode("Accounts.PasswordsDoNotMatch");
+        RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).WithErrorCode(AccountErrors.PasswordsDoNotMatch);
         RuleFor(r => r.FirstName).NotEmpty().MaximumLength(100);
         RuleFor(r => r.LastName).NotEmpty().MaximumLength(100);
         RuleFor(r => r.DateOfBirth).NotNull();
         When(r => r.DateOfBirth is not null, () => RuleFor(r => r.DateOfBirth!.Value)
             .Cascade(CascadeMode.Stop)
-            .Must(d => d <= calendar.Today && d > calendar.Today.AddYears(-130)).WithErrorCode("Accounts.DateOfBirthInvalid")
-            .Must(d => calendar.Age(d) >= options.Value.AgeOfConsent).WithErrorCode("Accounts.UnderAgeOfConsent")
+            .Must(d => d <= calendar.Today && d > calendar.Today.AddYears(-130)).WithErrorCode(AccountErrors.DateOfBirthInvalid)
+            .Must(d => calendar.Age(d) >= options.Value.AgeOfConsent).WithErrorCode(AccountErrors.UnderAgeOfConsent)
             .OverridePropertyName(nameof(RegisterAccount.DateOfBirth)));
         RuleFor(r => r.HealthInsuranceNumber).MustBeAHealthInsuranceNumber();
         RuleFor(r => r.PrimaryPhone).NotEmpty();
@@ -51,7 +52,7 @@ internal sealed class RegisterAccountHandler(
         var existing = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
         if (existing is { IsUnclaimedRegistration: false })
         {
-            return new Error("Accounts.EmailTaken", nameof(request.Email));
+            return new Error(AccountErrors.EmailTaken, nameof(request.Email));
         }
 
         var now = clock.GetUtcNow();
@@ -83,21 +84,9 @@ internal sealed class RegisterAccountHandler(
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex) || ex is DbUpdateConcurrencyException)
         {
             // Two registrations raced for one address: the unique index (or the version) let exactly one through.
-            return new Error("Accounts.EmailTaken", nameof(request.Email));
+            return new Error(AccountErrors.EmailTaken, nameof(request.Email));
         }
 
         return account.Id;
-    }
-}
-
-/// <summary>Issues an activation link and queues the "Activate Your Account" email.</summary>
-internal static class ActivationMail
-{
-    public static string Send(AccountsDbContext db, AccountMail mail, Account account, TimeSpan lifetime, DateTimeOffset now)
-    {
-        var token = Secrets.NewToken();
-        db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.Activation, Secrets.Hash(token), lifetime, now));
-        mail.Queue(db, account.Email, account.Language, "ActivateAccount", ("Name", account.FirstName), ("Link", mail.Link("/activate", token)));
-        return token;
     }
 }

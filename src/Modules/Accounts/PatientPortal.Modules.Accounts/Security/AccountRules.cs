@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using PatientPortal.BuildingBlocks.Email;
+using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Modules.Accounts.Security;
 
@@ -8,21 +9,21 @@ namespace PatientPortal.Modules.Accounts.Security;
 internal static partial class AccountRules
 {
     public static IRuleBuilderOptions<T, string> MustBeAnEmail<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().WithErrorCode("Accounts.EmailRequired")
-            .MaximumLength(320).WithErrorCode("Accounts.EmailInvalid")
-            .Must(IsEmail).WithErrorCode("Accounts.EmailInvalid");
+        rule.NotEmpty().WithErrorCode(AccountErrors.EmailRequired)
+            .MaximumLength(320).WithErrorCode(AccountErrors.EmailInvalid)
+            .Must(IsEmail).WithErrorCode(AccountErrors.EmailInvalid);
 
     public static IRuleBuilderOptions<T, string?> MustBeAPhone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(p => p is null || Digits(p).Length is 10 or 11 && (Digits(p).Length == 10 || Digits(p)[0] == '1'))
-            .WithErrorCode("Accounts.PhoneInvalid");
+            .WithErrorCode(AccountErrors.PhoneInvalid);
 
     /// <summary>A Quebec health insurance number: 4 letters and 8 digits (spaces allowed).</summary>
     public static IRuleBuilderOptions<T, string?> MustBeAHealthInsuranceNumber<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(n => string.IsNullOrWhiteSpace(n) || HealthInsuranceNumberPattern().IsMatch(n.Trim()))
-            .WithErrorCode("Accounts.HealthInsuranceNumberInvalid");
+            .WithErrorCode(AccountErrors.HealthInsuranceNumberInvalid);
 
     public static IRuleBuilderOptions<T, string> MustBeALanguage<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Must(l => l is "fr" or "en" or "fr-CA" or "en-CA").WithErrorCode("Accounts.LanguageInvalid");
+        rule.Must(l => l is "fr" or "en" or "fr-CA" or "en-CA").WithErrorCode(AccountErrors.LanguageInvalid);
 
     public static string Culture(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en-CA" : "fr-CA";
 

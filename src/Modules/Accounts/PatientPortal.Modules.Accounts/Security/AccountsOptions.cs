@@ -1,3 +1,5 @@
+using PatientPortal.Modules.Accounts.Contracts;
+
 namespace PatientPortal.Modules.Accounts.Security;
 
 /// <summary>The "Accounts" configuration section.</summary>
@@ -8,7 +10,8 @@ public sealed class AccountsOptions
     /// <summary>The minimum age to hold an account: the age of consent to care in the clinic's province (Quebec: 14).</summary>
     public int AgeOfConsent { get; set; } = 14;
 
-    public PasswordRules Password { get; set; } = new();
+    /// <summary>"Accounts:Password": the clinic's password rule, which the host also reads (a <see cref="PasswordRule"/> service).</summary>
+    public PasswordRule Password { get; set; } = new();
     public int MaxFailedSignIns { get; set; } = 5;
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
@@ -27,15 +30,8 @@ public sealed class AccountsOptions
     /// <summary>The first clinic admin, created on first start when no admin exists.</summary>
     public AdminAccount Admin { get; set; } = new();
 
-    public sealed class PasswordRules
-    {
-        public int MinimumLength { get; set; } = 8;
-        public int MaximumLength { get; set; } = 128;
-        public bool RequireLowercase { get; set; } = true;
-        public bool RequireUppercase { get; set; } = true;
-        public bool RequireDigit { get; set; } = true;
-        public bool RequireSpecialCharacter { get; set; } = true;
-    }
+    /// <summary>The session limits the host may read too (a <see cref="Contracts.SessionLimits"/> service).</summary>
+    public SessionLimits SessionLimits() => new(IdleTimeout, AbsoluteSessionLifetime);
 
     public sealed class AdminAccount
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.Extensions.Options;
+using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Modules.Accounts.Security;
 
@@ -18,13 +19,13 @@ internal sealed class PasswordPolicy(IOptions<AccountsOptions> options)
         var rules = options.Value.Password;
         password ??= "";
         var length = new StringInfo(password).LengthInTextElements;
-        if (length < rules.MinimumLength) yield return "Accounts.PasswordTooShort";
-        if (length > rules.MaximumLength) yield return "Accounts.PasswordTooLong";
-        if (rules.RequireLowercase && !password.Any(char.IsLower)) yield return "Accounts.PasswordNeedsLowercase";
-        if (rules.RequireUppercase && !password.Any(char.IsUpper)) yield return "Accounts.PasswordNeedsUppercase";
-        if (rules.RequireDigit && !password.Any(char.IsDigit)) yield return "Accounts.PasswordNeedsDigit";
-        if (rules.RequireSpecialCharacter && password.All(char.IsLetterOrDigit)) yield return "Accounts.PasswordNeedsSpecial";
-        if (IsCommon(password)) yield return "Accounts.PasswordTooCommon";
+        if (length < rules.MinimumLength) yield return AccountErrors.PasswordTooShort;
+        if (length > rules.MaximumLength) yield return AccountErrors.PasswordTooLong;
+        if (rules.RequireLowercase && !password.Any(char.IsLower)) yield return AccountErrors.PasswordNeedsLowercase;
+        if (rules.RequireUppercase && !password.Any(char.IsUpper)) yield return AccountErrors.PasswordNeedsUppercase;
+        if (rules.RequireDigit && !password.Any(char.IsDigit)) yield return AccountErrors.PasswordNeedsDigit;
+        if (rules.RequireSpecialCharacter && password.All(char.IsLetterOrDigit)) yield return AccountErrors.PasswordNeedsSpecial;
+        if (IsCommon(password)) yield return AccountErrors.PasswordTooCommon;
     }
 
     /// <summary>

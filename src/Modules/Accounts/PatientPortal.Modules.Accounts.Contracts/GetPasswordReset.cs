@@ -1,0 +1,9 @@
+using MediatR;
+using PatientPortal.BuildingBlocks.Results;
+
+namespace PatientPortal.Modules.Accounts.Contracts;
+
+/// <summary>Whether a reset link is still usable, and whether the form must ask for the recovery PIN.</summary>
+public sealed record GetPasswordReset(string Token) : IRequest<Result<PasswordResetView>>;
+
+public sealed record PasswordResetView(bool RequiresPin);

@@ -1,0 +1,17 @@
+using MediatR;
+using PatientPortal.BuildingBlocks.Results;
+
+namespace PatientPortal.Modules.Accounts.Contracts;
+
+/// <summary>Staff invite a patient to the portal. Returns the clinic code so staff can also give it by phone.</summary>
+public sealed record InvitePatient(
+    string Email,
+    string FirstName,
+    string LastName,
+    DateOnly DateOfBirth,
+    string? HealthCardNumber,
+    string? ClinicPatientId,
+    string Language) : IRequest<Result<InvitationSent>>;
+
+/// <summary>The code is shown once, to staff; in the Quebec variant it is the card's last 4 digits or the date of birth, and not shown.</summary>
+public sealed record InvitationSent(Guid InvitationId, string? ClinicCode);

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Data;
+using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Security;
+
+namespace PatientPortal.Modules.Accounts.Emails;
+
+/// <summary>Issues a fresh link and code for an invitation and queues its email (invite and re-send).</summary>
+internal sealed class InvitationMail(AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+{
+    /// <returns>The random clinic code to show staff, or null in the Quebec variant (the patient knows their code).</returns>
+    public string? Send(AccountsDbContext db, Invitation invitation)
+    {
+        var token = Secrets.NewToken();
+        var randomCode = invitation.QuebecVariant ? null : Secrets.NewCode();
+        invitation.Send(Secrets.Hash(token), Secrets.HashCode(invitation.Id, invitation.ExpectedCode(randomCode)), options.Value.InvitationLifetime, clock.GetUtcNow());
+        var template = invitation.QuebecVariant ? (invitation.CodeIsDateOfBirth ? "InvitationQuebecBirthDate" : "InvitationQuebecCard") : "Invitation";
+        mail.Queue(db, invitation.Email, invitation.Language, template,
+            ("Name", invitation.FirstName), ("Link", mail.Link(AccountLink.Invitation, token)), ("Code", randomCode ?? ""),
+            ("Days", ((int)options.Value.InvitationLifetime.TotalDays).ToString(CultureInfo.InvariantCulture)));
+        return randomCode;
+    }
+}

@@ -1,0 +1,56 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.BuildingBlocks.Results;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Data;
+using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Emails;
+using PatientPortal.Modules.Accounts.Security;
+
+namespace PatientPortal.Modules.Accounts.Features;
+
+internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+    : IRequestHandler<ConfirmEmailChange, Result>
+{
+    // Parallel tries on one link are serialized by the account's version: each wrong code counts, one right code wins.
+    public Task<Result> Handle(ConfirmEmailChange request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
+
+    private async Task<Result> AttemptAsync(ConfirmEmailChange request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (await UsableToken.FindAsync(db, request.Token, TokenPurpose.EmailChange, now, cancellationToken) is not (var token, var account))
+        {
+            return new Error(AccountErrors.EmailChangeLinkInvalid);
+        }
+
+        if (account.IsLocked(now))
+        {
+            return new Error(AccountErrors.TooManyAttempts);
+        }
+
+        if (Account.Normalize(request.Email ?? "") != Account.Normalize(token.NewEmail!) || !Secrets.CodeMatches(account.Id, request.Code, token.CodeHash!))
+        {
+            var spent = token.RecordWrongAnswer(account, options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Error(spent ? AccountErrors.EmailChangeLinkInvalid : AccountErrors.WrongCode, nameof(request.Code));
+        }
+
+        var oldEmail = account.Email;
+        account.ChangeEmail(token.NewEmail!);
+        token.Use(now);
+        mail.Queue(db, oldEmail, account.Language, "EmailChanged", ("Name", account.FirstName), ("NewEmail", account.Email));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            return new Error(AccountErrors.EmailTaken, nameof(request.Email));
+        }
+
+        return Result.Success();
+    }
+}

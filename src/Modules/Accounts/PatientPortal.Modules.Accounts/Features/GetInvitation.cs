@@ -1,0 +1,18 @@
+using MediatR;
+using PatientPortal.BuildingBlocks.Results;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Data;
+using PatientPortal.Modules.Accounts.Domain;
+
+namespace PatientPortal.Modules.Accounts.Features;
+
+internal sealed class GetInvitationHandler(AccountsDbContext db, TimeProvider clock) : IRequestHandler<GetInvitation, Result<InvitationView>>
+{
+    public async Task<Result<InvitationView>> Handle(GetInvitation request, CancellationToken cancellationToken)
+    {
+        var invitation = await InvitationLink.FindAsync(db, request.Token, cancellationToken);
+        return InvitationLink.Refusal(invitation, clock.GetUtcNow()) is { } refusal
+            ? refusal
+            : new InvitationView(invitation!.QuebecVariant, invitation.CodeIsDateOfBirth);
+    }
+}

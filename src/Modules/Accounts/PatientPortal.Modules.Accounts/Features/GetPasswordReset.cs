@@ -1,0 +1,15 @@
+using MediatR;
+using PatientPortal.BuildingBlocks.Results;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Data;
+using PatientPortal.Modules.Accounts.Domain;
+
+namespace PatientPortal.Modules.Accounts.Features;
+
+internal sealed class GetPasswordResetHandler(AccountsDbContext db, TimeProvider clock) : IRequestHandler<GetPasswordReset, Result<PasswordResetView>>
+{
+    public async Task<Result<PasswordResetView>> Handle(GetPasswordReset request, CancellationToken cancellationToken) =>
+        await UsableToken.FindAsync(db, request.Token, TokenPurpose.PasswordReset, clock.GetUtcNow(), cancellationToken) is (_, var account)
+            ? new PasswordResetView(account.RecoveryPinHash is not null)
+            : new Error(AccountErrors.ResetLinkInvalid);
+}

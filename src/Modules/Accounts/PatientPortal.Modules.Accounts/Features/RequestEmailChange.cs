@@ -1,0 +1,75 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatientPortal.BuildingBlocks.Identity;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.BuildingBlocks.Results;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Data;
+using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Emails;
+using PatientPortal.Modules.Accounts.Security;
+
+namespace PatientPortal.Modules.Accounts.Features;
+
+internal sealed class RequestEmailChangeValidator : AbstractValidator<RequestEmailChange>
+{
+    public RequestEmailChangeValidator()
+    {
+        RuleFor(r => r.Password).NotEmpty();
+        RuleFor(r => r.NewEmail).MustBeAnEmail();
+        RuleFor(r => r.ConfirmEmail).Must((r, confirm) => string.Equals(r.NewEmail?.Trim(), confirm?.Trim(), StringComparison.OrdinalIgnoreCase))
+            .WithErrorCode(AccountErrors.EmailsDoNotMatch);
+    }
+}
+
+/// <summary>Re-authenticates, then proves both addresses: a code to the old one, a link to the new one.</summary>
+internal sealed class RequestEmailChangeHandler(
+    AccountsDbContext db, ICurrentAccount current, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+    : IRequestHandler<RequestEmailChange, Result>
+{
+    // A wrong password counts toward the lockout even when parallel tries race: conflicts are retried on fresh data.
+    public Task<Result> Handle(RequestEmailChange request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
+
+    private async Task<Result> AttemptAsync(RequestEmailChange request, CancellationToken cancellationToken)
+    {
+        if (current.AccountId is not { } id)
+        {
+            return Error.Forbidden;
+        }
+
+        var account = await db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);
+        if (CurrentPassword.Check(account, credentials, request.Password, options.Value, clock.GetUtcNow()) is { } refused)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return refused with { Field = nameof(request.Password) };
+        }
+
+        var normalized = Account.Normalize(request.NewEmail);
+        if (normalized == account.NormalizedEmail)
+        {
+            return new Error(AccountErrors.EmailUnchanged, nameof(request.NewEmail));
+        }
+
+        var now = clock.GetUtcNow();
+        if (await db.Accounts.AnyAsync(a => a.NormalizedEmail == normalized, cancellationToken))
+        {
+            // Same answer as for a free address, so the form cannot probe who has an account; the owner of the
+            // address is told, and the change can never complete.
+            mail.Queue(db, request.NewEmail.Trim(), account.Language, "EmailChangeRefused", ("Name", account.FirstName));
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success();
+        }
+
+        var token = Secrets.NewToken();
+        var code = Secrets.NewCode();
+        db.Tokens.Add(AccountToken.Issue(
+            account, TokenPurpose.EmailChange, Secrets.Hash(token), options.Value.EmailChangeLifetime, now, request.NewEmail.Trim(), Secrets.HashCode(account.Id, code)));
+        mail.Queue(db, account.Email, account.Language, "EmailChangeCode", ("Name", account.FirstName), ("Code", code));
+        mail.Queue(db, request.NewEmail.Trim(), account.Language, "EmailChangeLink", ("Name", account.FirstName), ("Link", mail.Link(AccountLink.EmailChange, token)));
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+}

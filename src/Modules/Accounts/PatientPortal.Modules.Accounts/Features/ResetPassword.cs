@@ -1,0 +1,59 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Options;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.BuildingBlocks.Results;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Data;
+using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Emails;
+using PatientPortal.Modules.Accounts.Security;
+
+namespace PatientPortal.Modules.Accounts.Features;
+
+internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
+{
+    public ResetPasswordValidator(PasswordPolicy passwords)
+    {
+        RuleFor(r => r.Email).MustBeAnEmail();
+        RuleFor(r => r.Password).MustBeAStrongPassword(passwords);
+        RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).WithErrorCode(AccountErrors.PasswordsDoNotMatch);
+    }
+}
+
+internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+    : IRequestHandler<ResetPassword, Result>
+{
+    // Two tries racing on one link (or one account) are serialized by the account's version: one wins, the other re-reads.
+    public Task<Result> Handle(ResetPassword request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
+
+    private async Task<Result> AttemptAsync(ResetPassword request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (await UsableToken.FindAsync(db, request.Token, TokenPurpose.PasswordReset, now, cancellationToken) is not (var token, var account))
+        {
+            return new Error(AccountErrors.ResetLinkInvalid);
+        }
+
+        if (account.IsLocked(now))
+        {
+            return new Error(AccountErrors.TooManyAttempts);
+        }
+
+        var pinOk = account.RecoveryPinHash is null || credentials.Verify(account, account.RecoveryPinHash, request.Pin ?? "").Matches;
+        if (Account.Normalize(request.Email) != account.NormalizedEmail || !pinOk)
+        {
+            var spent = token.RecordWrongAnswer(account, options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Error(spent ? AccountErrors.ResetLinkInvalid : AccountErrors.ResetDetailsWrong);
+        }
+
+        account.ChangePassword(credentials.Hash(request.Password), now);
+        token.Use(now);
+        await Sessions.EndAllAsync(db, account.Id, except: null, now, cancellationToken);
+        mail.Queue(db, account.Email, account.Language, "PasswordChanged", ("Name", account.FirstName));
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Tests.TestData;
+using Shouldly;
+
+namespace PatientPortal.Modules.Accounts.Tests.Features;
+
+/// <summary>ForgotPassword, GetPasswordReset and ResetPassword: the emailed link, its lifetime, its tries, the recovery PIN.</summary>
+public sealed class PasswordResetTests
+{
+    private const string NewPassword = "Autre-Riviere-77?";
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_reset_link_works_once_within_60_minutes_and_ends_every_session(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        await accounts.SendAsync(new ForgotPassword(email));
+        var token = await accounts.TokenMailedToAsync(email);
+        accounts.Clock.Advance(TimeSpan.FromMinutes(59));
+
+        (await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, null))).IsSuccess.ShouldBeTrue();
+
+        (await accounts.SendAsync(new TouchSession(session.SessionId))).ShouldFailWith("Accounts.SessionExpired");
+        (await accounts.SendAsync(new ResetPassword(token, email, "Third-Pass-99!", "Third-Pass-99!", null))).ShouldFailWith("Accounts.ResetLinkInvalid");
+        (await accounts.SendAsync(new SignIn(email, NewPassword, null))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).ShouldFailWith("Accounts.InvalidCredentials");
+    }
+
+    [Fact]
+    public async Task A_reset_link_dies_after_60_minutes()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.ActivePatientAsync(email);
+        await accounts.SendAsync(new ForgotPassword(email));
+        var token = await accounts.TokenMailedToAsync(email);
+        accounts.Clock.Advance(TimeSpan.FromMinutes(60));
+
+        (await accounts.SendAsync(new GetPasswordReset(token))).ShouldFailWith("Accounts.ResetLinkInvalid");
+        (await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, null))).ShouldFailWith("Accounts.ResetLinkInvalid");
+    }
+
+    [Fact]
+    public async Task Forgot_password_answers_the_same_for_an_unknown_email_and_mails_nobody()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+
+        (await accounts.SendAsync(new ForgotPassword("nobody@example.com"))).IsSuccess.ShouldBeTrue();
+
+        (await accounts.QueryAsync(db => db.QueuedEmails.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Wrong_recovery_PINs_count_toward_the_account_lockout_across_reset_links()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite, new() { ["Accounts:QuebecInvitations"] = "true" });
+        var email = Builders.Email();
+        await PatientWithRecoveryPinAsync(accounts, email, "4821");
+
+        for (var link = 0; link < 2; link++)
+        {
+            await accounts.SendAsync(new ForgotPassword(email));
+            var token = await accounts.TokenMailedToAsync(email);
+            for (var guess = 0; guess < 3; guess++)
+            {
+                await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, $"000{guess}"));
+            }
+        }
+
+        await accounts.SendAsync(new ForgotPassword(email));
+        (await accounts.SendAsync(new ResetPassword(await accounts.TokenMailedToAsync(email), email, NewPassword, NewPassword, "4821"))).ShouldFailWith("Accounts.TooManyAttempts");
+        accounts.Clock.Advance(TimeSpan.FromMinutes(16));
+        (await accounts.SendAsync(new ResetPassword(await accounts.TokenMailedToAsync(email), email, NewPassword, NewPassword, "4821"))).IsSuccess.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Five_wrong_recovery_PINs_spend_the_reset_link_even_for_the_right_PIN()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite, new() { ["Accounts:QuebecInvitations"] = "true" });
+        var email = Builders.Email();
+        await PatientWithRecoveryPinAsync(accounts, email, "4821");
+        await accounts.SendAsync(new ForgotPassword(email));
+        var token = await accounts.TokenMailedToAsync(email);
+
+        foreach (var pin in new[] { "0000", "1111", "2222", "3333" })
+        {
+            (await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, pin))).ShouldFailWith(AccountErrors.ResetDetailsWrong);
+        }
+
+        (await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, "4444"))).ShouldFailWith(AccountErrors.ResetLinkInvalid);
+        (await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, "4821"))).ShouldFailWith(AccountErrors.ResetLinkInvalid);
+        (await accounts.SendAsync(new GetPasswordReset(token))).ShouldFailWith(AccountErrors.ResetLinkInvalid);
+    }
+
+    [Fact]
+    public async Task An_email_change_voids_the_reset_links_sent_before_it()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var newEmail = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        accounts.Current.SignedInAs(session.AccountId);
+        await accounts.SendAsync(new ForgotPassword(email));
+        var resetToken = await accounts.TokenMailedToAsync(email);
+
+        await accounts.SendAsync(new RequestEmailChange(Builders.Password, newEmail, newEmail));
+        var code = await accounts.CodeMailedToAsync(email);
+        (await accounts.SendAsync(new ConfirmEmailChange(await accounts.TokenMailedToAsync(newEmail), newEmail, code))).IsSuccess.ShouldBeTrue();
+
+        (await accounts.SendAsync(new ResetPassword(resetToken, newEmail, NewPassword, NewPassword, null))).ShouldFailWith(AccountErrors.ResetLinkInvalid);
+    }
+
+    /// <summary>A Quebec clinic's invited patient, activated, with a recovery PIN.</summary>
+    private static async Task PatientWithRecoveryPinAsync(AccountsHarness accounts, string email, string pin)
+    {
+        accounts.Current.SignedInAs(Guid.NewGuid(), Roles.Staff);
+        await accounts.SendAsync(new InvitePatient(email, "Nathan", "Milner", new DateOnly(1990, 2, 18), "MILN 9002 1845", null, "fr"));
+        var activation = await accounts.SendAsync(new AcceptInvitation(await accounts.TokenMailedToAsync(email), email, "1845", Builders.Password, Builders.Password, pin, true));
+        (await accounts.SendAsync(new AcceptTermsAndActivate(activation.Value, "2026-01", null))).IsSuccess.ShouldBeTrue();
+    }
+}

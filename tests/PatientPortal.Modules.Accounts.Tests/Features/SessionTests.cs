@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Accounts.Tests.TestData;
+using Shouldly;
+
+namespace PatientPortal.Modules.Accounts.Tests.Features;
+
+/// <summary>TouchSession, SignOut, SignOutOtherSessions and SetPreferredLanguage: what a signed-in browser's session does.</summary>
+public sealed class SessionTests
+{
+    [Fact]
+    public async Task A_session_ends_after_30_idle_minutes_or_12_hours_and_at_logout()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.ActivePatientAsync(email);
+
+        var idle = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.SessionId;
+        accounts.Clock.Advance(TimeSpan.FromMinutes(29));
+        (await accounts.SendAsync(new TouchSession(idle))).IsSuccess.ShouldBeTrue();
+        accounts.Clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1));
+        (await accounts.SendAsync(new TouchSession(idle))).ShouldFailWith("Accounts.SessionExpired");
+
+        var busy = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.SessionId;
+        for (var minutes = 0; minutes < 12 * 60; minutes += 20)
+        {
+            accounts.Clock.Advance(TimeSpan.FromMinutes(20));
+            (await accounts.SendAsync(new TouchSession(busy))).IsSuccess.ShouldBe(minutes + 20 < 12 * 60, $"after {minutes + 20} minutes");
+        }
+
+        var loggedOut = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.SessionId;
+        await accounts.SendAsync(new SignOut(loggedOut));
+        (await accounts.SendAsync(new TouchSession(loggedOut))).ShouldFailWith("Accounts.SessionExpired");
+    }
+
+    [Fact]
+    public async Task Signing_out_the_other_sessions_keeps_only_this_one()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var here = await accounts.ActivePatientAsync(email);
+        var elsewhere = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value;
+        accounts.Current.SignedInAs(here.AccountId);
+
+        (await accounts.SendAsync(new SignOutOtherSessions(here.SessionId))).IsSuccess.ShouldBeTrue();
+
+        (await accounts.SendAsync(new TouchSession(here.SessionId))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new TouchSession(elsewhere.SessionId))).ShouldFailWith(AccountErrors.SessionExpired);
+    }
+
+    [Fact]
+    public async Task The_chosen_language_is_stored_on_the_account_for_its_emails()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        accounts.Current.SignedInAs(session.AccountId);
+
+        await accounts.SendAsync(new SetPreferredLanguage("en"));
+        await accounts.SendAsync(new ForgotPassword(email));
+
+        (await accounts.MailsToAsync(email))[^1].Subject.ShouldStartWith("Reset Your Password");
+        (await accounts.QueryAsync(db => db.Accounts.SingleAsync())).Language.ShouldBe("en-CA");
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +65,7 @@ internal sealed class CounterModule : IAsyncDisposable
     }
 
     public ServiceProvider Services { get; }
-    public TestClock Clock => (TestClock)Services.GetRequiredService<TimeProvider>();
+    public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public ConsumerSwitch Consumer => Services.GetRequiredService<ConsumerSwitch>();
 
     public static async Task<CounterModule> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? extra = null)
@@ -73,7 +74,7 @@ internal sealed class CounterModule : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings("Counter")).Build();
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(new TestClock())
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero)))
             .AddSingleton<ConsumerSwitch>()
             .AddBuildingBlocks(configuration)
             .AddModuleDatabase<CounterDbContext, SqliteCounterDbContext, PostgresCounterDbContext>(configuration, "Counter")

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +26,7 @@ internal static partial class AccountsPortal
     /// The real portal on a fresh SQLite database. The rate limit is raised (tests post more than 10 forms a minute)
     /// unless <paramref name="settings"/> says otherwise; with a <paramref name="clock"/>, the portal's time is the test's.
     /// </summary>
-    public static async Task<PortalFactory> StartAsync(TestClock? clock = null, IDictionary<string, string?>? settings = null, string environment = "Development")
+    public static async Task<PortalFactory> StartAsync(FakeTimeProvider? clock = null, IDictionary<string, string?>? settings = null, string environment = "Development")
     {
         var all = new Dictionary<string, string?> { ["RateLimits:CredentialPostsPerMinute"] = "1000" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -175,11 +176,11 @@ internal static partial class AccountsPortal
     }
 
     /// <summary>
-    /// Waits for a mail when the portal runs on a <see cref="TestClock"/>. The portal's Quartz scheduler takes the
+    /// Waits for a mail when the portal runs on a <see cref="FakeTimeProvider"/>. The portal's Quartz scheduler takes the
     /// container's clock too, so a clock that stands still stops the mail job after its first run: this moves it on a
     /// second at a time while waiting, as time would.
     /// </summary>
-    public static async Task<EmlMessage> MailToAsync(PortalFactory portal, TestClock clock, string to, int count = 1)
+    public static async Task<EmlMessage> MailToAsync(PortalFactory portal, FakeTimeProvider clock, string to, int count = 1)
     {
         for (var attempt = 0; attempt < 60; attempt++)
         {

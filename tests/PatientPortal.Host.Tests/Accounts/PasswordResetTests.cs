@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,7 @@ public sealed class PasswordResetTests
     [Fact]
     public async Task A_reset_link_is_refused_after_60_minutes()
     {
-        var clock = new TestClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
         await using var portal = await StartAsync(clock);
         var client = Browser(portal);
         await client.PostFormAsync("/forgot-password", new Dictionary<string, string> { ["Email"] = Patient });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -127,7 +128,7 @@ public sealed partial class SessionTests
     [Fact]
     public async Task After_31_idle_minutes_login_is_required()
     {
-        var clock = new TestClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
         await using var portal = await StartAsync(clock);
         var client = Browser(portal);
         await client.SignInAsDemoPatientAsync();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
@@ -187,7 +188,7 @@ public sealed class SignInTests
     [Fact]
     public async Task The_lock_is_kept_in_the_database_and_survives_a_restart()
     {
-        var clock = new TestClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
         await using var before = await StartAsync(clock);
         var attacker = Browser(before);
         for (var attempt = 0; attempt < 5; attempt++)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Modules.Accounts.Contracts;
@@ -82,13 +83,13 @@ public sealed class RegisterAccountTests
     public async Task Someone_under_the_age_of_consent_is_refused_and_is_accepted_from_their_birthday_in_the_clinic_s_time_zone()
     {
         await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
-        // 14th birthday on 2026-03-02. At 03:00 UTC it is still March 1st in Montreal (UTC-5).
-        var birth = new DateOnly(2012, 3, 2);
-        accounts.Clock.Set(new DateTimeOffset(2026, 3, 2, 3, 0, 0, TimeSpan.Zero));
+        // 14th birthday on 2026-03-03. At 03:00 UTC it is still March 2nd in Montreal (UTC-5).
+        var birth = new DateOnly(2012, 3, 3);
+        accounts.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 3, 0, 0, TimeSpan.Zero));
 
         (await accounts.SendAsync(Builders.Registration(Builders.Email(), birth: birth))).ShouldFailWith("Accounts.UnderAgeOfConsent");
 
-        accounts.Clock.Set(new DateTimeOffset(2026, 3, 2, 5, 0, 0, TimeSpan.Zero));
+        accounts.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 5, 0, 0, TimeSpan.Zero));
         (await accounts.SendAsync(Builders.Registration(Builders.Email(), birth: birth))).IsSuccess.ShouldBeTrue();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +26,7 @@ internal sealed class AccountsHarness : IAsyncDisposable
     }
 
     public ServiceProvider Services { get; }
-    public TestClock Clock => (TestClock)Services.GetRequiredService<TimeProvider>();
+    public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public FakeCurrentAccount Current => Services.GetRequiredService<FakeCurrentAccount>();
 
     public static async Task<AccountsHarness> CreateAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null)
@@ -41,7 +42,7 @@ internal sealed class AccountsHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<TimeProvider>(new TestClock(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero)))
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero)))
             .AddSingleton<FakeCurrentAccount>()
             .AddSingleton<ICurrentAccount>(sp => sp.GetRequiredService<FakeCurrentAccount>())
             .AddSingleton<IPortalLinks, TestLinks>()

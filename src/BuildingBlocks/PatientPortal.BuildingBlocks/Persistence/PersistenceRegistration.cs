@@ -12,6 +12,8 @@ public static class PersistenceRegistration
     /// <summary>
     /// Registers a module's DbContext on the configured provider. Each provider has its own context subclass so it
     /// can keep its own migration set; the module's code only ever asks for <typeparamref name="TContext"/>.
+    /// Contexts are pooled: options, internal services and interceptors are built once, not on every request
+    /// (a module context therefore holds no state of its own beyond what EF resets).
     /// </summary>
     public static IServiceCollection AddModuleDatabase<TContext, TSqlite, TPostgres>(
         this IServiceCollection services, IConfiguration configuration, string module)
@@ -23,7 +25,7 @@ public static class PersistenceRegistration
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             // SQLite has no schemas: one file per module keeps the modules apart instead, so the warning is noise.
-            services.AddDbContext<TContext, TSqlite>(o => o
+            services.AddDbContextPool<TContext, TSqlite>(o => o
                 .UseSqlite(settings.ConnectionString)
                 .AddInterceptors(new SqlitePragmas())
                 .ConfigureWarnings(w => w.Ignore(SqliteEventId.SchemaConfiguredWarning)));
@@ -31,7 +33,7 @@ public static class PersistenceRegistration
         else
         {
             var schema = module.ToLowerInvariant();
-            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(
+            services.AddDbContextPool<TContext, TPostgres>(o => o.UseNpgsql(
                 settings.ConnectionString,
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema).EnableRetryOnFailure(3)));
         }

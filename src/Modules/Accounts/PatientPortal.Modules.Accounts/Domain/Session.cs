@@ -27,7 +27,5 @@ internal sealed class Session
     public bool IsAlive(TimeSpan idleTimeout, TimeSpan absoluteLifetime, DateTimeOffset now) =>
         EndedUtc is null && now - LastSeenUtc < idleTimeout && now - CreatedUtc < absoluteLifetime;
 
-    public void Seen(DateTimeOffset now) => LastSeenUtc = now;
-
     public void End(DateTimeOffset now) => EndedUtc ??= now;
 }

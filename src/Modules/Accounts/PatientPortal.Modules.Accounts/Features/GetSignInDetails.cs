@@ -19,12 +19,20 @@ internal sealed class GetSignInDetailsHandler(AccountsDbContext db, ICurrentAcco
         }
 
         var now = clock.GetUtcNow();
-        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
-        var pending = await db.Tokens.AsNoTracking()
-            .Where(t => t.AccountId == id && t.Purpose == TokenPurpose.EmailChange && t.UsedUtc == null && t.ExpiresUtc > now && t.SecurityStamp == account.SecurityStamp)
-            .OrderByDescending(t => t.CreatedUtc)
-            .Select(t => t.NewEmail)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new SignInDetails(account.Email, account.PasswordChangedUtc, pending);
+        // One round trip: the account and its newest pending email change, if any.
+        var details = await db.Accounts.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new
+            {
+                a.Email,
+                a.PasswordChangedUtc,
+                PendingEmail = db.Tokens
+                    .Where(t => t.AccountId == id && t.Purpose == TokenPurpose.EmailChange && t.UsedUtc == null && t.ExpiresUtc > now && t.SecurityStamp == a.SecurityStamp)
+                    .OrderByDescending(t => t.CreatedUtc)
+                    .Select(t => t.NewEmail)
+                    .FirstOrDefault(),
+            })
+            .SingleAsync(cancellationToken);
+        return new SignInDetails(details.Email, details.PasswordChangedUtc, details.PendingEmail);
     }
 }

@@ -9,6 +9,10 @@ using PatientPortal.Modules.Accounts.Security;
 
 namespace PatientPortal.Modules.Accounts.Features;
 
+/// <summary>
+/// Runs on every signed-in request, so it costs one read: the session with its account, untracked. "Last seen" is
+/// written at most once a minute, by a single UPDATE.
+/// </summary>
 internal sealed class TouchSessionHandler(AccountsDbContext db, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<TouchSession, Result<SignedIn>>
 {
@@ -18,24 +22,23 @@ internal sealed class TouchSessionHandler(AccountsDbContext db, IOptions<Account
     public async Task<Result<SignedIn>> Handle(TouchSession request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken);
-        if (session is null || !session.IsAlive(options.Value.IdleTimeout, options.Value.AbsoluteSessionLifetime, now))
+        var found = await db.Sessions.AsNoTracking()
+            .Where(s => s.Id == request.SessionId)
+            .Join(db.Accounts.AsNoTracking(), s => s.AccountId, a => a.Id, (session, account) => new { session, account })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null || !found.session.IsAlive(options.Value.IdleTimeout, options.Value.AbsoluteSessionLifetime, now) || !found.account.IsActive)
         {
             return new Error(AccountErrors.SessionExpired);
         }
 
-        var account = await db.Accounts.SingleAsync(a => a.Id == session.AccountId, cancellationToken);
-        if (!account.IsActive)
+        if (now - found.session.LastSeenUtc >= SeenPrecision)
         {
-            return new Error(AccountErrors.SessionExpired);
+            // Only moves forward: a slower request of the same session never writes an older time over a newer one.
+            await db.Sessions
+                .Where(s => s.Id == request.SessionId && s.LastSeenUtc < now)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenUtc, now), cancellationToken);
         }
 
-        if (now - session.LastSeenUtc >= SeenPrecision)
-        {
-            session.Seen(now);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return SessionResult.For(account, session);
+        return SessionResult.For(found.account, found.session);
     }
 }

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Load benchmark: the portal (Release, SQLite, demo clinic, logging at Warning) against a bare ASP.NET Core endpoint
+# that reads the same rows from the same SQLite file (bench/Baseline), under the same wrk load, in one run.
+# Usage: bash bench/run.sh            Env: DURATION (seconds per pass, default 15), CONNECTIONS (default 32)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+duration=${DURATION:-15}
+connections=${CONNECTIONS:-32}
+work=$(mktemp -d /tmp/portal-bench.XXXXXX)
+portal_url=http://127.0.0.1:5091
+baseline_url=http://127.0.0.1:5092
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! command -v wrk >/dev/null; then
+  echo "== Installing wrk"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "== Publishing the portal (Release, ReadyToRun, as deployed) and the baseline"
+case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+dotnet publish src/Host/PatientPortal.Host -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  -o "$work/portal" -nologo -v q -clp:ErrorsOnly
+dotnet publish bench/Baseline -c Release -o "$work/baseline" -nologo -v q -clp:ErrorsOnly
+
+export ASPNETCORE_ENVIRONMENT=Development
+export Database__DataFolder="$work/data" Email__PickupDirectory="$work/mail"
+export Logging__LogLevel__Default=Warning
+export ASPNETCORE_URLS=$portal_url
+
+wait_live() { # prints milliseconds until /health/live answers 200
+  local start=$1
+  until curl -sf -o /dev/null "$portal_url/health/live"; do sleep 0.02; done
+  echo $(( ($(date +%s%N) - start) / 1000000 ))
+}
+
+start_portal() { # sets portal_pid and started_ms
+  local start; start=$(date +%s%N)
+  (cd "$work/portal" && exec dotnet PatientPortal.Host.dll >>"$work/portal.log" 2>&1) &
+  portal_pid=$!
+  pids+=("$portal_pid")
+  started_ms=$(wait_live "$start")
+}
+
+echo "== First start (creates the demo clinic)"
+start_portal
+first_start=$started_ms
+kill "$portal_pid"; wait "$portal_pid" 2>/dev/null || true
+echo "== Second start (existing data)"
+start_portal
+startup_ms=$started_ms
+
+echo "== Signing in as the demo patient"
+jar="$work/cookies.txt"
+token=$(curl -sf -c "$jar" "$portal_url/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+curl -sf -b "$jar" -c "$jar" -o /dev/null -X POST "$portal_url/login" \
+  --data-urlencode "Input.Email=heather.milner@example.com" --data-urlencode "Input.Password=Portail-Demo-2026!" \
+  --data-urlencode "__RequestVerificationToken=$token"
+cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }')
+page_bytes=$(curl -sf -H "Cookie: $cookie" "$portal_url/" | wc -c)
+grep -q "Milner" <(curl -sf -H "Cookie: $cookie" "$portal_url/") || { echo "sign-in failed: the dashboard does not show the demo patient"; exit 1; }
+
+load() { # name url [cookie] -> "name rps p50ms p99ms"
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency ${3:+-H "Cookie: $3"} "$2")
+  echo "$out" >"$work/wrk-$1.txt"
+  python3 - "$1" <<PY
+import re, sys
+text = open("$work/wrk-$1.txt").read()
+def ms(v):
+    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+p50 = ms(re.search(r"50%\s+(\S+)", text).group(1)); p99 = ms(re.search(r"99%\s+(\S+)", text).group(1))
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+if bad: sys.exit(f"$1: {bad.group(1)} responses were errors")
+print(sys.argv[1], f"{rps:.0f}", f"{p50:.1f}", f"{p99:.1f}")
+PY
+}
+
+echo "== Warming up (JIT, EF models, Razor views) for 5 s"
+wrk -t2 -c"$connections" -d5s -H "Cookie: $cookie" "$portal_url/" >/dev/null
+wrk -t2 -c"$connections" -d5s "$portal_url/login" >/dev/null
+
+echo "== Load: ${connections} connections, ${duration} s per pass"
+results=()
+results+=("$(load dashboard "$portal_url/" "$cookie")")
+results+=("$(load login "$portal_url/login")")
+results+=("$(load health "$portal_url/health/live")")
+peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$portal_pid/status")
+kill "$portal_pid"; wait "$portal_pid" 2>/dev/null || true
+
+(cd "$work/baseline" && exec dotnet Baseline.dll "$work/data/accounts.db" "$page_bytes" --urls "$baseline_url" >"$work/baseline.log" 2>&1) &
+pids+=("$!")
+until curl -sf -o /dev/null "$baseline_url/"; do sleep 0.05; done
+wrk -t2 -c"$connections" -d5s "$baseline_url/" >/dev/null
+results+=("$(load baseline "$baseline_url/")")
+
+python3 - "$startup_ms" "$first_start" "$peak_kb" "$page_bytes" "${results[@]}" <<'PY'
+import sys
+startup, first, peak_kb, page = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+rows = {r.split()[0]: r.split()[1:] for r in sys.argv[5:]}
+base = float(rows["baseline"][0])
+print()
+print(f"{'what':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'of baseline':>13}")
+names = {"dashboard": "signed-in dashboard", "login": "login page (anonymous)", "health": "/health/live",
+         "baseline": f"bare baseline (2 rows, {page} B page)"}
+for key in ("dashboard", "login", "health", "baseline"):
+    rps, p50, p99 = rows[key]
+    print(f"{names[key]:<34}{rps:>9}{p50:>9}{p99:>9}{float(rps) / base:>12.0%}")
+print()
+print(f"start-up to /health/live, existing data: {startup} ms (first start, creating the demo clinic: {first} ms)")
+print(f"peak memory (RSS) of the portal under this load: {peak_kb / 1024:.0f} MB")
+PY

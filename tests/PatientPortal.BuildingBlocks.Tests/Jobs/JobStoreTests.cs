@@ -93,25 +93,17 @@ public sealed class JobStoreTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var probe = new JobProbe();
-        var crashed = await SchedulerNode.StartAsync(database, probe, s => s.AddHangingModule(), instanceId: Node(provider, "a"));
-        try
-        {
-            await probe.Started.Task.WaitAsync(Patience);
-            await crashed.CrashAsync();
+        await using var crashed = await SchedulerNode.StartAsync(database, probe, s => s.AddHangingModule(), instanceId: Node(provider, "a"));
+        await probe.Started.Task.WaitAsync(Patience);
+        await crashed.CrashAsync();
 
-            await using var restarted = await SchedulerNode.StartAsync(database, probe, s => s.AddHangingModule(), instanceId: Node(provider, "b"));
+        await using var restarted = await SchedulerNode.StartAsync(database, probe, s => s.AddHangingModule(), instanceId: Node(provider, "b"));
 
-            (await probe.WaitForAsync(runs => runs.Any(r => r.Recovering), Patience)).ShouldBeTrue("the interrupted job was never recovered");
-            var runs = probe.Runs.Where(r => r.Job == nameof(HangingJob)).ToList();
-            runs.Count.ShouldBe(2, "one interrupted run, one recovery");
-            runs[1].Recovering.ShouldBeTrue();
-            runs[1].InstanceId.ShouldBe(restarted.Scheduler.SchedulerInstanceId);
-        }
-        finally
-        {
-            probe.Release.TrySetResult();
-            await crashed.Services.DisposeAsync();
-        }
+        (await probe.WaitForAsync(runs => runs.Any(r => r.Recovering), Patience)).ShouldBeTrue("the interrupted job was never recovered");
+        var runs = probe.Runs.Where(r => r.Job == nameof(HangingJob)).ToList();
+        runs.Count.ShouldBe(2, "one interrupted run, one recovery");
+        runs[1].Recovering.ShouldBeTrue();
+        runs[1].InstanceId.ShouldBe(restarted.Scheduler.SchedulerInstanceId);
     }
 
     [Fact]

@@ -16,10 +16,13 @@ namespace PatientPortal.BuildingBlocks.Tests.Jobs;
 /// </summary>
 internal sealed class SchedulerNode : IAsyncDisposable
 {
-    private SchedulerNode(ServiceProvider services, IScheduler scheduler)
+    private readonly JobProbe _probe;
+
+    private SchedulerNode(ServiceProvider services, IScheduler scheduler, JobProbe probe)
     {
         Services = services;
         Scheduler = scheduler;
+        _probe = probe;
     }
 
     public ServiceProvider Services { get; }
@@ -68,7 +71,7 @@ internal sealed class SchedulerNode : IAsyncDisposable
             await scheduler.Start();
         }
 
-        return new SchedulerNode(provider, scheduler);
+        return new SchedulerNode(provider, scheduler, probe);
     }
 
     public static async Task MigrateAsync(IServiceProvider services)
@@ -88,6 +91,8 @@ internal sealed class SchedulerNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The test is done with this node: a job still hanging would keep its shutdown waiting for ever.
+        _probe.Release.TrySetResult();
         if (Scheduler.Status is not (SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown))
         {
             await Scheduler.Shutdown(waitForJobsToComplete: true);

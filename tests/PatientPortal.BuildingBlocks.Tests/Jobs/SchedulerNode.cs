@@ -115,8 +115,9 @@ internal sealed class JobProbe
 
     public IReadOnlyList<JobRun> Runs => [.. _runs];
 
-    public void Record(IJobExecutionContext context) => _runs.Enqueue(new JobRun(
-        context.JobDetail.Key.Name, context.Scheduler.SchedulerInstanceId, context.ScheduledFireTimeUtc, context.Recovering));
+    public void Record(IJobExecutionContext context, DateTime? started = null) => _runs.Enqueue(new JobRun(
+        context.JobDetail.Key.Name, context.Scheduler.SchedulerInstanceId, context.ScheduledFireTimeUtc, context.Recovering,
+        started ?? DateTime.UtcNow, DateTime.UtcNow));
 
     /// <summary>Waits (polling, up to <paramref name="timeout"/>) until the runs satisfy <paramref name="condition"/>.</summary>
     public async Task<bool> WaitForAsync(Func<IReadOnlyList<JobRun>, bool> condition, TimeSpan timeout)
@@ -136,7 +137,7 @@ internal sealed class JobProbe
     }
 }
 
-internal sealed record JobRun(string Job, string InstanceId, DateTimeOffset? ScheduledFireTimeUtc, bool Recovering);
+internal sealed record JobRun(string Job, string InstanceId, DateTimeOffset? ScheduledFireTimeUtc, bool Recovering, DateTime Started, DateTime Finished);
 
 /// <summary>A module's job that records each run.</summary>
 [DisallowConcurrentExecution]
@@ -146,6 +147,19 @@ internal sealed class CountingJob(JobProbe probe) : IJob
     {
         probe.Record(context);
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>A job that takes a while (two seconds) and records when it started and finished.</summary>
+[DisallowConcurrentExecution]
+internal sealed class SlowJob(JobProbe probe) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        probe.Started.TrySetResult();
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        probe.Record(context, started);
     }
 }
 
@@ -172,6 +186,9 @@ internal static class TestModules
 {
     public static IServiceCollection AddCountingModule(this IServiceCollection services, TimeSpan every) =>
         services.AddModuleJob<CountingJob>(s => s.WithSimpleSchedule(every));
+
+    public static IServiceCollection AddSlowModule(this IServiceCollection services) =>
+        services.AddModuleJob<SlowJob>(s => s.WithSimpleSchedule(TimeSpan.FromMilliseconds(500)));
 
     public static IServiceCollection AddHangingModule(this IServiceCollection services) =>
         services.AddModuleJob<HangingJob>(s => s.WithSimpleSchedule(TimeSpan.FromHours(1)));

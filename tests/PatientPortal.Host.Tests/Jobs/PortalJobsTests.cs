@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Testing;
 using Quartz;
 using Shouldly;
@@ -7,10 +8,12 @@ namespace PatientPortal.Host.Tests.Jobs;
 
 public sealed class PortalJobsTests
 {
-    [Fact]
-    public async Task The_portal_runs_the_outbox_and_mail_jobs_on_a_schedule_and_never_twice_at_once()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_portal_runs_the_outbox_and_mail_jobs_on_a_schedule_and_never_twice_at_once(DatabaseProvider provider)
     {
-        await using var portal = await PortalFactory.CreateAsync();
+        await using var portal = await PortalFactory.CreateAsync(provider);
         _ = portal.Server;
 
         var scheduler = await portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -22,6 +25,11 @@ public sealed class PortalJobsTests
         }
 
         scheduler.Status.ShouldBe(SchedulerStatus.Running);
+        // Its own persistent store: a jobs.db in this portal's data folder, or the quartz schema of its PostgreSQL database.
+        var metadata = await scheduler.GetMetadata();
+        metadata.JobStorePersistent.ShouldBeTrue();
+        metadata.JobStoreClustered.ShouldBe(provider == DatabaseProvider.Postgres);
+        File.Exists(Path.Combine(portal.DataFolder, "jobs.db")).ShouldBe(provider == DatabaseProvider.Sqlite);
         foreach (var job in new[] { "DispatchOutboxJob", "SendQueuedEmailsJob" })
         {
             var detail = (await scheduler.GetJobDetail(new JobKey(job))).ShouldNotBeNull();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using PatientPortal.BuildingBlocks;
 using PatientPortal.BuildingBlocks.Email;
 using PatientPortal.BuildingBlocks.Identity;
+using PatientPortal.BuildingBlocks.Jobs;
 using PatientPortal.Modules.Accounts;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Appointments;
@@ -31,6 +32,8 @@ public static class PortalComposition
         services.AddProfilesModule(configuration);
         services.AddAppointmentsModule(configuration);
         services.AddInboxModule(configuration);
+        // After every module: the scheduler picks up the jobs they scheduled (AddModuleJob).
+        services.AddJobScheduler(configuration);
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentAccount, HttpCurrentAccount>();
@@ -47,7 +50,6 @@ public static class PortalComposition
         });
         services.AddSingleton<ClinicFormat>();
         services.AddPortalLocalization(clinic);
-        services.AddPortalJobs(configuration);
         services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Admin", PortalAuthentication.StaffPolicy)).AddViewLocalization().AddDataAnnotationsLocalization(o =>
             o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         return builder;

@@ -26,6 +26,7 @@ internal static class TypeRules
             .Or().ResideInNamespaceMatching(@"\.Domain(\.|$)")
             .Or().FollowCustomPredicate(new ArchitecturePredicate<IType>(IsEntityOfADbContext, "are entities of a DbContext"))
             .And().ResideInAssemblyMatching(ImplementationOfAny(modules))
+            .And().FollowCustomPredicate(SeenOutsideTheirAssemblyIfPublic)
             .Should().NotBePublic()
             .Because("a public handler, validator, DbContext or entity would let another assembly bypass the module's Contracts");
 
@@ -37,6 +38,7 @@ internal static class TypeRules
         Types().That().ResideInAssemblyMatching(ImplementationOfAny(modules))
             .And().DoNotHaveFullNameMatching(EntryClassOrOptions)
             .And().AreNotAssignableTo(typeof(Migration))
+            .And().FollowCustomPredicate(SeenOutsideTheirAssemblyIfPublic)
             .Should().NotBePublic()
             .Because("another module or the host may only use a module's Contracts, its Add{Module}Module and its options");
 
@@ -58,6 +60,20 @@ internal static class TypeRules
 
     private static string ImplementationOfAny(IEnumerable<string> modules) =>
         $"^({string.Join('|', modules.Select(module => Regex.Escape(ImplementationOf(module))))}),";
+
+    // ArchUnitNET's visibility is the declared one: a public class nested in an internal class is "public", yet no other
+    // assembly can see it. Such types are left out, so that only what really is public is checked.
+    private static readonly ArchitecturePredicate<IType> SeenOutsideTheirAssemblyIfPublic = new(
+        (types, architecture) =>
+        {
+            var byName = architecture.Types.ToDictionary(type => type.FullName);
+            return types.Where(type => EnclosingTypeNames(type.FullName).All(name => byName[name].Visibility == Visibility.Public));
+        },
+        "are not nested in a non-public type");
+
+    // "A+B+C" → "A", "A+B".
+    private static IEnumerable<string> EnclosingTypeNames(string fullName) =>
+        fullName.Select((character, index) => (character, index)).Where(c => c.character == '+').Select(c => fullName[..c.index]);
 
     // The T of every DbSet<T> a DbContext declares.
     private static IEnumerable<IType> IsEntityOfADbContext(IEnumerable<IType> types, Architecture architecture)

@@ -66,14 +66,21 @@ internal static class TypeRules
     private static readonly ArchitecturePredicate<IType> SeenOutsideTheirAssemblyIfPublic = new(
         (types, architecture) =>
         {
-            var byName = architecture.Types.ToDictionary(type => type.FullName);
-            return types.Where(type => EnclosingTypeNames(type.FullName).All(name => byName[name].Visibility == Visibility.Public));
+            var byQualifiedName = architecture.Types.ToDictionary(type => type.AssemblyQualifiedName);
+            return types.Where(type => EnclosingTypeNames(type.FullName)
+                .Select(enclosing => byQualifiedName.GetValueOrDefault(System.Reflection.Assembly.CreateQualifiedName(type.Assembly.FullName, enclosing)))
+                .All(enclosing => enclosing is null || enclosing.Visibility == Visibility.Public));
         },
         "are not nested in a non-public type");
 
     // "A+B+C" → "A", "A+B".
-    private static IEnumerable<string> EnclosingTypeNames(string fullName) =>
-        fullName.Select((character, index) => (character, index)).Where(c => c.character == '+').Select(c => fullName[..c.index]);
+    private static IEnumerable<string> EnclosingTypeNames(string fullName)
+    {
+        for (var plus = fullName.IndexOf('+', StringComparison.Ordinal); plus >= 0; plus = fullName.IndexOf('+', plus + 1))
+        {
+            yield return fullName[..plus];
+        }
+    }
 
     // The T of every DbSet<T> a DbContext declares.
     private static IEnumerable<IType> IsEntityOfADbContext(IEnumerable<IType> types, Architecture architecture)

@@ -1,61 +1,65 @@
-using static PatientPortal.ArchitectureTests.Rules.Architecture;
+using System.Text.RegularExpressions;
+using ArchUnitNET.Fluent;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
+using static PatientPortal.ArchitectureTests.Rules.Portal;
 
 namespace PatientPortal.ArchitectureTests.Rules;
 
 /// <summary>
-/// Rules 1–4: which assemblies may use which. Each looks at both the assembly references and every type use, since
-/// the compiler drops a reference nothing uses and a used type names the offender.
+/// Rules 1–4: which assemblies may use which. ArchUnitNET sees every use of a type: signatures, attributes and the IL
+/// of method bodies. It matches an assembly by its full name ("Name, Version=…"), hence the patterns below.
 /// </summary>
 internal static class ModuleRules
 {
     /// <summary>Rule 1: a module uses its own assemblies and other modules' Contracts, never another module's implementation.</summary>
-    public static IReadOnlyList<string> ModulesUseNoOtherModuleButItsContracts(IEnumerable<string> moduleAssemblies) =>
-    [
-        .. moduleAssemblies.SelectMany(assembly => Violations(assembly, target =>
-            ModuleOf(target) is { } other && other != ModuleOf(assembly) && !IsContracts(target) ? $"module {other} internals" : null)),
-    ];
+    public static IArchRule ModulesUseNoOtherModuleButItsContracts(IEnumerable<string> modules) =>
+        modules.Select(module => (IArchRule)Types().That().ResideInAssemblyMatching(AssemblyOfModule(module))
+                .Should().NotDependOnAnyTypesThat().ResideInAssemblyMatching(ImplementationOfAnotherModule(module))
+                .Because($"module {module} may use another module only through its Contracts"))
+            .Aggregate((rules, rule) => rules.And(rule));
 
-    /// <summary>Rule 2: Contracts are shared by every module, so they carry nothing but BuildingBlocks, MediatR and the base class library.</summary>
-    public static IReadOnlyList<string> ContractsUseOnlyBuildingBlocksMediatRAndTheBcl(IEnumerable<string> contractsAssemblies) =>
-    [
-        .. contractsAssemblies.SelectMany(assembly => Violations(assembly, target =>
-            ContractsMayUse(target) ? null : $"{target} is not BuildingBlocks, MediatR or the base class library")),
-    ];
+    /// <summary>
+    /// Rule 2: Contracts are shared by every module, so they carry nothing but BuildingBlocks, MediatR and the base class
+    /// library. A module may have no Contracts types yet (nothing else calls it), so an empty Contracts assembly passes;
+    /// the sanity test makes sure every Contracts assembly is loaded.
+    /// </summary>
+    public static IArchRule ContractsUseOnlyBuildingBlocksMediatRAndTheBcl(IEnumerable<string> contracts) =>
+        contracts.Select(assembly => (IArchRule)Types().That().ResideInAssemblyMatching(Exactly(assembly))
+                .Should().NotDependOnAnyTypesThat().DoNotResideInAssemblyMatching(ContractsMayUse(assembly))
+                .Because("Contracts carry nothing but BuildingBlocks, MediatR and the base class library")
+                .WithoutRequiringPositiveResults())
+            .Aggregate((rules, rule) => rules.And(rule));
 
     /// <summary>Rule 3: the building blocks serve every module and know none.</summary>
-    public static IReadOnlyList<string> BuildingBlocksUseNoModule(string buildingBlocks) =>
-        [.. Violations(buildingBlocks, target => ModuleOf(target) is { } module ? $"module {module}" : null)];
+    public static IArchRule BuildingBlocksUseNoModule(string buildingBlocks) =>
+        Types().That().ResideInAssemblyMatching(Exactly(buildingBlocks))
+            .Should().NotDependOnAnyTypesThat().ResideInAssemblyMatching($"^(?!{Regex.Escape(buildingBlocks)},)PatientPortal\\.Modules\\.")
+            .Because("the building blocks serve every module and know none");
 
-    /// <summary>Rule 4: from a module's implementation the host may use only the entry class (to call Add{Module}Module).</summary>
-    public static IReadOnlyList<string> HostUsesModulesOnlyThroughTheirEntryClass(string host) =>
-    [
-        .. (from use in Dependencies.Of(Read(host))
-            let module = ModuleOf(use.UsedAssembly)
-            where module is not null && use.UsedAssembly != host && !IsContracts(use.UsedAssembly) && use.Used != EntryClassOf(module)
-            select $"{use.User} uses {use.Used} (module {module} internals: the host may only call {module}Module.Add{module}Module)")
-            .Distinct(),
-    ];
+    /// <summary>
+    /// Rule 4: from a module's implementation the host may use only the entry class (to call Add{Module}Module);
+    /// everything else, DbContexts and entities included, it reaches through the module's Contracts.
+    /// </summary>
+    public static IArchRule HostUsesModulesOnlyThroughTheirEntryClass(string host) =>
+        Types().That().ResideInAssemblyMatching(Exactly(host))
+            .Should().NotDependOnAny(Types(true).That().ResideInAssemblyMatching(AnyModuleImplementation)
+                .And().DoNotHaveFullNameMatching(EntryClass).As("a module type other than its entry class"))
+            .Because("the host may only call {Module}Module.Add{Module}Module and send the module's Contracts");
 
-    private static bool ContractsMayUse(string assembly) =>
-        assembly is Architecture.BuildingBlocks or "MediatR" or "System" or "mscorlib" or "netstandard"
-        || assembly.StartsWith("System.", StringComparison.Ordinal)
-        || (assembly.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) && assembly.EndsWith(".Abstractions", StringComparison.Ordinal));
+    // "PatientPortal.Modules.Accounts, Version=…" but not "PatientPortal.Modules.Accounts.Contracts, …".
+    private const string AnyModuleImplementation = @"^PatientPortal\.Modules\.[^.,]+,";
 
-    /// <summary>Every reference and type use of the assembly that <paramref name="forbidden"/> gives a reason against.</summary>
-    private static IEnumerable<string> Violations(string assembly, Func<string, string?> forbidden)
-    {
-        var definition = Read(assembly);
-        var references =
-            from reference in definition.MainModule.AssemblyReferences
-            let reason = forbidden(reference.Name)
-            where reason is not null
-            select $"{assembly} references assembly {reference.Name} ({reason})";
-        var uses =
-            from use in Dependencies.Of(definition)
-            where use.UsedAssembly != assembly
-            let reason = forbidden(use.UsedAssembly)
-            where reason is not null
-            select $"{use.User} uses {use.Used} ({reason})";
-        return references.Concat(uses).Distinct();
-    }
+    // "PatientPortal.Modules.Accounts.AccountsModule": the class named after the module, in the module's root namespace.
+    private const string EntryClass = @"^PatientPortal\.Modules\.(?<module>[^.]+)\.\k<module>Module$";
+
+    private static string Exactly(string assembly) => $"^{Regex.Escape(assembly)},";
+
+    private static string AssemblyOfModule(string module) => $"^{Regex.Escape(ImplementationOf(module))}(\\.Contracts)?,";
+
+    private static string ImplementationOfAnotherModule(string module) =>
+        $"^PatientPortal\\.Modules\\.(?!{Regex.Escape(module)},)[^.,]+,";
+
+    // Its own types, BuildingBlocks, MediatR and the base class library (System.*, with the runtime's own assemblies).
+    private static string ContractsMayUse(string contracts) =>
+        $"^({Regex.Escape(contracts)}|{Regex.Escape(Portal.BuildingBlocks)}|MediatR|System(\\.[^,]+)?|mscorlib|netstandard),";
 }

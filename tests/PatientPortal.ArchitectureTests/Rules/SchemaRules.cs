@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.BuildingBlocks;
 using PatientPortal.BuildingBlocks.Persistence;
-using static PatientPortal.ArchitectureTests.Rules.Architecture;
+using static PatientPortal.ArchitectureTests.Rules.Portal;
 
 namespace PatientPortal.ArchitectureTests.Rules;
 

@@ -1,91 +1,96 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using ArchUnitNET.Domain;
+using ArchUnitNET.Domain.Extensions;
+using ArchUnitNET.Fluent;
+using ArchUnitNET.Fluent.Predicates;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using PatientPortal.BuildingBlocks.Messaging;
 using Quartz;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
+using static PatientPortal.ArchitectureTests.Rules.Portal;
 
 namespace PatientPortal.ArchitectureTests.Rules;
 
-/// <summary>Rules 5 and 6: what a kind of type must look like, checked with reflection on the loaded types.</summary>
+/// <summary>Rules 5, 6 and 8: what a kind of type must look like.</summary>
 internal static class TypeRules
 {
     /// <summary>
     /// Rule 5: a module's handlers, validators, DbContexts and entities are its own business: public, they would let
-    /// another assembly bypass its Contracts. EF's generated migrations and the module's entry class are public by design.
+    /// another assembly bypass its Contracts.
     /// </summary>
-    public static IReadOnlyList<string> ModuleInternalsAreNotPublic(Assembly module)
-    {
-        var types = module.GetTypes();
-        var entryClass = Architecture.EntryClassOf(Architecture.ModuleOf(module.GetName().Name!)!);
-        var entities = types.Where(IsDbContext).SelectMany(EntitiesOf).Where(entity => entity.Assembly == module).ToHashSet();
-        return
-        [
-            .. from type in types
-               where type.IsVisible && type.FullName != entryClass && type.Namespace?.Contains(".Migrations", StringComparison.Ordinal) != true
-               let kind = KindOf(type, entities)
-               where kind is not null
-               select $"{type.FullName} is public but is {kind}: make it internal",
-        ];
-    }
+    public static IArchRule HandlersValidatorsDbContextsAndEntitiesAreNotPublic(IEnumerable<string> modules) =>
+        Types().That().AreAssignableTo(typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>), typeof(DbContext))
+            .Or().ResideInNamespaceMatching(@"\.Domain(\.|$)")
+            .Or().FollowCustomPredicate(new ArchitecturePredicate<IType>(IsEntityOfADbContext, "are entities of a DbContext"))
+            .And().ResideInAssemblyMatching(ImplementationOfAny(modules))
+            .And().FollowCustomPredicate(SeenOutsideTheirAssemblyIfPublic)
+            .Should().NotBePublic()
+            .Because("a public handler, validator, DbContext or entity would let another assembly bypass the module's Contracts");
+
+    /// <summary>
+    /// Rule 8: a module's public face is its entry class (Add{Module}Module) and its options, bound from configuration.
+    /// EF's migrations are left out: `dotnet ef migrations add` writes them public, and they offer nothing to call.
+    /// </summary>
+    public static IArchRule ModuleTypesAreNotPublicButItsEntryClassAndOptions(IEnumerable<string> modules) =>
+        Types().That().ResideInAssemblyMatching(ImplementationOfAny(modules))
+            .And().DoNotHaveFullNameMatching(EntryClassOrOptions)
+            .And().AreNotAssignableTo(typeof(Migration))
+            .And().FollowCustomPredicate(SeenOutsideTheirAssemblyIfPublic)
+            .Should().NotBePublic()
+            .Because("another module or the host may only use a module's Contracts, its Add{Module}Module and its options");
 
     /// <summary>Rule 6a: an integration event is a fact that travels as JSON to other modules, so nobody may change it.</summary>
-    public static IReadOnlyList<string> IntegrationEventsAreImmutableRecords(IEnumerable<Type> types) =>
-    [
-        .. types.Where(type => !type.IsAbstract && type.IsSubclassOf(typeof(IntegrationEvent))).SelectMany(MutabilityOf),
-    ];
+    public static IArchRule IntegrationEventsAreImmutableRecords() =>
+        Classes().That().AreAssignableTo(typeof(IntegrationEvent))
+            .Should().BeRecord().AndShould().BeImmutable()
+            .Because("an integration event is a fact that other modules read later");
 
     /// <summary>Rule 6b: two overlapping runs of a job would deliver the same events or mail twice.</summary>
-    public static IReadOnlyList<string> JobsDisallowConcurrentExecution(IEnumerable<Type> types) =>
-    [
-        .. from type in types
-           where type is { IsClass: true, IsAbstract: false } && typeof(IJob).IsAssignableFrom(type)
-           where !type.IsDefined(typeof(DisallowConcurrentExecutionAttribute), inherit: true)
-           select $"{type.FullName} is a Quartz job without [DisallowConcurrentExecution]",
-    ];
+    public static IArchRule JobsDisallowConcurrentExecution() =>
+        Classes().That().ImplementInterface(typeof(IJob)).And().AreNotAbstract()
+            .Should().HaveAnyAttributes(typeof(DisallowConcurrentExecutionAttribute))
+            .Because("two overlapping runs of a job would deliver the same events or mail twice");
 
-    private static string? KindOf(Type type, HashSet<Type> entities) =>
-        Implements(type, typeof(IRequestHandler<,>)) || Implements(type, typeof(INotificationHandler<>)) ? "a handler"
-        : Implements(type, typeof(IValidator<>)) ? "a validator"
-        : IsDbContext(type) ? "a DbContext"
-        : entities.Contains(type) || type.Namespace?.Split('.').Contains("Domain") == true ? "an entity"
-        : null;
+    // "PatientPortal.Modules.Accounts.AccountsModule", "….Security.AccountsOptions" and the classes nested in an options class.
+    private const string EntryClassOrOptions =
+        @"^PatientPortal\.Modules\.(?<module>[^.]+)\.(\k<module>Module|([^+]+\.)?[^.+]+Options(\+.+)?)$";
 
-    private static bool Implements(Type type, Type genericInterface) =>
-        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == genericInterface);
+    private static string ImplementationOfAny(IEnumerable<string> modules) =>
+        $"^({string.Join('|', modules.Select(module => Regex.Escape(ImplementationOf(module))))}),";
 
-    private static bool IsDbContext(Type type) => typeof(DbContext).IsAssignableFrom(type);
+    // ArchUnitNET's visibility is the declared one: a public class nested in an internal class is "public", yet no other
+    // assembly can see it. Such types are left out, so that only what really is public is checked.
+    private static readonly ArchitecturePredicate<IType> SeenOutsideTheirAssemblyIfPublic = new(
+        (types, architecture) =>
+        {
+            var byQualifiedName = architecture.Types.ToDictionary(type => type.AssemblyQualifiedName);
+            return types.Where(type => EnclosingTypeNames(type.FullName)
+                .Select(enclosing => byQualifiedName.GetValueOrDefault(System.Reflection.Assembly.CreateQualifiedName(type.Assembly.FullName, enclosing)))
+                .All(enclosing => enclosing is null || enclosing.Visibility == Visibility.Public));
+        },
+        "are not nested in a non-public type");
 
-    // The T of every DbSet<T> the context declares (the model's other entities live in a Domain namespace).
-    private static IEnumerable<Type> EntitiesOf(Type context) =>
-        from property in context.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-        where property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>)
-        select property.PropertyType.GetGenericArguments()[0];
-
-    private static IEnumerable<string> MutabilityOf(Type integrationEvent)
+    // "A+B+C" → "A", "A+B".
+    private static IEnumerable<string> EnclosingTypeNames(string fullName)
     {
-        // The compiler gives every record a "<Clone>$" method (what `with` calls).
-        if (integrationEvent.GetMethod("<Clone>$") is null)
+        for (var plus = fullName.IndexOf('+', StringComparison.Ordinal); plus >= 0; plus = fullName.IndexOf('+', plus + 1))
         {
-            yield return $"{integrationEvent.FullName} is not a record";
-        }
-
-        foreach (var property in integrationEvent.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.SetMethod is { IsPublic: true } setter && !IsInitOnly(setter))
-            {
-                yield return $"{integrationEvent.FullName}.{property.Name} has a public setter: make it init";
-            }
-        }
-
-        foreach (var field in integrationEvent.GetFields(BindingFlags.Public | BindingFlags.Instance).Where(f => !f.IsInitOnly))
-        {
-            yield return $"{integrationEvent.FullName}.{field.Name} is a public writable field";
+            yield return fullName[..plus];
         }
     }
 
-    // An init accessor is a setter whose return carries the IsExternalInit modifier.
-    private static bool IsInitOnly(MethodInfo setter) =>
-        setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit));
+    // The T of every DbSet<T> a DbContext declares.
+    private static IEnumerable<IType> IsEntityOfADbContext(IEnumerable<IType> types, Architecture architecture)
+    {
+        var entities = architecture.Classes
+            .Where(type => type.InheritedClasses.Any(inherited => inherited.FullName == typeof(DbContext).FullName))
+            .SelectMany(context => context.GetPropertyMembers())
+            .Where(property => property.Type.FullName == typeof(DbSet<>).FullName)
+            .SelectMany(property => property.GenericArguments.Select(argument => argument.Type))
+            .ToHashSet();
+        return types.Where(entities.Contains);
+    }
 }

@@ -1,14 +1,14 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-using Mono.Cecil;
+using ArchUnitNET.Domain;
+using ArchUnitNET.Loader;
+using Assembly = System.Reflection.Assembly;
 
 namespace PatientPortal.ArchitectureTests.Rules;
 
 /// <summary>
-/// The portal's assemblies, found by name in the test's output folder (the host reference copies them all there):
-/// read with Mono.Cecil to see what they use, or loaded with reflection to see what their types are.
+/// The portal's assemblies, found by name in the test's output folder (the host reference copies them all there), and
+/// the ArchUnitNET architecture read from them.
 /// </summary>
-internal static class Architecture
+internal static class Portal
 {
     public const string BuildingBlocks = "PatientPortal.BuildingBlocks";
     public const string Host = "PatientPortal.Host";
@@ -16,10 +16,8 @@ internal static class Architecture
     private const string ModulePrefix = "PatientPortal.Modules.";
     private const string ContractsSuffix = ".Contracts";
 
-    // The deliberately broken modules under tests/ArchitectureFixtures: only the fixture tests pass them to the rules.
+    // The deliberately broken modules under tests/ArchitectureFixtures: only the fixture tests load them.
     private const string FixturePrefix = "PatientPortal.Modules.Fixture";
-
-    private static readonly ConcurrentDictionary<string, AssemblyDefinition> Definitions = new();
 
     /// <summary>The real modules (Accounts, Profiles, …), named after the assemblies in the output folder.</summary>
     public static IReadOnlyList<string> Modules { get; } =
@@ -36,9 +34,11 @@ internal static class Architecture
 
     public static IEnumerable<string> Contracts => Modules.Select(ContractsOf);
 
-    public static IEnumerable<string> ModuleAssemblies => Implementations.Concat(Contracts);
+    public static IEnumerable<string> Assemblies =>
+        Implementations.Concat(Contracts).Prepend(Host).Prepend(BuildingBlocks);
 
-    public static IEnumerable<string> PortalAssemblies => ModuleAssemblies.Prepend(Host).Prepend(BuildingBlocks);
+    /// <summary>Every portal assembly as ArchUnitNET reads it: types, members and the IL of method bodies.</summary>
+    public static Architecture Architecture { get; } = Load(Assemblies);
 
     public static string ImplementationOf(string module) => ModulePrefix + module;
 
@@ -51,12 +51,6 @@ internal static class Architecture
     public static string? ModuleOf(string assembly) =>
         assembly.StartsWith(ModulePrefix, StringComparison.Ordinal) ? assembly[ModulePrefix.Length..].Split('.')[0] : null;
 
-    public static bool IsContracts(string assembly) => assembly.EndsWith(ContractsSuffix, StringComparison.Ordinal);
-
-    /// <summary>The assembly's metadata, as written: what it references, not only what a loaded type exposes.</summary>
-    public static AssemblyDefinition Read(string assembly) =>
-        Definitions.GetOrAdd(assembly, name => AssemblyDefinition.ReadAssembly(Path.Combine(AppContext.BaseDirectory, name + ".dll")));
-
-    /// <summary>The assembly's types, loaded, for rules about what a type is (its base types, interfaces, visibility).</summary>
-    public static Type[] TypesOf(string assembly) => Assembly.Load(assembly).GetTypes();
+    public static Architecture Load(IEnumerable<string> assemblies) =>
+        new ArchLoader().LoadAssemblies([.. assemblies.Select(Assembly.Load)]).Build();
 }

@@ -105,6 +105,15 @@ public sealed class EmailQueueTests
         email.Attempts.ShouldBe(1, "it stays queued for a retry");
     }
 
+    [Theory]
+    [InlineData("localhost", true)]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::1", true)]
+    [InlineData("smtp.clinic.example", false)]
+    [InlineData("10.0.0.25", false)]
+    public void Plain_text_SMTP_is_allowed_only_to_a_relay_on_this_machine(string host, bool allowed) =>
+        SmtpEmailSender.IsThisMachine(host).ShouldBe(allowed);
+
     [Fact]
     public async Task In_Development_mail_is_written_to_the_pickup_folder()
     {

@@ -55,8 +55,24 @@ public sealed class EmailTemplatesTests
     [InlineData("someone@example.com\r\nBcc: victim@example.com")]
     [InlineData("Someone <someone@example.com>")]
     [InlineData("not an address")]
+    [InlineData("a@example.com, b@example.com")]
+    [InlineData("friends: a@example.com;")]
+    [InlineData("a@example.com (comment)")]
+    [InlineData("nobody")]
     public void A_recipient_must_be_one_plain_address(string to)
     {
         Should.Throw<ArgumentException>(() => QueuedEmail.Create(to, Render("en-CA", "Ada"), DateTimeOffset.UnixEpoch));
+    }
+
+    // Addresses the portal accepted before MimeKit checked them must still get their mail.
+    [Theory]
+    [InlineData("heather.milner@example.com")]
+    [InlineData("josée.tremblay@exemple.ca")]
+    [InlineData("patient@clinique-é.ca")]
+    [InlineData("patient@xn--clinique--f7a.ca")]
+    [InlineData("o'neil+portail@example.com")]
+    public void International_and_unusual_but_valid_addresses_are_accepted(string to)
+    {
+        QueuedEmail.Create(to, Render("en-CA", "Ada"), DateTimeOffset.UnixEpoch).To.ShouldBe(to);
     }
 }

@@ -9,10 +9,12 @@ namespace PatientPortal.Modules.Accounts.Tests.Features;
 /// <summary>TouchSession, SignOut, SignOutOtherSessions and SetPreferredLanguage: what a signed-in browser's session does.</summary>
 public sealed class SessionTests
 {
-    [Fact]
-    public async Task A_session_ends_after_30_idle_minutes_or_12_hours_and_at_logout()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_session_ends_after_30_idle_minutes_or_12_hours_and_at_logout(DatabaseProvider provider)
     {
-        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
         var email = Builders.Email();
         await accounts.ActivePatientAsync(email);
 
@@ -32,6 +34,28 @@ public sealed class SessionTests
         var loggedOut = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.SessionId;
         await accounts.SendAsync(new SignOut(loggedOut));
         (await accounts.SendAsync(new TouchSession(loggedOut))).ShouldFailWith("Accounts.SessionExpired");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Last_seen_is_written_at_most_once_a_minute(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var email = Builders.Email();
+        await accounts.ActivePatientAsync(email);
+        var session = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.SessionId;
+        var signedIn = accounts.Clock.GetUtcNow();
+        Task<DateTimeOffset> LastSeenAsync() => accounts.QueryAsync(db => db.Sessions.Where(s => s.Id == session).Select(s => s.LastSeenUtc).SingleAsync());
+
+        accounts.Clock.Advance(TimeSpan.FromSeconds(59));
+        (await accounts.SendAsync(new TouchSession(session))).IsSuccess.ShouldBeTrue();
+        (await LastSeenAsync()).ShouldBe(signedIn, "within the minute nothing is written");
+
+        accounts.Clock.Advance(TimeSpan.FromSeconds(2));
+        var later = accounts.Clock.GetUtcNow();
+        (await accounts.SendAsync(new TouchSession(session))).IsSuccess.ShouldBeTrue();
+        (await LastSeenAsync()).ShouldBe(later);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class EmailOptions
 
         /// <summary>
         /// <see cref="SmtpSecurity.Auto"/> (default): TLS from the first byte on port 465, otherwise STARTTLS, required.
-        /// Plain text only when set to <see cref="SmtpSecurity.None"/> (a relay on the same machine).
+        /// Plain text only when set to <see cref="SmtpSecurity.None"/>, and only to a relay on this machine (loopback).
         /// </summary>
         public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
 
@@ -34,7 +34,6 @@ public sealed class EmailOptions
             SmtpSecurity.Auto => Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
             SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-            SmtpSecurity.StartTlsWhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
             _ => SecureSocketOptions.None,
         };
     }
@@ -45,6 +44,5 @@ public enum SmtpSecurity
     Auto,
     SslOnConnect,
     StartTls,
-    StartTlsWhenAvailable,
     None,
 }

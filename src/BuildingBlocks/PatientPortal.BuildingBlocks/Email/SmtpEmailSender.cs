@@ -1,3 +1,4 @@
+using System.Net;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -66,6 +67,12 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvid
     {
         using var client = new SmtpClient();
         await client.ConnectAsync(host, smtp.Port, smtp.SocketOptions, cancellationToken);
+        // Reset links and codes, and the relay password, never cross a network in clear text.
+        if (!client.IsSecure && !IsThisMachine(host))
+        {
+            throw new InvalidOperationException($"SMTP to {host} is not encrypted: plain text (Email:Smtp:Security=None) is only for a relay on this machine.");
+        }
+
         if (!string.IsNullOrEmpty(smtp.UserName))
         {
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
@@ -74,6 +81,9 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvid
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
+
+    internal static bool IsThisMachine(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 
     // Written beside its final name and then renamed, so the dev mailbox never reads half a mail.
     private static async Task WriteToPickupAsync(MimeMessage message, Guid id, string folder, CancellationToken cancellationToken)

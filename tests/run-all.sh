@@ -52,7 +52,8 @@ for project in tests/*.Tests/*.csproj tests/PatientPortal.ArchitectureTests/*.cs
   [ -f "$project" ] || continue
   name=$(basename "$project" .csproj)
   echo "== $name"
-  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+  # --blame names the test that was running if a test host ever crashes.
+  dotnet test "$project" -c Release --no-build -nologo --blame --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
 # --- One summary line over every TRX file: "N passed, N failed"

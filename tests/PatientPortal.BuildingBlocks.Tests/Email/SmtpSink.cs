@@ -36,7 +36,7 @@ internal sealed class SmtpSink : IAsyncDisposable
                 using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
                 await ServeAsync(client);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException && _stop.IsCancellationRequested)
             {
                 return;
             }

@@ -49,9 +49,14 @@ echo "== First start (creates the demo clinic)"
 start_portal
 first_start=$started_ms
 kill "$portal_pid"; wait "$portal_pid" 2>/dev/null || true
-echo "== Second start (existing data)"
-start_portal
-startup_ms=$started_ms
+echo "== Start-up with existing data, three times (the median is reported)"
+starts=()
+for _ in 1 2 3; do
+  start_portal
+  starts+=("$started_ms")
+  [ ${#starts[@]} -lt 3 ] && { kill "$portal_pid"; wait "$portal_pid" 2>/dev/null || true; }
+done
+startup_ms=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
 
 echo "== Signing in as the demo patient"
 jar="$work/cookies.txt"
@@ -115,6 +120,6 @@ for key in ("cold-dashboard", "dashboard", "login", "health", "baseline"):
     rps, p50, p99 = rows[key]
     print(f"{names[key]:<36}{rps:>9}{p50:>9}{p99:>9}{float(rps) / base:>12.0%}")
 print()
-print(f"start-up to /health/live, existing data: {startup} ms (first start, creating the demo clinic: {first} ms)")
+print(f"start-up to /health/live, existing data: {startup} ms, median of 3 (first start, creating the demo clinic: {first} ms)")
 print(f"peak memory (RSS) of the portal under this load: {peak_kb / 1024:.0f} MB")
 PY

@@ -1,15 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using PatientPortal.BuildingBlocks.DemoData;
 using PatientPortal.BuildingBlocks.Messaging;
-using PatientPortal.BuildingBlocks.Persistence;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
-using PatientPortal.Modules.Accounts.Domain;
-using PatientPortal.Modules.Accounts.Emails;
-using PatientPortal.Modules.Accounts.Security;
 using PatientPortal.Modules.Accounts.Startup;
 
 namespace PatientPortal.Modules.Accounts;

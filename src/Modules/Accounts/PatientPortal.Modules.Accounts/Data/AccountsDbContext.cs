@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PatientPortal.BuildingBlocks.Persistence;
-using PatientPortal.Modules.Accounts.Domain;
-
 namespace PatientPortal.Modules.Accounts.Data;
 
 /// <summary>The Accounts module's data, in its own "accounts" schema (PostgreSQL) or its own file (SQLite).</summary>

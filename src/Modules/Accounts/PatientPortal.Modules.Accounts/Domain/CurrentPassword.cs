@@ -1,7 +1,3 @@
-using PatientPortal.BuildingBlocks.Results;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Security;
-
 namespace PatientPortal.Modules.Accounts.Domain;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PatientPortal.BuildingBlocks.Results;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
-using PatientPortal.Modules.Accounts.Security;
-
 namespace PatientPortal.Modules.Accounts.Domain;
 
 /// <summary>The invitation behind an emailed link, and why it can no longer be used (expired, locked, used).</summary>

@@ -1,5 +1,3 @@
-using PatientPortal.Modules.Accounts.Contracts;
-
 namespace PatientPortal.Modules.Accounts.Domain;
 
 /// <summary>What the host is told about a session it may put in its cookie (sign-in, activation, every request's check).</summary>

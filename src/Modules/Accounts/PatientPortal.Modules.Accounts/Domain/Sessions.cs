@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PatientPortal.Modules.Accounts.Data;
-
 namespace PatientPortal.Modules.Accounts.Domain;
 
 /// <summary>

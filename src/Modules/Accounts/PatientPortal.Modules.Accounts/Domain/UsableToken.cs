@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PatientPortal.Modules.Accounts.Data;
-using PatientPortal.Modules.Accounts.Security;
-
 namespace PatientPortal.Modules.Accounts.Domain;
 
 /// <summary>Finds the account behind an emailed link, only while the link is unused, unexpired and its stamp current.</summary>

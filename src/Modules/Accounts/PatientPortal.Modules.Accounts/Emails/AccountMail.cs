@@ -1,9 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using PatientPortal.BuildingBlocks.Email;
-using PatientPortal.BuildingBlocks.Identity;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
 
 namespace PatientPortal.Modules.Accounts.Emails;
 

@@ -1,8 +1,3 @@
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
-using PatientPortal.Modules.Accounts.Domain;
-using PatientPortal.Modules.Accounts.Security;
-
 namespace PatientPortal.Modules.Accounts.Emails;
 
 /// <summary>Issues an activation link and queues the "Activate Your Account" email (registration and resend).</summary>

@@ -1,9 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
-using PatientPortal.Modules.Accounts.Domain;
-using PatientPortal.Modules.Accounts.Security;
 
 namespace PatientPortal.Modules.Accounts.Emails;
 

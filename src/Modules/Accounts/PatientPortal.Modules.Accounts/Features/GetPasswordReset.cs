@@ -1,9 +1,3 @@
-using MediatR;
-using PatientPortal.BuildingBlocks.Results;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
-using PatientPortal.Modules.Accounts.Domain;
-
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class GetPasswordResetHandler(AccountsDbContext db, TimeProvider clock) : IRequestHandler<GetPasswordReset, Result<PasswordResetView>>

@@ -1,10 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PatientPortal.BuildingBlocks.Identity;
-using PatientPortal.BuildingBlocks.Results;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
-
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class ListStaffAccountsHandler(AccountsDbContext db, ICurrentAccount current)

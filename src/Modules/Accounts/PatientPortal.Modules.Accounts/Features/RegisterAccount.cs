@@ -1,16 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using PatientPortal.BuildingBlocks.Identity;
-using PatientPortal.BuildingBlocks.Persistence;
-using PatientPortal.BuildingBlocks.Results;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
-using PatientPortal.Modules.Accounts.Domain;
-using PatientPortal.Modules.Accounts.Emails;
-using PatientPortal.Modules.Accounts.Security;
-
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount>

@@ -1,10 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PatientPortal.BuildingBlocks.Results;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
-using PatientPortal.Modules.Accounts.Domain;
-
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class SignOutHandler(AccountsDbContext db, TimeProvider clock) : IRequestHandler<SignOut, Result>

@@ -1,10 +1,3 @@
-using MediatR;
-using PatientPortal.BuildingBlocks.Identity;
-using PatientPortal.BuildingBlocks.Results;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
-using PatientPortal.Modules.Accounts.Domain;
-
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class SignOutOtherSessionsHandler(AccountsDbContext db, ICurrentAccount current, TimeProvider clock) : IRequestHandler<SignOutOtherSessions, Result>

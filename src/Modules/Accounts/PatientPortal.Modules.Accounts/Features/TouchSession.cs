@@ -1,12 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using PatientPortal.BuildingBlocks.Results;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
-using PatientPortal.Modules.Accounts.Domain;
-using PatientPortal.Modules.Accounts.Security;
-
 namespace PatientPortal.Modules.Accounts.Features;
 
 /// <summary>

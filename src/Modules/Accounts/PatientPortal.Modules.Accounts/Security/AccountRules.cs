@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using FluentValidation;
 using PatientPortal.BuildingBlocks.Email;
-using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Modules.Accounts.Security;
 

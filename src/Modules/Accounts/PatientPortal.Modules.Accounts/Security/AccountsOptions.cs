@@ -1,5 +1,3 @@
-using PatientPortal.Modules.Accounts.Contracts;
-
 namespace PatientPortal.Modules.Accounts.Security;
 
 /// <summary>The "Accounts" configuration section.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using PatientPortal.Modules.Accounts.Domain;
 
 namespace PatientPortal.Modules.Accounts.Security;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using FluentValidation;
-using Microsoft.Extensions.Options;
-using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Modules.Accounts.Security;
 

@@ -1,6 +1,3 @@
-using PatientPortal.BuildingBlocks.Identity;
-using PatientPortal.Modules.Accounts.Contracts;
-
 namespace PatientPortal.Modules.Accounts.Security;
 
 /// <summary>Who may invite patients and see the invitations: staff and admins.</summary>

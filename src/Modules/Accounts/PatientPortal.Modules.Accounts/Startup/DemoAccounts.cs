@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using PatientPortal.BuildingBlocks.DemoData;
 using PatientPortal.BuildingBlocks.Outbox;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Data;
-using PatientPortal.Modules.Accounts.Domain;
-using PatientPortal.Modules.Accounts.Security;
 
 namespace PatientPortal.Modules.Accounts.Startup;
 

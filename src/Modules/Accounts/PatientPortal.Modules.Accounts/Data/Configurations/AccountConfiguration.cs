@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PatientPortal.Modules.Accounts.Domain;
 
 namespace PatientPortal.Modules.Accounts.Data.Configurations;
 

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PatientPortal.BuildingBlocks.Persistence;
-using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Domain;
-using PatientPortal.Modules.Accounts.Tests.TestData;
-using Shouldly;
 
 namespace PatientPortal.Modules.Accounts.Tests.Features;
 

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PatientPortal.BuildingBlocks.Persistence;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Tests.TestData;
-using Shouldly;
-
 namespace PatientPortal.Modules.Accounts.Tests.Features;
 
 /// <summary>RequestEmailChange and ConfirmEmailChange: the password, a code to the old address, a link to the new one.</summary>

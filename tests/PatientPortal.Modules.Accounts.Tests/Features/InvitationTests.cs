@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PatientPortal.BuildingBlocks.Persistence;
-using PatientPortal.BuildingBlocks.Results;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Tests.TestData;
-using Shouldly;
-
 namespace PatientPortal.Modules.Accounts.Tests.Features;
 
 /// <summary>InvitePatient, ResendInvitation, ListInvitations, GetInvitation and AcceptInvitation.</summary>

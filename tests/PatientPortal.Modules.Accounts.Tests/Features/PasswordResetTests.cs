@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PatientPortal.BuildingBlocks.Persistence;
-using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Accounts.Tests.TestData;
-using Shouldly;
-
 namespace PatientPortal.Modules.Accounts.Tests.Features;
 
 /// <summary>ForgotPassword, GetPasswordReset and ResetPassword: the emailed link, its lifetime, its tries, the recovery PIN.</summary>

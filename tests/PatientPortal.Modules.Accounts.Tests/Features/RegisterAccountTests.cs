@@ -1,10 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.EntityFrameworkCore;
-using PatientPortal.BuildingBlocks.Persistence;
-using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Domain;
-using PatientPortal.Modules.Accounts.Tests.TestData;
-using Shouldly;
 
 namespace PatientPortal.Modules.Accounts.Tests.Features;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PatientPortal.Modules.Accounts.Security;
-using Shouldly;
 
 namespace PatientPortal.Modules.Accounts.Tests.Security;
 

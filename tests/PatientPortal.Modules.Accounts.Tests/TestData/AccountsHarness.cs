@@ -1,14 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PatientPortal.BuildingBlocks;
 using PatientPortal.BuildingBlocks.Identity;
-using PatientPortal.BuildingBlocks.Persistence;
-using PatientPortal.BuildingBlocks.Results;
-using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Accounts.Data;
 using PatientPortal.Testing;
 

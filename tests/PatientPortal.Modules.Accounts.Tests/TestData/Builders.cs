@@ -1,5 +1,3 @@
-using PatientPortal.Modules.Accounts.Contracts;
-
 namespace PatientPortal.Modules.Accounts.Tests.TestData;
 
 internal static class Builders

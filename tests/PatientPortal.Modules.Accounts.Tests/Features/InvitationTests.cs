@@ -32,7 +32,7 @@ public sealed class InvitationTests
         (await accounts.SendAsync(new GetInvitation(token))).Value.ShouldBe(new InvitationView(false, false));
 
         var activation = await accounts.SendAsync(Accept(token, email.ToUpperInvariant(), sent.ClinicCode!));
-        var signedIn = await accounts.SendAsync(new AcceptTermsAndActivate(activation.Value, "2026-01", null));
+        var signedIn = await accounts.SendAsync(new AcceptTermsAndActivate(activation.Value, "2026-01", null, null));
 
         signedIn.IsSuccess.ShouldBeTrue();
         (await accounts.SendAsync(new ListInvitations())).Value.Single().State.ShouldBe(InvitationState.Used);
@@ -123,8 +123,8 @@ public sealed class InvitationTests
         var email = Builders.Email();
         await accounts.SendAsync(Invite(email, "MILN 9002 1845"));
         var activation = await accounts.SendAsync(Accept(await accounts.TokenMailedToAsync(email), email, "1845", pin: "4821", privacy: true));
-        await accounts.SendAsync(new AcceptTermsAndActivate(activation.Value, "2026-01", null));
-        await accounts.SendAsync(new ForgotPassword(email));
+        await accounts.SendAsync(new AcceptTermsAndActivate(activation.Value, "2026-01", null, null));
+        await accounts.ForgotPasswordAsync(email);
         var token = await accounts.TokenMailedToAsync(email);
 
         (await accounts.SendAsync(new GetPasswordReset(token))).Value.RequiresPin.ShouldBeTrue();

@@ -18,7 +18,7 @@ public sealed class PasswordRuleTests
         var email = Builders.Email();
         var session = await accounts.ActivePatientAsync(email);
         accounts.Current.SignedInAs(session.AccountId);
-        await accounts.SendAsync(new ForgotPassword(email));
+        await accounts.ForgotPasswordAsync(email);
         var resetToken = await accounts.TokenMailedToAsync(email);
 
         (await accounts.SendAsync(Builders.Registration(Builders.Email(), Weak))).ShouldFailWith(AccountErrors.PasswordTooCommon);

@@ -68,7 +68,7 @@ public sealed class RegisterAccountTests
 
         again.IsSuccess.ShouldBeTrue();
         (await accounts.SendAsync(new GetActivation(squatterLink))).ShouldFailWith("Accounts.ActivationLinkInvalid");
-        (await accounts.SendAsync(new AcceptTermsAndActivate(await accounts.TokenMailedToAsync(email), "2026-01", null))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new AcceptTermsAndActivate(await accounts.TokenMailedToAsync(email), "2026-01", Builders.Password, null))).IsSuccess.ShouldBeTrue();
         (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).IsSuccess.ShouldBeTrue();
         (await accounts.SendAsync(new SignIn(email, "Squatter-Pass-11!", null))).ShouldFailWith("Accounts.InvalidCredentials");
         (await accounts.SendAsync(Builders.Registration(email))).ShouldFailWith("Accounts.EmailTaken");
@@ -116,5 +116,45 @@ public sealed class RegisterAccountTests
             ("Accounts.LanguageInvalid", "Language"),
         ], ignoreOrder: true);
         (await accounts.QueryAsync(db => db.Accounts.CountAsync())).ShouldBe(0);
+    }
+
+    /// <summary>
+    /// Lookalike addresses: "ſteve" (long s) upper-cases to STEVE, so it used to squat Steve's key while its mail went
+    /// elsewhere. It is now stored as the address it stands for, so its activation mail goes to the real Steve.
+    /// </summary>
+    [Fact]
+    public async Task A_long_s_lookalike_is_registered_as_the_plain_address_so_its_mail_goes_to_the_real_owner()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+
+        (await accounts.SendAsync(Builders.Registration("\u017Fteve@example.com"))).IsSuccess.ShouldBeTrue();
+
+        (await accounts.QueryAsync(db => db.Accounts.SingleAsync())).Email.ShouldBe("steve@example.com");
+        (await accounts.MailsToAsync("steve@example.com")).ShouldHaveSingleItem();
+        (await accounts.MailsToAsync("\u017Fteve@example.com")).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("\u03C2teve@example.com")] // final sigma ς: upper-cases to Σ, like σ
+    [InlineData("\u1C83teve@example.com")] // rounded Cyrillic ᲃ: upper-cases to С, like с
+    public async Task A_local_part_that_only_a_case_fold_makes_equal_to_another_address_is_refused(string lookalike)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+
+        (await accounts.SendAsync(Builders.Registration(lookalike))).ShouldFailWith(AccountErrors.EmailInvalid);
+        (await accounts.SendAsync(new SignIn(lookalike, Builders.Password, null))).ShouldFailWith(AccountErrors.InvalidCredentials);
+    }
+
+    [Theory]
+    [InlineData("\uFF53\uFF54\uFF45\uFF56\uFF45@EXAMPLE.com", "steve@example.com")] // full-width letters
+    [InlineData("Steve@B\u00FCcher.example", "Steve@xn--bcher-kva.example")] // an internationalized domain
+    public async Task Unicode_spellings_of_one_address_are_one_address(string typed, string stored)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        await accounts.ActivePatientAsync(stored);
+
+        (await accounts.SendAsync(Builders.Registration(typed))).ShouldFailWith(AccountErrors.EmailTaken);
+        (await accounts.SendAsync(new SignIn(typed, Builders.Password, null))).IsSuccess.ShouldBeTrue();
+        (await accounts.QueryAsync(db => db.Accounts.SingleAsync())).Email.ShouldBe(stored);
     }
 }

@@ -76,7 +76,7 @@ public sealed class SessionTests
         accounts.Current.SignedInAs(session.AccountId);
 
         await accounts.SendAsync(new SetPreferredLanguage("en"));
-        await accounts.SendAsync(new ForgotPassword(email));
+        await accounts.ForgotPasswordAsync(email);
 
         (await accounts.MailsToAsync(email))[^1].Subject.ShouldStartWith("Reset Your Password");
         (await accounts.QueryAsync(db => db.Accounts.SingleAsync())).Language.ShouldBe("en-CA");

@@ -83,11 +83,24 @@ internal sealed class AccountsHarness : IAsyncDisposable
     public async Task<string> CodeMailedToAsync(string to) =>
         (await MailsToAsync(to))[^1].TextBody.Split('\n').Select(l => l.Trim()).Single(l => l.Length == 6 && l.All(char.IsAsciiDigit));
 
+    /// <summary>"Forgot your password?", then the job that mails the link (the form itself only records the request).</summary>
+    public async Task ForgotPasswordAsync(string email)
+    {
+        (await SendAsync(new ForgotPassword(email))).IsSuccess.ShouldBeTrueWith("forgot password");
+        await SendPasswordResetsAsync();
+    }
+
+    public async Task SendPasswordResetsAsync()
+    {
+        using var scope = Services.CreateScope();
+        await ActivatorUtilities.CreateInstance<PatientPortal.Modules.Accounts.Features.SendPasswordResetsJob>(scope.ServiceProvider).SendBatchAsync(CancellationToken.None);
+    }
+
     /// <summary>Registers and activates a patient; returns the session it opened.</summary>
     public async Task<SignedIn> ActivePatientAsync(string email, string password = Builders.Password)
     {
         (await SendAsync(Builders.Registration(email, password))).IsSuccess.ShouldBeTrueWith("registration");
-        var activated = await SendAsync(new AcceptTermsAndActivate(await TokenMailedToAsync(email), "2026-01", "tests"));
+        var activated = await SendAsync(new AcceptTermsAndActivate(await TokenMailedToAsync(email), "2026-01", password, "tests"));
         activated.IsSuccess.ShouldBeTrueWith("activation");
         return activated.Value;
     }
@@ -111,6 +124,7 @@ internal sealed class FakeCurrentAccount : ICurrentAccount
 {
     public Guid? AccountId { get; set; }
     public string? Role { get; set; }
+    public string Source { get; set; } = "198.51.100.1";
 
     public bool IsInRole(string role) => Role == role;
 

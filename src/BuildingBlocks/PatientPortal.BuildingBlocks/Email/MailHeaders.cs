@@ -13,7 +13,10 @@ public static class MailHeaders
     public static string Address(string value) =>
         TryAddress(value, out var address) ? address : throw new ArgumentException("Not a single plain email address.", nameof(value));
 
-    /// <summary>True for exactly one bare address (no display name, no group, no line break), given back trimmed.</summary>
+    /// <summary>
+    /// True for exactly one bare address (no display name, no group, no line break), given back trimmed. An
+    /// internationalized domain may be written in Unicode or in its IDN (xn--) form.
+    /// </summary>
     public static bool TryAddress(string? value, out string address)
     {
         address = value?.Trim() ?? "";
@@ -21,6 +24,6 @@ public static class MailHeaders
             && address.AsSpan().IndexOfAny('\r', '\n') < 0
             && MailboxAddress.TryParse(Strict, address, out var mailbox)
             && string.IsNullOrEmpty(mailbox.Name)
-            && mailbox.Address == address;
+            && (mailbox.Address == address || mailbox.GetAddress(idnEncode: true) == address);
     }
 }

@@ -8,4 +8,7 @@ public interface ICurrentAccount
     bool IsAuthenticated => AccountId is not null;
 
     bool IsInRole(string role);
+
+    /// <summary>Where the request comes from: the client's network (an IPv4 address, or an IPv6 /64), for throttling.</summary>
+    string Source { get; }
 }

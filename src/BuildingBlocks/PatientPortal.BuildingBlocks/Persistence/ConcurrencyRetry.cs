@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace PatientPortal.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Runs a read-decide-write unit again when another request changed the same rows first (optimistic concurrency):
-/// the tracked state is dropped, so each try reads fresh data and decides again. One defined winner, no lost update.
+/// Runs a read-decide-write unit again when another request changed the same rows first (optimistic concurrency), or
+/// inserted the row this one was about to insert (a unique key): the tracked state is dropped, so each try reads
+/// fresh data and decides again. One defined winner, no lost update.
 /// </summary>
 public static class ConcurrencyRetry
 {
@@ -16,7 +17,7 @@ public static class ConcurrencyRetry
             {
                 return await unit();
             }
-            catch (DbUpdateConcurrencyException) when (attempt < tries)
+            catch (DbUpdateException ex) when (attempt < tries && (ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex)))
             {
                 db.ChangeTracker.Clear();
             }

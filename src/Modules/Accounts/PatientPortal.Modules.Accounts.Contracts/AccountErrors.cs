@@ -7,6 +7,7 @@ namespace PatientPortal.Modules.Accounts.Contracts;
 public static class AccountErrors
 {
     public const string ActivationLinkInvalid = "Accounts.ActivationLinkInvalid";
+    public const string ActivationPasswordWrong = "Accounts.ActivationPasswordWrong";
     public const string DateOfBirthInvalid = "Accounts.DateOfBirthInvalid";
     public const string EmailChangeLinkInvalid = "Accounts.EmailChangeLinkInvalid";
     public const string EmailInvalid = "Accounts.EmailInvalid";

@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.BuildingBlocks.DemoData;
+using PatientPortal.BuildingBlocks.Jobs;
 using PatientPortal.BuildingBlocks.Messaging;
+using PatientPortal.Modules.Accounts.Features;
 using PatientPortal.Modules.Accounts.Startup;
+using Quartz;
 
 namespace PatientPortal.Modules.Accounts;
 
@@ -23,10 +26,14 @@ public static class AccountsModule
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<Credentials>();
+        services.AddScoped<SignInGuard>();
+        services.AddScoped<CurrentPassword>();
         services.AddScoped<AccountMail>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<IStartupTask, FirstAdmin>();
         services.AddScoped<IDemoDataSeeder, DemoAccounts>();
+        // As often as mail goes out: a reset link should not wait longer than the mail that carries it.
+        services.AddModuleJob<SendPasswordResetsJob>(s => s.WithSimpleSchedule(TimeSpan.FromSeconds(configuration.GetValue("Jobs:EmailIntervalSeconds", 5))));
         return services;
     }
 }

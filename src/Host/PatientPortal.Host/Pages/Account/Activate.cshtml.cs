@@ -32,12 +32,15 @@ public sealed class ActivateModel(IMediator mediator, IStringLocalizer<SharedRes
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string termsVersion, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string termsVersion, string? password, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new AcceptTermsAndActivate(Token ?? "", termsVersion, Request.Headers.UserAgent.ToString()), cancellationToken);
+        var result = await mediator.Send(new AcceptTermsAndActivate(Token ?? "", termsVersion, password, Request.Headers.UserAgent.ToString()), cancellationToken);
         if (result.IsFailure)
         {
             ModelState.AddResultErrors(result, localizer);
+            // A wrong password keeps the terms and the form for another try, while the link lives.
+            var view = await mediator.Send(new GetActivation(Token ?? ""), cancellationToken);
+            Activation = view.IsSuccess ? view.Value : null;
             return Page();
         }
 

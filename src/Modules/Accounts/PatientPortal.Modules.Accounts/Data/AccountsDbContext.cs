@@ -9,6 +9,8 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<AccountToken> Tokens => Set<AccountToken>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Throttle> Throttles => Set<Throttle>();
+    public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

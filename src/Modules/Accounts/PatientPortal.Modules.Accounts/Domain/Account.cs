@@ -33,8 +33,6 @@ internal sealed class Account
     public DateTimeOffset? TermsAcceptedUtc { get; private set; }
     public DateTimeOffset CreatedUtc { get; private set; }
     public DateTimeOffset? ActivatedUtc { get; private set; }
-    public int FailedSignIns { get; private set; }
-    public DateTimeOffset? LockedUntilUtc { get; private set; }
 
     /// <summary>Changes whenever the credentials change; every token issued before is then worthless.</summary>
     public Guid SecurityStamp { get; private set; }
@@ -49,7 +47,7 @@ internal sealed class Account
     public static Account Register(Guid id, string email, string passwordHash, AccountDetails details, string language, string role, DateTimeOffset now) => new()
     {
         Id = id,
-        Email = email.Trim(),
+        Email = Canonical(email),
         NormalizedEmail = Normalize(email),
         PasswordHash = passwordHash,
         PasswordChangedUtc = now,
@@ -86,14 +84,17 @@ internal sealed class Account
         PrimaryPhoneType = details.PrimaryPhoneType;
         SecondaryPhone = details.SecondaryPhone;
         SecondaryPhoneType = details.SecondaryPhoneType;
-        FailedSignIns = 0;
-        LockedUntilUtc = null;
         RotateSecurityStamp();
     }
 
     public bool IsUnclaimedRegistration => Status == AccountStatus.PendingActivation && Role == Roles.Patient && ClinicPatientId is null;
 
-    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+    /// <summary>The unique key of an address (see <see cref="EmailAddress"/>).</summary>
+    public static string Normalize(string email) => EmailAddress.Key(email);
+
+    /// <summary>Validators refuse what has no canonical form before it gets here; configuration (the first admin) may not.</summary>
+    public static string Canonical(string email) =>
+        EmailAddress.Canonical(email) ?? throw new ArgumentException($"'{email}' is not an email address the portal accepts.", nameof(email));
 
     /// <summary>What Profiles is told when the account becomes usable.</summary>
     public AccountRegistered Registered() => new(
@@ -117,39 +118,10 @@ internal sealed class Account
         Touch();
     }
 
-    public bool IsLocked(DateTimeOffset now) => LockedUntilUtc > now;
-
-    /// <returns>True when this failure locked the account.</returns>
-    public bool RecordFailedSignIn(int maxFailures, TimeSpan lockout, DateTimeOffset now)
-    {
-        FailedSignIns++;
-        Touch();
-        if (FailedSignIns < maxFailures)
-        {
-            return false;
-        }
-
-        FailedSignIns = 0;
-        LockedUntilUtc = now + lockout;
-        return true;
-    }
-
-    public void RecordSuccessfulSignIn()
-    {
-        if (FailedSignIns != 0 || LockedUntilUtc is not null)
-        {
-            FailedSignIns = 0;
-            LockedUntilUtc = null;
-            Touch();
-        }
-    }
-
     public void ChangePassword(string passwordHash, DateTimeOffset now)
     {
         PasswordHash = passwordHash;
         PasswordChangedUtc = now;
-        FailedSignIns = 0;
-        LockedUntilUtc = null;
         RotateSecurityStamp();
     }
 
@@ -162,7 +134,7 @@ internal sealed class Account
 
     public void ChangeEmail(string email)
     {
-        Email = email.Trim();
+        Email = Canonical(email);
         NormalizedEmail = Normalize(email);
         RotateSecurityStamp();
     }

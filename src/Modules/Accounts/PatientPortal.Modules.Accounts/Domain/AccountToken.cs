@@ -2,7 +2,11 @@ namespace PatientPortal.Modules.Accounts.Domain;
 
 internal enum TokenPurpose
 {
+    /// <summary>Emailed at registration: activating also takes the password chosen then.</summary>
     Activation,
+
+    /// <summary>Handed to the browser that just accepted an invitation and chose the password: activating takes the terms only.</summary>
+    InvitationAccepted,
     PasswordReset,
     EmailChange,
 }
@@ -49,13 +53,12 @@ internal sealed class AccountToken
     public const int MaxWrongAnswers = 5;
 
     /// <summary>
-    /// A wrong answer spends one of the link's tries and counts toward the account's lockout, so asking for link after
-    /// link buys no more guesses. Changing the account also makes its version serialize parallel guesses.
+    /// A wrong answer spends one of the link's tries. The caller also counts it in the <see cref="SignInGuard"/>, so
+    /// asking for link after link buys no more guesses, and the guard's row versions serialize parallel guesses.
     /// </summary>
     /// <returns>True when the link is now spent.</returns>
-    public bool RecordWrongAnswer(Account account, int maxFailedSignIns, TimeSpan lockout, DateTimeOffset now)
+    public bool RecordWrongAnswer(DateTimeOffset now)
     {
-        account.RecordFailedSignIn(maxFailedSignIns, lockout, now);
         FailedAttempts++;
         if (FailedAttempts >= MaxWrongAnswers)
         {

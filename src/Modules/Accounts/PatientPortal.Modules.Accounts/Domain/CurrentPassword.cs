@@ -1,20 +1,21 @@
 namespace PatientPortal.Modules.Accounts.Domain;
 
 /// <summary>
-/// Re-authentication on the change forms. A wrong current password counts toward the same lockout as a sign-in, so a
-/// stolen session cannot be used to guess the password; a locked account is refused even the right one.
+/// Re-authentication on the change forms. A wrong current password counts in the same <see cref="SignInGuard"/> as a
+/// sign-in, so a stolen session cannot be used to guess the password; a blocked source is refused even the right one.
 /// </summary>
-internal static class CurrentPassword
+internal sealed class CurrentPassword(Credentials credentials, SignInGuard guard)
 {
     /// <summary>
-    /// Checks the password the signed-in account typed. A wrong one is recorded on the account; the caller saves that
-    /// before it answers with the refusal.
+    /// Checks the password the signed-in account typed. A wrong one is counted; the caller saves that before it
+    /// answers with the refusal.
     /// </summary>
     /// <returns>Null when it matches; otherwise <see cref="AccountErrors.PasswordWrong"/> or <see cref="AccountErrors.TooManyAttempts"/>.</returns>
-    public static Error? Check(Account account, Credentials credentials, string? password, AccountsOptions options, DateTimeOffset now)
+    public async Task<Error?> CheckAsync(Account account, string? password, CancellationToken cancellationToken)
     {
         var matches = credentials.Verify(account, account.PasswordHash, password ?? "").Matches;
-        if (account.IsLocked(now))
+        var attempt = await guard.ForAsync(account.NormalizedEmail, cancellationToken);
+        if (attempt.IsBlocked)
         {
             return new Error(AccountErrors.TooManyAttempts);
         }
@@ -24,7 +25,7 @@ internal static class CurrentPassword
             return null;
         }
 
-        var locked = account.RecordFailedSignIn(options.MaxFailedSignIns, options.LockoutDuration, now);
-        return new Error(locked ? AccountErrors.TooManyAttempts : AccountErrors.PasswordWrong);
+        attempt.Failed(account);
+        return new Error(attempt.IsBlocked ? AccountErrors.TooManyAttempts : AccountErrors.PasswordWrong);
     }
 }

@@ -37,7 +37,7 @@ internal sealed class Invitation
     public static Invitation Create(Guid invitedBy, string email, AccountDetails details, string? healthCardNumber, string language, bool quebecVariant) => new()
     {
         Id = Guid.CreateVersion7(),
-        Email = email.Trim(),
+        Email = Account.Canonical(email),
         NormalizedEmail = Account.Normalize(email),
         FirstName = details.FirstName.Trim(),
         LastName = details.LastName.Trim(),

@@ -3,8 +3,12 @@ namespace PatientPortal.Modules.Accounts.Domain;
 /// <summary>Finds the account behind an emailed link, only while the link is unused, unexpired and its stamp current.</summary>
 internal static class UsableToken
 {
+    public static Task<(AccountToken Token, Account Account)?> FindAsync(
+        AccountsDbContext db, string? token, TokenPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken) =>
+        FindAsync(db, token, [purpose], now, cancellationToken);
+
     public static async Task<(AccountToken Token, Account Account)?> FindAsync(
-        AccountsDbContext db, string? token, TokenPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+        AccountsDbContext db, string? token, TokenPurpose[] purposes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
         {
@@ -12,8 +16,8 @@ internal static class UsableToken
         }
 
         var hash = Secrets.Hash(token);
-        var found = await db.Tokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == purpose, cancellationToken);
-        if (found is null)
+        var found = await db.Tokens.SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (found is null || !purposes.Contains(found.Purpose))
         {
             return null;
         }

@@ -54,7 +54,7 @@ internal sealed class AcceptInvitationHandler(AccountsDbContext db, Credentials 
         db.Accounts.Add(account);
         invitation.Use(account.Id, now);
         var token = Secrets.NewToken();
-        db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.Activation, Secrets.Hash(token), options.Value.ActivationLinkLifetime, now));
+        db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.InvitationAccepted, Secrets.Hash(token), options.Value.ActivationLinkLifetime, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -2,7 +2,8 @@ using PatientPortal.BuildingBlocks.Outbox;
 
 namespace PatientPortal.Modules.Accounts.Features;
 
-internal sealed class AcceptTermsAndActivateHandler(AccountsDbContext db, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+internal sealed class AcceptTermsAndActivateHandler(
+    AccountsDbContext db, Credentials credentials, SignInGuard guard, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<AcceptTermsAndActivate, Result<SignedIn>>
 {
     // A double click: the second submit re-reads and finds the link used, instead of failing on the version.
@@ -17,10 +18,14 @@ internal sealed class AcceptTermsAndActivateHandler(AccountsDbContext db, Accoun
             return new Error(AccountErrors.TermsChanged);
         }
 
-        // Once active, the account opens only with its password: an older activation link must not sign anyone in.
-        if (await UsableToken.FindAsync(db, request.Token, TokenPurpose.Activation, now, cancellationToken) is not (var token, var account) || account.IsActive)
+        if (await ActivationToken.FindAsync(db, request.Token, now, cancellationToken) is not (var token, var account))
         {
             return new Error(AccountErrors.ActivationLinkInvalid);
+        }
+
+        if (ActivationToken.NeedsPassword(token) && await CheckPasswordAsync(request, token, account, now, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         account.Activate(request.TermsVersion, now);
@@ -32,5 +37,28 @@ internal sealed class AcceptTermsAndActivateHandler(AccountsDbContext db, Accoun
 
         await db.SaveChangesAsync(cancellationToken);
         return SessionResult.For(account, session);
+    }
+
+    // Whoever reads the mail must also know the password that will open the account: otherwise someone who
+    // registered the address with a password of their own would share the account its owner then activates.
+    private async Task<Error?> CheckPasswordAsync(AcceptTermsAndActivate request, AccountToken token, Account account, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var matches = credentials.Verify(account, account.PasswordHash, request.Password ?? "").Matches;
+        var attempt = await guard.ForAsync(account.NormalizedEmail, cancellationToken);
+        if (attempt.IsBlocked)
+        {
+            return new Error(AccountErrors.TooManyAttempts, nameof(request.Password));
+        }
+
+        if (matches)
+        {
+            attempt.Succeeded();
+            return null;
+        }
+
+        attempt.Failed(account);
+        var spent = token.RecordWrongAnswer(now);
+        await db.SaveChangesAsync(cancellationToken);
+        return spent ? new Error(AccountErrors.ActivationLinkInvalid) : new Error(AccountErrors.ActivationPasswordWrong, nameof(request.Password));
     }
 }

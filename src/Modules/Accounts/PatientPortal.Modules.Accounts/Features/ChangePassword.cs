@@ -11,7 +11,7 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
 }
 
 internal sealed class ChangePasswordHandler(
-    AccountsDbContext db, ICurrentAccount current, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+    AccountsDbContext db, ICurrentAccount current, Credentials credentials, CurrentPassword currentPassword, AccountMail mail, TimeProvider clock)
     : IRequestHandler<ChangePassword, Result>
 {
     // A wrong password counts toward the lockout even when parallel tries race: conflicts are retried on fresh data.
@@ -27,7 +27,7 @@ internal sealed class ChangePasswordHandler(
 
         var now = clock.GetUtcNow();
         var account = await db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);
-        if (CurrentPassword.Check(account, credentials, request.OldPassword, options.Value, now) is { } refused)
+        if (await currentPassword.CheckAsync(account, request.OldPassword, cancellationToken) is { } refused)
         {
             await db.SaveChangesAsync(cancellationToken);
             var key = refused.Key == AccountErrors.PasswordWrong ? AccountErrors.OldPasswordWrong : refused.Key;

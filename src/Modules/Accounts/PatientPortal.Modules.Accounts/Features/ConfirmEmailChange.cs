@@ -1,6 +1,6 @@
 namespace PatientPortal.Modules.Accounts.Features;
 
-internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, SignInGuard guard, AccountMail mail, TimeProvider clock)
     : IRequestHandler<ConfirmEmailChange, Result>
 {
     // Parallel tries on one link are serialized by the account's version: each wrong code counts, one right code wins.
@@ -15,14 +15,16 @@ internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, AccountMai
             return new Error(AccountErrors.EmailChangeLinkInvalid);
         }
 
-        if (account.IsLocked(now))
+        var attempt = await guard.ForAsync(account.NormalizedEmail, cancellationToken);
+        if (attempt.IsBlocked)
         {
             return new Error(AccountErrors.TooManyAttempts);
         }
 
         if (Account.Normalize(request.Email ?? "") != Account.Normalize(token.NewEmail!) || !Secrets.CodeMatches(account.Id, request.Code, token.CodeHash!))
         {
-            var spent = token.RecordWrongAnswer(account, options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
+            attempt.Failed(account);
+            var spent = token.RecordWrongAnswer(now);
             await db.SaveChangesAsync(cancellationToken);
             return new Error(spent ? AccountErrors.EmailChangeLinkInvalid : AccountErrors.WrongCode, nameof(request.Code));
         }

@@ -5,7 +5,7 @@ internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccou
     public RegisterAccountValidator(PasswordPolicy passwords, IOptions<AccountsOptions> options, ClinicCalendar calendar)
     {
         RuleFor(r => r.Email).MustBeAnEmail();
-        RuleFor(r => r.ConfirmEmail).Must((r, confirm) => string.Equals(r.Email?.Trim(), confirm?.Trim(), StringComparison.OrdinalIgnoreCase))
+        RuleFor(r => r.ConfirmEmail).Must((r, confirm) => EmailAddress.Same(r.Email, confirm))
             .WithErrorCode(AccountErrors.EmailsDoNotMatch);
         RuleFor(r => r.Password).MustBeAStrongPassword(passwords);
         RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).WithErrorCode(AccountErrors.PasswordsDoNotMatch);
@@ -62,7 +62,7 @@ internal sealed class RegisterAccountHandler(
             existing.RestartRegistration(credentials.Hash(request.Password), details, AccountRules.Culture(request.Language), now);
         }
 
-        ActivationMail.Send(db, mail, account, options.Value.ActivationLinkLifetime, now);
+        await ActivationMail.SendAsync(db, mail, account, options.Value.ActivationLinkLifetime, now, cancellationToken);
 
         try
         {

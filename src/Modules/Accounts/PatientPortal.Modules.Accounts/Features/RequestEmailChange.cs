@@ -6,14 +6,14 @@ internal sealed class RequestEmailChangeValidator : AbstractValidator<RequestEma
     {
         RuleFor(r => r.Password).NotEmpty();
         RuleFor(r => r.NewEmail).MustBeAnEmail();
-        RuleFor(r => r.ConfirmEmail).Must((r, confirm) => string.Equals(r.NewEmail?.Trim(), confirm?.Trim(), StringComparison.OrdinalIgnoreCase))
+        RuleFor(r => r.ConfirmEmail).Must((r, confirm) => EmailAddress.Same(r.NewEmail, confirm))
             .WithErrorCode(AccountErrors.EmailsDoNotMatch);
     }
 }
 
 /// <summary>Re-authenticates, then proves both addresses: a code to the old one, a link to the new one.</summary>
 internal sealed class RequestEmailChangeHandler(
-    AccountsDbContext db, ICurrentAccount current, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+    AccountsDbContext db, ICurrentAccount current, CurrentPassword currentPassword, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<RequestEmailChange, Result>
 {
     // A wrong password counts toward the lockout even when parallel tries race: conflicts are retried on fresh data.
@@ -28,13 +28,14 @@ internal sealed class RequestEmailChangeHandler(
         }
 
         var account = await db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);
-        if (CurrentPassword.Check(account, credentials, request.Password, options.Value, clock.GetUtcNow()) is { } refused)
+        if (await currentPassword.CheckAsync(account, request.Password, cancellationToken) is { } refused)
         {
             await db.SaveChangesAsync(cancellationToken);
             return refused with { Field = nameof(request.Password) };
         }
 
-        var normalized = Account.Normalize(request.NewEmail);
+        var newEmail = Account.Canonical(request.NewEmail);
+        var normalized = Account.Normalize(newEmail);
         if (normalized == account.NormalizedEmail)
         {
             return new Error(AccountErrors.EmailUnchanged, nameof(request.NewEmail));
@@ -45,7 +46,7 @@ internal sealed class RequestEmailChangeHandler(
         {
             // Same answer as for a free address, so the form cannot probe who has an account; the owner of the
             // address is told, and the change can never complete.
-            mail.Queue(db, request.NewEmail.Trim(), account.Language, "EmailChangeRefused", ("Name", account.FirstName));
+            mail.Queue(db, newEmail, account.Language, "EmailChangeRefused", ("Name", account.FirstName));
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success();
         }
@@ -53,9 +54,9 @@ internal sealed class RequestEmailChangeHandler(
         var token = Secrets.NewToken();
         var code = Secrets.NewCode();
         db.Tokens.Add(AccountToken.Issue(
-            account, TokenPurpose.EmailChange, Secrets.Hash(token), options.Value.EmailChangeLifetime, now, request.NewEmail.Trim(), Secrets.HashCode(account.Id, code)));
+            account, TokenPurpose.EmailChange, Secrets.Hash(token), options.Value.EmailChangeLifetime, now, newEmail, Secrets.HashCode(account.Id, code)));
         mail.Queue(db, account.Email, account.Language, "EmailChangeCode", ("Name", account.FirstName), ("Code", code));
-        mail.Queue(db, request.NewEmail.Trim(), account.Language, "EmailChangeLink", ("Name", account.FirstName), ("Link", mail.Link(AccountLink.EmailChange, token)));
+        mail.Queue(db, newEmail, account.Language, "EmailChangeLink", ("Name", account.FirstName), ("Link", mail.Link(AccountLink.EmailChange, token)));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

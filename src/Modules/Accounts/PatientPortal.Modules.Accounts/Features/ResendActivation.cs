@@ -1,33 +1,33 @@
 namespace PatientPortal.Modules.Accounts.Features;
 
-internal sealed class ResendActivationHandler(AccountsDbContext db, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+internal sealed class ResendActivationHandler(AccountsDbContext db, Credentials credentials, SignInGuard guard, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<ResendActivation, Result>
 {
-    // A wrong password counts toward the lockout even when parallel tries race: conflicts are retried on fresh data.
+    // A wrong password counts even when parallel tries race: conflicts are retried on fresh data.
     public Task<Result> Handle(ResendActivation request, CancellationToken cancellationToken) =>
         ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
 
     private async Task<Result> AttemptAsync(ResendActivation request, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var normalized = Account.Normalize(request.Email ?? "");
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
+        var attempt = await guard.ForAsync(normalized, cancellationToken);
         var matches = credentials.Verify(account, account?.PasswordHash, request.Password ?? "").Matches;
 
-        // A password check like any sign-in: it counts toward the lockout and says nothing more than a sign-in would.
-        if (account is null || account.IsLocked(now) || account.IsActive)
+        // A password check like any sign-in: it is counted, and says nothing more than a sign-in would.
+        if (attempt.IsBlocked || account is { IsActive: true })
         {
             return new Error(AccountErrors.InvalidCredentials);
         }
 
-        if (!matches)
+        if (account is null || !matches)
         {
-            account.RecordFailedSignIn(options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
+            attempt.Failed(account);
             await db.SaveChangesAsync(cancellationToken);
             return new Error(AccountErrors.InvalidCredentials);
         }
 
-        ActivationMail.Send(db, mail, account, options.Value.ActivationLinkLifetime, now);
+        await ActivationMail.SendAsync(db, mail, account, options.Value.ActivationLinkLifetime, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

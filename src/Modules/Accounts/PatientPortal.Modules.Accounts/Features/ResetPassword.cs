@@ -10,7 +10,7 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     }
 }
 
-internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials credentials, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials credentials, SignInGuard guard, AccountMail mail, TimeProvider clock)
     : IRequestHandler<ResetPassword, Result>
 {
     // Two tries racing on one link (or one account) are serialized by the account's version: one wins, the other re-reads.
@@ -25,19 +25,18 @@ internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials cre
             return new Error(AccountErrors.ResetLinkInvalid);
         }
 
-        if (account.IsLocked(now))
-        {
-            return new Error(AccountErrors.TooManyAttempts);
-        }
-
+        // A lock does not stop the owner here: the link proves the email, and its own tries are few. Wrong answers
+        // still count toward the lock, so asking for link after link buys no more guesses.
         var pinOk = account.RecoveryPinHash is null || credentials.Verify(account, account.RecoveryPinHash, request.Pin ?? "").Matches;
         if (Account.Normalize(request.Email) != account.NormalizedEmail || !pinOk)
         {
-            var spent = token.RecordWrongAnswer(account, options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
+            (await guard.ForAsync(account.NormalizedEmail, cancellationToken)).Failed(account);
+            var spent = token.RecordWrongAnswer(now);
             await db.SaveChangesAsync(cancellationToken);
             return new Error(spent ? AccountErrors.ResetLinkInvalid : AccountErrors.ResetDetailsWrong);
         }
 
+        await guard.ForgetAsync(account.NormalizedEmail, cancellationToken);
         account.ChangePassword(credentials.Hash(request.Password), now);
         token.Use(now);
         await Sessions.EndAllAsync(db, account.Id, except: null, now, cancellationToken);

@@ -1,35 +1,31 @@
 namespace PatientPortal.Modules.Accounts.Features;
 
-internal sealed class SignInHandler(AccountsDbContext db, Credentials credentials, IOptions<AccountsOptions> options, TimeProvider clock)
+internal sealed class SignInHandler(AccountsDbContext db, Credentials credentials, SignInGuard guard, TimeProvider clock)
     : IRequestHandler<SignIn, Result<SignedIn>>
 {
     private static readonly Error InvalidCredentials = new(AccountErrors.InvalidCredentials);
 
-    // Parallel attempts on one account must each count: a conflicting write is retried on fresh data.
+    // Parallel attempts on one address must each count: a conflicting write is retried on fresh data.
     public Task<Result<SignedIn>> Handle(SignIn request, CancellationToken cancellationToken) =>
         ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
 
     private async Task<Result<SignedIn>> AttemptAsync(SignIn request, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var normalized = Account.Normalize(request.Email ?? "");
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
+        var attempt = await guard.ForAsync(normalized, cancellationToken);
 
-        // The password is checked in every case (a decoy hash for unknown emails), so time tells nothing either.
+        // The password is checked in every case (a decoy hash for unknown emails), and an unknown email's failure is
+        // counted and written like a real one's, so time tells nothing either.
         var (matches, rehash) = credentials.Verify(account, account?.PasswordHash, request.Password ?? "");
-        if (account is null)
+        if (attempt.IsBlocked)
         {
             return InvalidCredentials;
         }
 
-        if (account.IsLocked(now))
+        if (account is null || !matches)
         {
-            return InvalidCredentials;
-        }
-
-        if (!matches)
-        {
-            account.RecordFailedSignIn(options.Value.MaxFailedSignIns, options.Value.LockoutDuration, now);
+            attempt.Failed(account);
             await db.SaveChangesAsync(cancellationToken);
             return InvalidCredentials;
         }
@@ -39,13 +35,13 @@ internal sealed class SignInHandler(AccountsDbContext db, Credentials credential
             return new Error(AccountErrors.NotActivated);
         }
 
-        account.RecordSuccessfulSignIn();
+        attempt.Succeeded();
         if (rehash is not null)
         {
             account.UpgradePasswordHash(rehash);
         }
 
-        var session = Session.Start(account.Id, request.UserAgent, now);
+        var session = Session.Start(account.Id, request.UserAgent, clock.GetUtcNow());
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return SessionResult.For(account, session);

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using PatientPortal.BuildingBlocks.Email;
 
 namespace PatientPortal.Modules.Accounts.Security;
 
@@ -28,9 +27,7 @@ internal static partial class AccountRules
     public static string NormalizeHealthInsuranceNumber(string? value) =>
         string.IsNullOrWhiteSpace(value) ? "" : string.Concat(value.Where(char.IsLetterOrDigit)).ToUpperInvariant();
 
-    public static bool IsEmail(string? value) =>
-        value is not null && !value.Any(char.IsWhiteSpace) && MailHeaders.TryAddress(value, out var address) && address == value
-        && address[(address.LastIndexOf('@') + 1)..].Contains('.', StringComparison.Ordinal);
+    public static bool IsEmail(string? value) => EmailAddress.Canonical(value) is not null;
 
     private static string Digits(string value) => Secrets.DigitsOnly(value);
 

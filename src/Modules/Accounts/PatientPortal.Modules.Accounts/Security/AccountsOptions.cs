@@ -10,8 +10,19 @@ public sealed class AccountsOptions
 
     /// <summary>"Accounts:Password": the clinic's password rule, which the host also reads (a <see cref="PasswordRule"/> service).</summary>
     public PasswordRule Password { get; set; } = new();
+    /// <summary>Wrong passwords or codes in a row from one source (a client's network) before that source is blocked.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>Wrong passwords or codes in an hour, from all sources together, before the account is locked for all.</summary>
+    public int MaxFailedSignInsPerHour { get; set; } = 30;
+
+    /// <summary>The first block; each further one lasts twice as long, up to <see cref="LongestLockout"/>.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan LongestLockout { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Links and notices anyone can trigger (activation, reset, lock) sent to one address in an hour, at most.</summary>
+    public int MailPerAddressPerHour { get; set; } = 5;
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan AbsoluteSessionLifetime { get; set; } = TimeSpan.FromHours(12);
     public TimeSpan ActivationLinkLifetime { get; set; } = TimeSpan.FromDays(2);

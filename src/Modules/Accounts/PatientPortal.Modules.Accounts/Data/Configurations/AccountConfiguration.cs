@@ -84,3 +84,29 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Ignore(i => i.CodeIsDateOfBirth);
     }
 }
+
+internal sealed class ThrottleConfiguration : IEntityTypeConfiguration<Throttle>
+{
+    public void Configure(EntityTypeBuilder<Throttle> builder)
+    {
+        builder.ToTable("Throttles");
+        // One row per address and counter: two first events racing cannot both insert one.
+        builder.HasKey(t => new { t.Subject, t.Counter });
+        builder.Property(t => t.Subject).HasMaxLength(64);
+        builder.Property(t => t.Counter).HasMaxLength(64);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasIndex(t => t.LastEventUtc);
+    }
+}
+
+internal sealed class PasswordResetRequestConfiguration : IEntityTypeConfiguration<PasswordResetRequest>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetRequest> builder)
+    {
+        builder.ToTable("PasswordResetRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Email).HasMaxLength(320);
+        builder.HasIndex(r => r.RequestedUtc);
+    }
+}

@@ -18,7 +18,7 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("accounts")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -151,9 +151,6 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer");
-
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -172,9 +169,6 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset?>("LockedUntilUtc")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
@@ -381,6 +375,26 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                     b.ToTable("Invitations", "accounts");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.PasswordResetRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset>("RequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedUtc");
+
+                    b.ToTable("PasswordResetRequests", "accounts");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -407,6 +421,42 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                     b.HasIndex("AccountId");
 
                     b.ToTable("Sessions", "accounts");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.Throttle", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Counter")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("BlockedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Blocks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastEventUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Subject", "Counter");
+
+                    b.HasIndex("LastEventUtc");
+
+                    b.ToTable("Throttles", "accounts");
                 });
 #pragma warning restore 612, 618
         }

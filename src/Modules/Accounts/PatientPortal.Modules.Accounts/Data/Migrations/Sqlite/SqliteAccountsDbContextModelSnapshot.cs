@@ -17,7 +17,7 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("accounts")
-                .HasAnnotation("ProductVersion", "10.0.14");
+                .HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("PatientPortal.BuildingBlocks.Email.QueuedEmail", b =>
                 {
@@ -147,9 +147,6 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -168,9 +165,6 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("LockedUntilUtc")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
@@ -377,6 +371,26 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                     b.ToTable("Invitations", "accounts");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.PasswordResetRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedUtc");
+
+                    b.ToTable("PasswordResetRequests", "accounts");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -403,6 +417,42 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                     b.HasIndex("AccountId");
 
                     b.ToTable("Sessions", "accounts");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.Throttle", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Counter")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BlockedUntilUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Blocks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastEventUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStartUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Subject", "Counter");
+
+                    b.HasIndex("LastEventUtc");
+
+                    b.ToTable("Throttles", "accounts");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,21 @@
+namespace PatientPortal.Modules.Accounts.Domain;
+
+/// <summary>
+/// "Forgot your password?" for an address, waiting for <see cref="Features.SendPasswordResetsJob"/>. The form only
+/// writes this, whether or not the address has an account, so its answer takes the same time either way.
+/// </summary>
+internal sealed class PasswordResetRequest
+{
+    private PasswordResetRequest() { }
+
+    public Guid Id { get; private set; }
+    public string Email { get; private set; } = "";
+    public DateTimeOffset RequestedUtc { get; private set; }
+
+    public static PasswordResetRequest For(string email, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Email = Account.Canonical(email),
+        RequestedUtc = now,
+    };
+}

@@ -1,0 +1,79 @@
+namespace PatientPortal.Modules.Accounts.Domain;
+
+/// <summary>
+/// A counter of events against one email address within a window; at a limit it blocks for a while, each block twice
+/// as long as the one before. Sign-in failures are counted per source and for all sources (see
+/// <see cref="SignInGuard"/>), mail per recipient (see <see cref="AccountMail"/>). Only a hash of the address is stored,
+/// and rows exist for unknown addresses too, so counting costs the same whether or not an account exists.
+/// </summary>
+internal sealed class Throttle
+{
+    /// <summary>The <see cref="Counter"/> of sign-in failures from every source together.</summary>
+    public const string AllSources = "*";
+
+    /// <summary>The <see cref="Counter"/> of unsolicited mail to the address.</summary>
+    public const string Mail = "mail";
+
+    // A day without events forgives the earlier blocks: the next one starts short again.
+    private static readonly TimeSpan Forgiven = TimeSpan.FromDays(1);
+
+    private Throttle() { }
+
+    /// <summary>The hash of the address's key.</summary>
+    public string Subject { get; private set; } = "";
+
+    /// <summary>What is counted: <see cref="AllSources"/>, <see cref="Mail"/>, or the hash of one source.</summary>
+    public string Counter { get; private set; } = "";
+    public int Count { get; private set; }
+    public DateTimeOffset WindowStartUtc { get; private set; }
+    public DateTimeOffset LastEventUtc { get; private set; }
+    public DateTimeOffset? BlockedUntilUtc { get; private set; }
+
+    /// <summary>How many times it was blocked lately: each block lasts twice as long as the one before.</summary>
+    public int Blocks { get; private set; }
+
+    /// <summary>Optimistic concurrency: parallel events each count.</summary>
+    public int Version { get; private set; }
+
+    public static Throttle Start(string subject, string counter, DateTimeOffset now) => new()
+    {
+        Subject = subject,
+        Counter = counter,
+        WindowStartUtc = now,
+        LastEventUtc = now,
+    };
+
+    public bool IsBlocked(DateTimeOffset now) => BlockedUntilUtc > now;
+
+    /// <summary>
+    /// Counts an event within the current window; the <paramref name="limit"/>th blocks, for <paramref name="firstBlock"/>
+    /// doubled by each block before it (at most <paramref name="longestBlock"/>), and starts a new window.
+    /// </summary>
+    /// <returns>True when this event blocked it.</returns>
+    public bool Record(int limit, TimeSpan window, TimeSpan firstBlock, TimeSpan longestBlock, DateTimeOffset now)
+    {
+        if (now - LastEventUtc >= Forgiven)
+        {
+            Blocks = 0;
+        }
+
+        if (now - WindowStartUtc >= window)
+        {
+            (Count, WindowStartUtc) = (0, now);
+        }
+
+        LastEventUtc = now;
+        Count++;
+        Version++;
+        if (Count < limit)
+        {
+            return false;
+        }
+
+        var block = firstBlock * Math.Pow(2, Math.Min(Blocks, 20));
+        BlockedUntilUtc = now + (block < longestBlock ? block : longestBlock);
+        Blocks++;
+        (Count, WindowStartUtc) = (0, now);
+        return true;
+    }
+}

@@ -77,7 +77,7 @@ internal static partial class AccountsPortal
         registered.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErrorsAsync(registered));
 
         var link = PortalClient.LinkIn(await client.MailToAsync(email, before + 1));
-        var activated = await client.PostFormAsync(link, new Dictionary<string, string> { ["termsVersion"] = "2026-01" });
+        var activated = await client.PostFormAsync(link, new Dictionary<string, string> { ["termsVersion"] = "2026-01", ["password"] = password });
         activated.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErrorsAsync(activated));
         activated.Headers.Location!.ToString().ShouldBe("/");
     }

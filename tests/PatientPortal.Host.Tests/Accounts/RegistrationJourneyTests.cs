@@ -2,6 +2,7 @@ using System.Net;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Testing;
 using Shouldly;
+using static PatientPortal.Host.Tests.Accounts.AccountsPortal;
 
 namespace PatientPortal.Host.Tests.Accounts;
 
@@ -42,6 +43,7 @@ public sealed class RegistrationJourneyTests
         var accepted = await client.PostFormAsync(PortalClient.LinkIn(activation), new Dictionary<string, string>
         {
             ["termsVersion"] = terms.Document.QuerySelector("input[name='termsVersion']")!.GetAttribute("value")!,
+            ["password"] = password,
         });
         var dashboard = await client.FollowAsync(accepted);
 
@@ -49,5 +51,28 @@ public sealed class RegistrationJourneyTests
         dashboard.Text("signin-email").ShouldBe(email);
         dashboard.Text("profile-name").ShouldBe("Nathan Milner");
         (await client.MailToAsync(email, count: 2)).Subject.ShouldStartWith("Your portal account is active");
+    }
+
+    /// <summary>Whoever clicks the emailed link must also know the password chosen at registration (see ADR 0010).</summary>
+    [Theory]
+    [InlineData("en", "This is not the password chosen for this account.")]
+    [InlineData("fr", "Ce n'est pas le mot de passe choisi pour ce compte.")]
+    public async Task The_activation_page_asks_for_the_registration_password_and_a_wrong_one_signs_nobody_in(string language, string refusal)
+    {
+        await using var portal = await StartAsync();
+        var client = new PortalClient(portal, language + "-CA");
+        var registration = Registration("nathan.milner@example.com", Password);
+        registration["Input.Language"] = language;
+        (await client.PostFormAsync("/register", registration)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var link = PortalClient.LinkIn(await client.MailToAsync("nathan.milner@example.com"));
+
+        var terms = await client.GetAsync(link);
+        terms.Document.QuerySelector("input[name='password'][type='password']").ShouldNotBeNull();
+        var refused = await client.PostFormAsync(link, new Dictionary<string, string> { ["termsVersion"] = "2026-01", ["password"] = "Someone-Else-11!" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ErrorsAsync(refused)).ShouldStartWith(refusal);
+        (await client.IsSignedInAsync()).ShouldBeFalse();
+        (await Page.ParseAsync(refused)).Document.QuerySelector("[data-testid='accept-terms']").ShouldNotBeNull("the form stays for another try");
     }
 }

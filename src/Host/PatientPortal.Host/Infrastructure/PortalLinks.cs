@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.Modules.Accounts.Contracts;
 
@@ -5,18 +8,28 @@ namespace PatientPortal.Host.Infrastructure;
 
 /// <summary>
 /// Absolute links for emails from "Portal:PublicUrl". Only in Development, where the port may be anything, does it
-/// fall back to the current request's address; elsewhere a missing setting is a configuration error, never a Host header.
-/// It also maps each link a module names to the page that answers it: the one place that knows both.
+/// fall back to the current request's address, or, in a background job, to the address the portal listens on;
+/// elsewhere a missing setting is a configuration error, never a Host header. It also maps each link a module names
+/// to the page that answers it: the one place that knows both.
 /// </summary>
-internal sealed class PortalLinks(IConfiguration configuration, IWebHostEnvironment environment, IHttpContextAccessor accessor) : IPortalLinks, IAccountLinks
+internal sealed class PortalLinks(IConfiguration configuration, IWebHostEnvironment environment, IHttpContextAccessor accessor, IServer server)
+    : IPortalLinks, IAccountLinks
 {
     public Uri To(string pathAndQuery)
     {
         var configured = configuration["Portal:PublicUrl"];
         var baseUrl = !string.IsNullOrWhiteSpace(configured) ? configured
-            : environment.IsDevelopment() && accessor.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}"
-            : throw new InvalidOperationException("Set Portal:PublicUrl to the portal's public address (used in email links).");
+            : !environment.IsDevelopment() ? throw new InvalidOperationException("Set Portal:PublicUrl to the portal's public address (used in email links).")
+            : accessor.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}"
+            : ListeningAddress();
         return new Uri(new Uri(baseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/'));
+    }
+
+    // "http://[::]:5000" or "http://+:5000" listen everywhere; a browser on this machine reaches them as localhost.
+    private string ListeningAddress()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "https://localhost";
+        return Regex.Replace(address, @"//(\[::\]|0\.0\.0\.0|\+|\*)(?=[:/]|$)", "//localhost");
     }
 
     /// <summary>The @page route of each Accounts link (Pages/Account).</summary>

@@ -6,7 +6,7 @@ namespace PatientPortal.E2E;
 internal static class Journeys
 {
     /// <summary>
-    /// Registers <paramref name="patient"/> through /register, follows the activation email and accepts the terms:
+    /// Registers <paramref name="patient"/> through /register, follows the activation email and accepts the terms with the password chosen at registration:
     /// the browser ends signed in on the dashboard. (RegistrationTests checks each step of this.)
     /// </summary>
     public static async Task<DashboardPage> RegisterAndActivateAsync(IBrowserContext browser, Patient patient)
@@ -21,6 +21,6 @@ internal static class Journeys
         await mailbox.Page.CloseAsync();
 
         await register.Page.GotoAsync(activation.Link);
-        return await new TermsPage(register.Page).AcceptAsync();
+        return await new TermsPage(register.Page).AcceptAsync(patient.Password);
     }
 }

@@ -45,7 +45,8 @@ public sealed class RegistrationTests(PortalUnderTest portal)
         await Expect(terms.Title).ToHaveTextAsync(pages.TermsTitle);
         await Results.ScreenshotAsync(page, "terms");
 
-        var dashboard = await terms.AcceptAsync();
+        await Expect(terms.Password).ToBeVisibleAsync();
+        var dashboard = await terms.AcceptAsync(patient.Password);
         // Signing in switches the portal to the account's language.
         await Expect(dashboard.Title).ToHaveTextAsync(account.Dashboard);
         await Expect(dashboard.SignInEmail).ToHaveTextAsync(patient.Email);

@@ -90,6 +90,26 @@ public sealed class PasswordResetTests
         (await accounts.SendAsync(new SignIn(email, NewPassword, null))).IsSuccess.ShouldBeTrue("the reset ended the block");
     }
 
+    /// <summary>Mail flooding: anyone may ask, again and again, but one address gets at most five links an hour.</summary>
+    [Fact]
+    public async Task Forgot_password_mails_one_address_at_most_five_times_an_hour_with_the_usual_answer()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.ActivePatientAsync(email);
+
+        for (var ask = 0; ask < 10; ask++)
+        {
+            await accounts.ForgotPasswordAsync(email);
+        }
+
+        var resets = (await accounts.MailsToAsync(email)).Count(m => m.Subject.StartsWith("Réinitialisez", StringComparison.Ordinal));
+        resets.ShouldBe(4, "with the activation link, five links in the hour");
+        accounts.Clock.Advance(TimeSpan.FromHours(1));
+        await accounts.ForgotPasswordAsync(email);
+        (await accounts.MailsToAsync(email)).Count(m => m.Subject.StartsWith("Réinitialisez", StringComparison.Ordinal)).ShouldBe(5);
+    }
+
     [Fact]
     public async Task Five_wrong_recovery_PINs_spend_the_reset_link_even_for_the_right_PIN()
     {

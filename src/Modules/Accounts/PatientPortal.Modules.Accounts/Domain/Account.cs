@@ -69,7 +69,8 @@ internal sealed class Account
 
     /// <summary>
     /// Registering again with the address of an account never activated starts over: new password and details, and a
-    /// new stamp that kills the earlier activation links. An unclaimed registration can never hold an address hostage.
+    /// new stamp that kills the earlier activation links. An unclaimed registration can never hold an address hostage,
+    /// and since activating takes the password, a restart by someone else never hands them the owner's click.
     /// </summary>
     public void RestartRegistration(string passwordHash, AccountDetails details, string language, DateTimeOffset now)
     {

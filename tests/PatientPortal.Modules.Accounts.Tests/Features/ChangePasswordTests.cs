@@ -46,4 +46,24 @@ public sealed class ChangePasswordTests
         accounts.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
         (await SendAsync(Builders.Password)).IsSuccess.ShouldBeTrue();
     }
+
+    /// <summary>Guesses from everywhere lock the account, but not against its signed-in owner changing the password.</summary>
+    [Fact]
+    public async Task A_signed_in_owner_changes_the_password_while_guesses_from_elsewhere_lock_the_account()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        for (var source = 1; source <= 30; source++)
+        {
+            accounts.Current.Source = $"203.0.113.{source}";
+            await accounts.SendAsync(new SignIn(email, "Wrong-Pass-1!", null));
+        }
+
+        accounts.Current.Source = "198.51.100.20";
+        accounts.Current.SignedInAs(session.AccountId);
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).ShouldFailWith(AccountErrors.InvalidCredentials);
+
+        (await accounts.SendAsync(new ChangePassword(session.SessionId, Builders.Password, NewPassword, NewPassword))).IsSuccess.ShouldBeTrue();
+    }
 }

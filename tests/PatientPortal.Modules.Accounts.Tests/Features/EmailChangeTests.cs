@@ -92,4 +92,21 @@ public sealed class EmailChangeTests
     /// <summary>A six-digit code that is not the right one.</summary>
     private static string WrongCode(string code, int attempt) =>
         ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + attempt) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Mail flooding through the change form: a signed-in account mails any one address at most five links an hour.</summary>
+    [Fact]
+    public async Task Asking_again_and_again_to_change_to_one_address_mails_it_five_times_an_hour()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var session = await accounts.ActivePatientAsync(Builders.Email());
+        accounts.Current.SignedInAs(session.AccountId);
+        var target = Builders.Email();
+
+        for (var ask = 0; ask < 10; ask++)
+        {
+            (await accounts.SendAsync(new RequestEmailChange(Builders.Password, target, target))).IsSuccess.ShouldBeTrue();
+        }
+
+        (await accounts.MailsToAsync(target)).Count.ShouldBe(5);
+    }
 }

@@ -110,6 +110,27 @@ public sealed class PasswordResetTests
         (await accounts.MailsToAsync(email)).Count(m => m.Subject.StartsWith("Réinitialisez", StringComparison.Ordinal)).ShouldBe(5);
     }
 
+    /// <summary>The limit is per asking source too: an attacker who floods the address does not use up its owner's links.</summary>
+    [Fact]
+    public async Task Flooding_an_address_with_reset_requests_does_not_stop_its_owner_s_own_link()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.ActivePatientAsync(email);
+        accounts.Current.Source = "203.0.113.7";
+        for (var ask = 0; ask < 10; ask++)
+        {
+            await accounts.ForgotPasswordAsync(email);
+        }
+
+        accounts.Current.Source = "198.51.100.20";
+        var before = (await accounts.MailsToAsync(email)).Count;
+        await accounts.ForgotPasswordAsync(email);
+
+        (await accounts.MailsToAsync(email)).Count.ShouldBe(before + 1);
+        (await accounts.SendAsync(new ResetPassword(await accounts.TokenMailedToAsync(email), email, NewPassword, NewPassword, null))).IsSuccess.ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Five_wrong_recovery_PINs_spend_the_reset_link_even_for_the_right_PIN()
     {

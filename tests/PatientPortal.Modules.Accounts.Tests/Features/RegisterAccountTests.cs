@@ -137,7 +137,10 @@ public sealed class RegisterAccountTests
     [Theory]
     [InlineData("\u03C2teve@example.com")] // final sigma ς: upper-cases to Σ, like σ
     [InlineData("\u1C83teve@example.com")] // rounded Cyrillic ᲃ: upper-cases to С, like с
-    public async Task A_local_part_that_only_a_case_fold_makes_equal_to_another_address_is_refused(string lookalike)
+    [InlineData("ste\u200Bve@example.com")] // an invisible zero-width space
+    [InlineData("\"steve\"@example.com")] // a quoted local part
+    [InlineData("steve@example.com.")] // a trailing dot
+    public async Task A_lookalike_spelling_of_another_address_is_refused(string lookalike)
     {
         await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
 

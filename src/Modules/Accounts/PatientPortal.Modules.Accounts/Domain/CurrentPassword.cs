@@ -3,6 +3,7 @@ namespace PatientPortal.Modules.Accounts.Domain;
 /// <summary>
 /// Re-authentication on the change forms. A wrong current password counts in the same <see cref="SignInGuard"/> as a
 /// sign-in, so a stolen session cannot be used to guess the password; a blocked source is refused even the right one.
+/// The lock of the whole account (guesses from everywhere) does not stop a signed-in owner from changing the password.
 /// </summary>
 internal sealed class CurrentPassword(Credentials credentials, SignInGuard guard)
 {
@@ -15,7 +16,7 @@ internal sealed class CurrentPassword(Credentials credentials, SignInGuard guard
     {
         var matches = credentials.Verify(account, account.PasswordHash, password ?? "").Matches;
         var attempt = await guard.ForAsync(account.NormalizedEmail, cancellationToken);
-        if (attempt.IsBlocked)
+        if (attempt.IsSourceBlocked)
         {
             return new Error(AccountErrors.TooManyAttempts);
         }
@@ -26,6 +27,6 @@ internal sealed class CurrentPassword(Credentials credentials, SignInGuard guard
         }
 
         attempt.Failed(account);
-        return new Error(attempt.IsBlocked ? AccountErrors.TooManyAttempts : AccountErrors.PasswordWrong);
+        return new Error(attempt.IsSourceBlocked ? AccountErrors.TooManyAttempts : AccountErrors.PasswordWrong);
     }
 }

@@ -10,12 +10,17 @@ internal sealed class PasswordResetRequest
 
     public Guid Id { get; private set; }
     public string Email { get; private set; } = "";
+
+    /// <summary>Who asked (a <see cref="Throttle.SourceKey"/>): the link counts toward their mail limit.</summary>
+    public string Source { get; private set; } = "";
+
     public DateTimeOffset RequestedUtc { get; private set; }
 
-    public static PasswordResetRequest For(string email, DateTimeOffset now) => new()
+    public static PasswordResetRequest For(string email, string source, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
         Email = Account.Canonical(email),
+        Source = source,
         RequestedUtc = now,
     };
 }

@@ -11,8 +11,10 @@ internal sealed class Throttle
     /// <summary>The <see cref="Counter"/> of sign-in failures from every source together.</summary>
     public const string AllSources = "*";
 
-    /// <summary>The <see cref="Counter"/> of unsolicited mail to the address.</summary>
+    /// <summary>The <see cref="Counter"/> of unsolicited mail to the address from all sources (one source's: <see cref="MailFrom"/>).</summary>
     public const string Mail = "mail";
+
+    private const string MailFromPrefix = "m:";
 
     // A day without events forgives the earlier blocks: the next one starts short again.
     private static readonly TimeSpan Forgiven = TimeSpan.FromDays(1);
@@ -34,6 +36,14 @@ internal sealed class Throttle
 
     /// <summary>Optimistic concurrency: parallel events each count.</summary>
     public int Version { get; private set; }
+
+    /// <summary>How a source (a client's network) is stored and compared: hashed.</summary>
+    public static string SourceKey(string source) => Secrets.Hash(source);
+
+    /// <summary>The <see cref="Counter"/> of unsolicited mail asked from one source (a <see cref="SourceKey"/>).</summary>
+    public static string MailFrom(string sourceKey) => MailFromPrefix + sourceKey[..62];
+
+    public bool CountsMail => Counter == Mail || Counter.StartsWith(MailFromPrefix, StringComparison.Ordinal);
 
     public static Throttle Start(string subject, string counter, DateTimeOffset now) => new()
     {

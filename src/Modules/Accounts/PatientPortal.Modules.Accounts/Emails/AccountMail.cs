@@ -9,29 +9,41 @@ internal sealed class AccountMail(IOptions<EmailOptions> email, IOptions<Account
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Mail that anyone can make us send to any address (an activation or reset link): at most
-    /// <see cref="AccountsOptions.MailPerAddressPerHour"/> to one address, then none for an hour. Past the limit it is
-    /// dropped silently, and the caller answers as usual. Notices of a change the owner made are never dropped.
+    /// Mail that anyone can make us send to any address (an activation or reset link, an email-change link or
+    /// refusal): at most <see cref="AccountsOptions.MailPerAddressPerHour"/> to one address asked from one source, and
+    /// four times that from all sources, then none for an hour. So one source can neither flood an address nor use up
+    /// its owner's own reset links. Past a limit it is dropped silently, and the caller answers as usual. Notices of
+    /// something that happened (password changed, account locked) never come through here, so they are never dropped.
     /// </summary>
+    /// <param name="source">Where the request came from, as <see cref="Throttle.SourceKey"/> gives it.</param>
     public async Task QueueUnsolicitedAsync(
-        AccountsDbContext db, string to, string language, string template, CancellationToken cancellationToken, params (string Key, string Value)[] values)
+        AccountsDbContext db, string to, string source, string language, string template, CancellationToken cancellationToken, params (string Key, string Value)[] values)
     {
         var now = clock.GetUtcNow();
         var subject = Secrets.Hash(Account.Normalize(to));
-        var counter = await db.Throttles.FindAsync([subject, Throttle.Mail], cancellationToken);
-        if (counter is null)
-        {
-            counter = Throttle.Start(subject, Throttle.Mail, now);
-            db.Throttles.Add(counter);
-        }
-
-        if (counter.IsBlocked(now))
+        var perSource = options.Value.MailPerAddressPerHour;
+        var fromHere = await CounterAsync(db, subject, Throttle.MailFrom(source), now, cancellationToken);
+        var fromAll = await CounterAsync(db, subject, Throttle.Mail, now, cancellationToken);
+        if (fromHere.IsBlocked(now) || fromAll.IsBlocked(now))
         {
             return;
         }
 
-        counter.Record(options.Value.MailPerAddressPerHour, Hour, Hour, Hour, now);
+        fromHere.Record(perSource, Hour, Hour, Hour, now);
+        fromAll.Record(4 * perSource, Hour, Hour, Hour, now);
         Queue(db, to, language, template, values);
+    }
+
+    private static async Task<Throttle> CounterAsync(AccountsDbContext db, string subject, string counter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.Throttles.FindAsync([subject, counter], cancellationToken) is { } found)
+        {
+            return found;
+        }
+
+        var started = Throttle.Start(subject, counter, now);
+        db.Throttles.Add(started);
+        return started;
     }
 
     public void Queue(AccountsDbContext db, string to, string language, string template, params (string Key, string Value)[] values)

@@ -3,11 +3,12 @@ namespace PatientPortal.Modules.Accounts.Emails;
 /// <summary>Issues an activation link and queues the "Activate Your Account" email (registration and resend).</summary>
 internal static class ActivationMail
 {
-    public static async Task SendAsync(AccountsDbContext db, AccountMail mail, Account account, TimeSpan lifetime, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="source">Who asked (a <see cref="Throttle.SourceKey"/>): the mail counts toward their limit.</param>
+    public static async Task SendAsync(AccountsDbContext db, AccountMail mail, Account account, string source, TimeSpan lifetime, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var token = Secrets.NewToken();
         db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.Activation, Secrets.Hash(token), lifetime, now));
         await mail.QueueUnsolicitedAsync(
-            db, account.Email, account.Language, "ActivateAccount", cancellationToken, ("Name", account.FirstName), ("Link", mail.Link(AccountLink.Activation, token)));
+            db, account.Email, source, account.Language, "ActivateAccount", cancellationToken, ("Name", account.FirstName), ("Link", mail.Link(AccountLink.Activation, token)));
     }
 }

@@ -11,11 +11,11 @@ internal sealed class ForgotPasswordValidator : AbstractValidator<ForgotPassword
 /// Always succeeds, at once: it only records the request, the same write for any address. Whether an account exists
 /// shows only in the inbox of its owner, when <see cref="SendPasswordResetsJob"/> mails the link a few seconds later.
 /// </summary>
-internal sealed class ForgotPasswordHandler(AccountsDbContext db, TimeProvider clock) : IRequestHandler<ForgotPassword, Result>
+internal sealed class ForgotPasswordHandler(AccountsDbContext db, ICurrentAccount caller, TimeProvider clock) : IRequestHandler<ForgotPassword, Result>
 {
     public async Task<Result> Handle(ForgotPassword request, CancellationToken cancellationToken)
     {
-        db.PasswordResetRequests.Add(PasswordResetRequest.For(request.Email, clock.GetUtcNow()));
+        db.PasswordResetRequests.Add(PasswordResetRequest.For(request.Email, Throttle.SourceKey(caller.Source), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }
@@ -50,7 +50,7 @@ internal sealed class SendPasswordResetsJob(AccountsDbContext db, AccountMail ma
             {
                 var token = Secrets.NewToken();
                 db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.PasswordReset, Secrets.Hash(token), options.Value.PasswordResetLinkLifetime, now));
-                await mail.QueueUnsolicitedAsync(db, account.Email, account.Language, "ResetPassword", cancellationToken,
+                await mail.QueueUnsolicitedAsync(db, account.Email, request.Source, account.Language, "ResetPassword", cancellationToken,
                     ("Name", account.FirstName), ("Link", mail.Link(AccountLink.PasswordReset, token)));
             }
 

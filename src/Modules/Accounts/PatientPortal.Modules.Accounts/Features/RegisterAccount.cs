@@ -28,6 +28,7 @@ internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccou
 
 internal sealed class RegisterAccountHandler(
     AccountsDbContext db,
+    ICurrentAccount caller,
     Credentials credentials,
     AccountMail mail,
     IOptions<AccountsOptions> options,
@@ -62,7 +63,7 @@ internal sealed class RegisterAccountHandler(
             existing.RestartRegistration(credentials.Hash(request.Password), details, AccountRules.Culture(request.Language), now);
         }
 
-        await ActivationMail.SendAsync(db, mail, account, options.Value.ActivationLinkLifetime, now, cancellationToken);
+        await ActivationMail.SendAsync(db, mail, account, Throttle.SourceKey(caller.Source), options.Value.ActivationLinkLifetime, now, cancellationToken);
 
         try
         {

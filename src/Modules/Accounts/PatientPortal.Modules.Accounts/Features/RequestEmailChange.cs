@@ -46,7 +46,7 @@ internal sealed class RequestEmailChangeHandler(
         {
             // Same answer as for a free address, so the form cannot probe who has an account; the owner of the
             // address is told, and the change can never complete.
-            mail.Queue(db, newEmail, account.Language, "EmailChangeRefused", ("Name", account.FirstName));
+            await mail.QueueUnsolicitedAsync(db, newEmail, Throttle.SourceKey(current.Source), account.Language, "EmailChangeRefused", cancellationToken, ("Name", account.FirstName));
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success();
         }
@@ -56,7 +56,8 @@ internal sealed class RequestEmailChangeHandler(
         db.Tokens.Add(AccountToken.Issue(
             account, TokenPurpose.EmailChange, Secrets.Hash(token), options.Value.EmailChangeLifetime, now, newEmail, Secrets.HashCode(account.Id, code)));
         mail.Queue(db, account.Email, account.Language, "EmailChangeCode", ("Name", account.FirstName), ("Code", code));
-        mail.Queue(db, newEmail, account.Language, "EmailChangeLink", ("Name", account.FirstName), ("Link", mail.Link(AccountLink.EmailChange, token)));
+        await mail.QueueUnsolicitedAsync(db, newEmail, Throttle.SourceKey(current.Source), account.Language, "EmailChangeLink", cancellationToken,
+            ("Name", account.FirstName), ("Link", mail.Link(AccountLink.EmailChange, token)));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

@@ -18,7 +18,7 @@ internal static class EmailAddress
     /// <summary>The form we store and mail to, or null when the address is not one we accept.</summary>
     public static string? Canonical(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 320 || value.Any(char.IsWhiteSpace))
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 320)
         {
             return null;
         }
@@ -42,12 +42,16 @@ internal static class EmailAddress
             return null;
         }
 
-        if (local.Any(SharesItsCaseWithAnother) || !domain.Contains('.', StringComparison.Ordinal))
+        // Checked after NFKC, which can lengthen an address or turn a character into a space. Invisible characters
+        // (zero-width space, soft hyphen, joiners), a quoted local part or a trailing dot would each give one inbox a
+        // second key.
+        var address = local + "@" + domain;
+        if (address.Length > 320 || address.Any(Invisible) || local.Any(SharesItsCaseWithAnother) || local.StartsWith('"')
+            || !domain.Contains('.', StringComparison.Ordinal) || domain.EndsWith('.'))
         {
             return null;
         }
 
-        var address = local + "@" + domain;
         return MailHeaders.TryAddress(address, out var parsed) && parsed == address ? address : null;
     }
 
@@ -56,6 +60,9 @@ internal static class EmailAddress
 
     /// <summary>Whether two typed addresses are the same address (the "confirm your email" fields).</summary>
     public static bool Same(string? first, string? second) => Key(first) == Key(second);
+
+    private static bool Invisible(char c) =>
+        char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     // A letter that upper-cases like another one: a final sigma ς like σ (Σ), a rounded Cyrillic ᲃ like с (С), or one
     // whose other case is ASCII (long s ſ → S, Kelvin sign → k; NFKC already maps those two).

@@ -17,7 +17,7 @@ internal sealed class SignInGuard(AccountsDbContext db, ICurrentAccount caller, 
     public async Task<Attempt> ForAsync(string emailKey, CancellationToken cancellationToken)
     {
         var subject = Secrets.Hash(emailKey);
-        var source = Secrets.Hash(caller.Source);
+        var source = Throttle.SourceKey(caller.Source);
         var rows = await db.Throttles.Where(t => t.Subject == subject && (t.Counter == source || t.Counter == Throttle.AllSources))
             .ToListAsync(cancellationToken);
         return new Attempt(db, mail, options.Value, clock.GetUtcNow(), subject, source, rows);
@@ -27,13 +27,17 @@ internal sealed class SignInGuard(AccountsDbContext db, ICurrentAccount caller, 
     public async Task ForgetAsync(string emailKey, CancellationToken cancellationToken)
     {
         var subject = Secrets.Hash(emailKey);
-        db.Throttles.RemoveRange(await db.Throttles.Where(t => t.Subject == subject && t.Counter != Throttle.Mail).ToListAsync(cancellationToken));
+        var rows = await db.Throttles.Where(t => t.Subject == subject).ToListAsync(cancellationToken);
+        db.Throttles.RemoveRange(rows.Where(r => !r.CountsMail));
     }
 
     internal sealed class Attempt(
         AccountsDbContext db, AccountMail mail, AccountsOptions limits, DateTimeOffset now, string subject, string source, List<Throttle> rows)
     {
         public bool IsBlocked => rows.Any(r => r.IsBlocked(now));
+
+        /// <summary>Blocked for this source only, whatever the lock of the whole address.</summary>
+        public bool IsSourceBlocked => rows.Any(r => r.Counter == source && r.IsBlocked(now));
 
         /// <summary>Counts a failure from this source and from all. The caller saves, with whatever else failed.</summary>
         public void Failed(Account? account)

@@ -96,6 +96,7 @@ internal sealed class ThrottleConfiguration : IEntityTypeConfiguration<Throttle>
         builder.Property(t => t.Counter).HasMaxLength(64);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => t.LastEventUtc);
+        builder.Ignore(t => t.CountsMail);
     }
 }
 
@@ -107,6 +108,7 @@ internal sealed class PasswordResetRequestConfiguration : IEntityTypeConfigurati
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Email).HasMaxLength(320);
+        builder.Property(r => r.Source).HasMaxLength(64);
         builder.HasIndex(r => r.RequestedUtc);
     }
 }

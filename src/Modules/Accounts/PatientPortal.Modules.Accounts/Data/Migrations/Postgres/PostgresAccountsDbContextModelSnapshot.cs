@@ -388,6 +388,11 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("RequestedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestedUtc");

@@ -384,6 +384,11 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                     b.Property<long>("RequestedUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestedUtc");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
+namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class HardenSignIn : Migration
@@ -26,9 +26,10 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                 schema: "accounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    RequestedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestedUtc = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -40,14 +41,14 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                 schema: "accounts",
                 columns: table => new
                 {
-                    Subject = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Counter = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false),
-                    WindowStartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastEventUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    BlockedUntilUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Blocks = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Counter = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastEventUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    BlockedUntilUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    Blocks = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,15 +83,15 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                 name: "FailedSignIns",
                 schema: "accounts",
                 table: "Accounts",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "LockedUntilUtc",
                 schema: "accounts",
                 table: "Accounts",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
         }
     }

@@ -9,6 +9,10 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<AccountToken> Tokens => Set<AccountToken>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<SecondFactor> SecondFactors => Set<SecondFactor>();
+    public DbSet<SignInChallenge> SignInChallenges => Set<SignInChallenge>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<TrustedBrowser> TrustedBrowsers => Set<TrustedBrowser>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

@@ -1,6 +1,6 @@
 namespace PatientPortal.Modules.Accounts.Features;
 
-internal sealed class SignInHandler(AccountsDbContext db, Credentials credentials, IOptions<AccountsOptions> options, TimeProvider clock)
+internal sealed class SignInHandler(AccountsDbContext db, Credentials credentials, SignInSteps steps, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<SignIn, Result<SignedIn>>
 {
     private static readonly Error InvalidCredentials = new(AccountErrors.InvalidCredentials);
@@ -39,15 +39,12 @@ internal sealed class SignInHandler(AccountsDbContext db, Credentials credential
             return new Error(AccountErrors.NotActivated);
         }
 
-        account.RecordSuccessfulSignIn();
         if (rehash is not null)
         {
             account.UpgradePasswordHash(rehash);
         }
 
-        var session = Session.Start(account.Id, request.UserAgent, now);
-        db.Sessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
-        return SessionResult.For(account, session);
+        // A second factor, when on, comes next (a pending challenge); otherwise the session opens.
+        return await steps.AfterPasswordAsync(account, request.UserAgent, now, cancellationToken);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class SignInSteps(AccountsDbContext db, AccountMail mail)
             var method = factor.Kind == SecondFactorKind.Email ? SecondFactorMethods.Email : SecondFactorMethods.Authenticator;
             return new SignedIn(account.Id, Guid.Empty, account.Email, account.DisplayName, account.Role, account.Language)
             {
-                SecondFactorRequired = new SecondFactorRequired(token, method, challenge.ExpiresUtc),
+                SecondFactorRequired = new SecondFactorRequired(token, method, challenge.ExpiresUtc, CanTrustBrowser: !MustUseAuthenticator(account)),
             };
         }
 

@@ -14,6 +14,8 @@ namespace PatientPortal.Host.Pages.Account;
 /// code. The pending sign-in is named by the challenge cookie the password step set; the form carries no account id.
 /// </summary>
 [AllowAnonymous]
+// Keys, recovery codes and codes must not stay in any cache.
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [EnableRateLimiting(PortalRateLimits.Credentials)]
 public sealed class SignInCodeModel(IMediator mediator, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
 {

@@ -12,6 +12,8 @@ namespace PatientPortal.Host.Pages.Credentials;
 /// Sets up the authenticator app: a QR code and the typed key, then a code from the app. Staff land here from the
 /// admin area until they have done it (forced enrolment); confirming renews the cookie with the second-factor claim.
 /// </summary>
+// Keys, recovery codes and codes must not stay in any cache.
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [EnableRateLimiting(PortalRateLimits.Credentials)]
 public sealed class SetUpAuthenticatorModel(IMediator mediator, IStringLocalizer<SharedResource> localizer) : PageModel
 {

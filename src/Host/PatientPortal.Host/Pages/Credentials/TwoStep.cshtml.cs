@@ -13,6 +13,8 @@ namespace PatientPortal.Host.Pages.Credentials;
 /// Two-step verification in the sign-in details: turn it on (app or email), new recovery codes, trusted browsers, and
 /// turning it off. Anything that weakens it asks for a code from the factor (or a recovery code) first.
 /// </summary>
+// Keys, recovery codes and codes must not stay in any cache.
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [EnableRateLimiting(PortalRateLimits.Credentials)]
 public sealed class TwoStepModel(IMediator mediator, IStringLocalizer<SharedResource> localizer, ClinicFormat format) : PageModel
 {

@@ -40,12 +40,15 @@ internal sealed class Authenticator(IDataProtectionProvider protection)
     public static string Grouped(string base32Key) =>
         string.Join(' ', base32Key.Chunk(4).Select(c => new string(c)));
 
-    /// <summary>The otpauth:// address the QR code holds (Key Uri Format): the clinic as issuer, the email as the label.</summary>
+    /// <summary>
+    /// The otpauth:// address the QR code holds (Key Uri Format): the clinic as issuer, the email as the label. The
+    /// defaults (SHA-1, 6 digits, 30 s) are left out: every app assumes them, and a shorter address is an easier QR code.
+    /// </summary>
     public static string Uri(string issuer, string email, string base32Key)
     {
         var label = System.Uri.EscapeDataString(issuer) + ":" + System.Uri.EscapeDataString(email);
         return string.Create(CultureInfo.InvariantCulture,
-            $"otpauth://totp/{label}?secret={base32Key}&issuer={System.Uri.EscapeDataString(issuer)}&algorithm=SHA1&digits=6&period=30");
+            $"otpauth://totp/{label}?secret={base32Key}&issuer={System.Uri.EscapeDataString(issuer)}");
     }
 
     /// <summary>The QR code as a PNG data: address (rendered here; the page's content security policy allows data: images, no script).</summary>

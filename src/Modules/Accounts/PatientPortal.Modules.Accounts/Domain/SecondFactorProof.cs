@@ -24,10 +24,24 @@ internal sealed class SecondFactorProof(AccountsDbContext db, Authenticator auth
 
         return factor.Kind switch
         {
-            SecondFactorKind.Authenticator => Authenticator.MatchingStep(authenticator.Unprotect(factor.ProtectedKey!), code, now) is { } step && factor.TakeStep(step),
+            SecondFactorKind.Authenticator => Authenticator.MatchingStep(KeyOf(factor), code, now) is { } step && factor.TakeStep(step),
             SecondFactorKind.Email => emailCodeHash is not null && Secrets.CodeMatches(factor.AccountId, code, emailCodeHash),
             _ => false,
         };
+    }
+
+    // A key ring that lost the key (restored from elsewhere, say) must not turn a sign-in into an error page: the app's
+    // codes stop matching, and a recovery code still works.
+    private string KeyOf(SecondFactor factor)
+    {
+        try
+        {
+            return authenticator.Unprotect(factor.ProtectedKey!);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return "";
+        }
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed class Authenticator(IDataProtectionProvider protection)
     public static long? MatchingStep(string base32Key, string? code, DateTimeOffset now)
     {
         var digits = Secrets.DigitsOnly(code ?? "");
-        if (digits.Length != 6)
+        if (digits.Length != 6 || base32Key.Length == 0)
         {
             return null;
         }

@@ -1,4 +1,9 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PatientPortal.Host.Infrastructure;
 using PatientPortal.Testing;
 using Shouldly;
 using static PatientPortal.Host.Tests.Accounts.AccountsPortal;
@@ -104,6 +109,32 @@ public sealed class TwoStepTests
         setUp.Text("staff-must-set-up").ShouldNotBeEmpty();
         await staff.SetUpAuthenticatorAsync();
         (await staff.Http.GetAsync("/admin/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>
+    /// The claim is only a cache of the server's record: a cookie minted with the portal's own keys (as a stolen key
+    /// ring would allow) that claims the second factor for a session that never passed it opens nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_cookie_claiming_the_second_factor_for_a_session_that_did_not_pass_it_is_rejected()
+    {
+        await using var portal = await StartAsync();
+        var staff = Browser(portal);
+        var signIn = await staff.SignInAsync(PortalClient.DemoAdminEmail, PortalClient.DemoAdminPassword);
+        var cookie = SetCookies(signIn).Single(c => c.StartsWith("portal=", StringComparison.Ordinal));
+        var value = cookie["portal=".Length..cookie.IndexOf(';', StringComparison.Ordinal)];
+        var format = portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat;
+        var ticket = format.Unprotect(value).ShouldNotBeNull();
+        ((ClaimsIdentity)ticket.Principal.Identity!).AddClaim(new Claim(PortalAuthentication.SecondFactorClaim, "1"));
+        var forged = format.Protect(ticket);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/staff");
+        request.Headers.Add("Cookie", "portal=" + forged);
+        var response = await Browser(portal).Http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        LocationPath(response).ShouldBe("/login");
     }
 
     [Fact]

@@ -40,7 +40,7 @@ internal static class Journeys
         else if (page.Url.Contains("/account/two-step/authenticator", StringComparison.Ordinal))
         {
             var setUp = new SetUpAuthenticatorPage(page);
-            await setUp.SetUpAsync(email);
+            await setUp.SetUpAsync(email, password);
             await setUp.ContinueAsync();
         }
     }

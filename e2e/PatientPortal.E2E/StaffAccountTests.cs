@@ -49,7 +49,7 @@ public sealed class StaffAccountTests(PortalUnderTest portal)
         var setUp = new SetUpAuthenticatorPage(staffPage);
         await Expect(setUp.StaffMustSetUp).ToBeVisibleAsync();
         await Results.ScreenshotAsync(staffPage, "staff-set-up-authenticator");
-        (await setUp.SetUpAsync(email)).Count.ShouldBe(10);
+        (await setUp.SetUpAsync(email, "Sapin-Neige-2031!k")).Count.ShouldBe(10);
         await setUp.ContinueAsync();
         await staffPage.WaitForURLAsync("**/admin/invitations");
         await Expect(staffPage.GetByTestId("page-title")).ToHaveTextAsync("Invitations");

@@ -33,7 +33,7 @@ public sealed class TwoStepTests(PortalUnderTest portal)
         (await setUp.QrCode.EvaluateAsync<int>("img => img.naturalWidth")).ShouldBeGreaterThan(100);
         await Expect(setUp.Key).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$"));
         await Results.ScreenshotAsync(page, "two-step-set-up");
-        var recoveryCodes = await setUp.SetUpAsync(patient.Email);
+        var recoveryCodes = await setUp.SetUpAsync(patient.Email, patient.Password);
         recoveryCodes.Count.ShouldBe(10);
         await Results.ScreenshotAsync(page, "two-step-recovery-codes");
         await setUp.ContinueAsync();

@@ -52,14 +52,14 @@ internal sealed class PortalClient(PortalFactory portal, string language = "fr-C
 
     /// <summary>
     /// Sets up the authenticator app from its page as a phone would (it reads the typed key) and confirms it with the
-    /// current code. Staff are sent there by the admin area until they have done it.
+    /// current code and the account's password. Staff are sent there by the admin area until they have done it.
     /// </summary>
     /// <returns>The key, to compute later codes with <see cref="CodeFor"/>.</returns>
-    public async Task<string> SetUpAuthenticatorAsync()
+    public async Task<string> SetUpAuthenticatorAsync(string password)
     {
         var page = await GetAsync("/account/two-step/authenticator");
         var key = page.Text("authenticator-key").Replace(" ", "", StringComparison.Ordinal);
-        var response = await PostFormAsync("/account/two-step/authenticator", new Dictionary<string, string> { ["Input.Code"] = CodeFor(key) });
+        var response = await PostFormAsync("/account/two-step/authenticator", new Dictionary<string, string> { ["Input.Code"] = CodeFor(key), ["Input.Password"] = password });
         var done = await Page.ParseAsync(response);
         done.Document.QuerySelectorAll("[data-testid='recovery-code']").Length.ShouldBe(10);
         return key;

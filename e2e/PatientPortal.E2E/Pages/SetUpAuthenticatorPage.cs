@@ -13,12 +13,13 @@ internal sealed class SetUpAuthenticatorPage(IPage page)
 
     public ILocator RecoveryCodes => Page.GetByTestId("recovery-code");
 
-    /// <summary>Adds the typed key to the "phone", confirms with its code, and returns the recovery codes shown once.</summary>
-    public async Task<IReadOnlyList<string>> SetUpAsync(string email)
+    /// <summary>Adds the typed key to the "phone", confirms with its code and the password, and returns the recovery codes shown once.</summary>
+    public async Task<IReadOnlyList<string>> SetUpAsync(string email, string password)
     {
         await Expect(QrCode).ToBeVisibleAsync();
         var app = AuthenticatorApp.Add(Page, email, await Key.InnerTextAsync());
         await Page.GetByTestId("code").FillAsync(await app.NextCodeAsync());
+        await Page.GetByTestId("password").FillAsync(password);
         await Page.GetByTestId("confirm").ClickAsync();
         await Expect(Page.GetByTestId("authenticator-on")).ToBeVisibleAsync();
         return [.. (await RecoveryCodes.AllInnerTextsAsync()).Select(c => c.Trim())];

@@ -87,7 +87,7 @@ internal static partial class AccountsPortal
     {
         var staff = Browser(portal);
         (await staff.SignInAsync(PortalClient.DemoAdminEmail, PortalClient.DemoAdminPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        await staff.SetUpAuthenticatorAsync();
+        await staff.SetUpAuthenticatorAsync(PortalClient.DemoAdminPassword);
         return staff;
     }
 

@@ -24,7 +24,7 @@ public sealed class TwoStepTests
     {
         var setUp = Browser(portal);
         (await setUp.SignInAsDemoPatientAsync()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return await setUp.SetUpAuthenticatorAsync();
+        return await setUp.SetUpAuthenticatorAsync(PortalClient.DemoPatientPassword);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class TwoStepTests
 
         var setUp = await staff.GetAsync("/account/two-step/authenticator?returnUrl=%2Fadmin%2Fstaff");
         setUp.Text("staff-must-set-up").ShouldNotBeEmpty();
-        await staff.SetUpAuthenticatorAsync();
+        await staff.SetUpAuthenticatorAsync(PortalClient.DemoAdminPassword);
         (await staff.Http.GetAsync("/admin/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -143,7 +143,7 @@ public sealed class TwoStepTests
         await using var portal = await StartAsync();
         var enrolled = Browser(portal);
         await enrolled.SignInAsync(PortalClient.DemoAdminEmail, PortalClient.DemoAdminPassword);
-        var key = await enrolled.SetUpAuthenticatorAsync();
+        var key = await enrolled.SetUpAuthenticatorAsync(PortalClient.DemoAdminPassword);
         var staff = Browser(portal);
 
         var signIn = await staff.SignInAsync(PortalClient.DemoAdminEmail, PortalClient.DemoAdminPassword, "/admin/staff");
@@ -188,7 +188,7 @@ public sealed class TwoStepTests
         }, environment: "Production");
         var admin = Browser(portal);
         await admin.SignInAsync("admin@clinic.example", "Adm1n-Strong-Pass!");
-        var key = await admin.SetUpAuthenticatorAsync();
+        var key = await admin.SetUpAuthenticatorAsync("Adm1n-Strong-Pass!");
         var client = Browser(portal);
 
         var password = await client.SignInAsync("admin@clinic.example", "Adm1n-Strong-Pass!");
@@ -224,7 +224,7 @@ public sealed class TwoStepTests
         await using var portal = await StartAsync();
         var client = Browser(portal);
         await client.SignInAsDemoPatientInEnglishAsync();
-        var key = await client.SetUpAuthenticatorAsync();
+        var key = await client.SetUpAuthenticatorAsync(PortalClient.DemoPatientPassword);
 
         var refused = await Page.ParseAsync(await client.PostFormAsync("/account/two-step?handler=TurnOff", Code("000000")));
         FormErrors(refused).ShouldNotBeEmpty();

@@ -238,7 +238,7 @@ public sealed class SecondFactorTests
         accounts.Current.SignedInAs(me.AccountId);
         var key = (await accounts.SendAsync(new StartAuthenticatorSetUp())).Value.Key.Replace(" ", "", StringComparison.Ordinal);
 
-        var result = await accounts.SendAsync(new ConfirmAuthenticator(other.SessionId, accounts.Code(new SecondFactorSteps.App(key, []))));
+        var result = await accounts.SendAsync(new ConfirmAuthenticator(other.SessionId, accounts.Code(new SecondFactorSteps.App(key, [])), Builders.Password));
 
         result.Errors.ShouldBe([Error.Forbidden]);
         (await accounts.SendAsync(new TouchSession(other.SessionId))).Value.SecondFactorPassed.ShouldBeFalse();
@@ -253,10 +253,26 @@ public sealed class SecondFactorTests
         accounts.Current.SignedInAs(session.AccountId);
         await accounts.SendAsync(new StartAuthenticatorSetUp());
 
-        (await accounts.SendAsync(new ConfirmAuthenticator(session.SessionId, "123456"))).ShouldFailWith(AccountErrors.SecondFactorCodeWrong);
+        (await accounts.SendAsync(new ConfirmAuthenticator(session.SessionId, "123456", Builders.Password))).ShouldFailWith(AccountErrors.SecondFactorCodeWrong);
 
         (await accounts.SendAsync(new GetSecondFactor())).Value.Method.ShouldBeNull();
         (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.SessionId.ShouldNotBe(Guid.Empty);
+    }
+
+    [Fact]
+    public async Task Turning_the_app_on_needs_the_current_password_and_a_wrong_one_counts_toward_the_lockout()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        accounts.Current.SignedInAs(session.AccountId);
+        var key = (await accounts.SendAsync(new StartAuthenticatorSetUp())).Value.Key.Replace(" ", "", StringComparison.Ordinal);
+
+        var refused = await accounts.SendAsync(new ConfirmAuthenticator(session.SessionId, accounts.Code(new SecondFactorSteps.App(key, [])), "Wrong-Pass-1!"));
+
+        refused.Errors.ShouldBe([new Error(AccountErrors.PasswordWrong, "Password")]);
+        (await accounts.QueryAsync(db => db.Accounts.SingleAsync())).FailedSignIns.ShouldBe(1);
+        (await accounts.SendAsync(new GetSecondFactor())).Value.Method.ShouldBeNull();
     }
 
     [Theory]

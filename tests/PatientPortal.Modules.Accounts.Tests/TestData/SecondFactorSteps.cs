@@ -18,7 +18,7 @@ internal static class SecondFactorSteps
         var setUp = await accounts.SendAsync(new StartAuthenticatorSetUp());
         setUp.IsSuccess.ShouldBeTrueWith("authenticator set-up");
         var key = setUp.Value.Key.Replace(" ", "", StringComparison.Ordinal);
-        var turnedOn = await accounts.SendAsync(new ConfirmAuthenticator(session.SessionId, Code(accounts, new App(key, []))));
+        var turnedOn = await accounts.SendAsync(new ConfirmAuthenticator(session.SessionId, Code(accounts, new App(key, [])), Builders.Password));
         turnedOn.IsSuccess.ShouldBeTrueWith("authenticator confirmation");
         accounts.Current.AccountId = null;
         // The next code comes from the next 30 s: the one that confirmed the key is spent.

@@ -35,7 +35,7 @@ public sealed class SetUpAuthenticatorModel(IMediator mediator, IStringLocalizer
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new ConfirmAuthenticator(User.SessionId() ?? Guid.Empty, Input.Code), cancellationToken);
+        var result = await mediator.Send(new ConfirmAuthenticator(User.SessionId() ?? Guid.Empty, Input.Code, Input.Password), cancellationToken);
         if (result.IsFailure)
         {
             ModelState.AddResultErrors(result, localizer);
@@ -63,5 +63,6 @@ public sealed class SetUpAuthenticatorModel(IMediator mediator, IStringLocalizer
     public sealed class InputModel
     {
         public string Code { get; set; } = "";
+        public string Password { get; set; } = "";
     }
 }

@@ -1,7 +1,8 @@
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class ConfirmAuthenticatorHandler(
-    AccountsDbContext db, ICurrentAccount current, Authenticator authenticator, SecondFactorProof proof, AccountMail mail, TimeProvider clock)
+    AccountsDbContext db, ICurrentAccount current, Authenticator authenticator, SecondFactorProof proof, Credentials credentials,
+    AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<ConfirmAuthenticator, Result<SecondFactorTurnedOn>>
 {
     public Task<Result<SecondFactorTurnedOn>> Handle(ConfirmAuthenticator request, CancellationToken cancellationToken) =>
@@ -35,7 +36,14 @@ internal sealed class ConfirmAuthenticatorHandler(
             return Error.Forbidden;
         }
 
+        // A stolen session must not be able to put its own app on the account (and lock the owner out): the password too.
         var account = await db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);
+        if (CurrentPassword.Check(account, credentials, request.Password, options.Value, now) is { } refused)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return refused with { Field = nameof(request.Password) };
+        }
+
         factor.TurnOnAuthenticator(step, now);
         session.PassSecondFactor();
         var codes = await proof.NewRecoveryCodesAsync(id, now, cancellationToken);

@@ -64,4 +64,47 @@ public sealed class TwoStepTests(PortalUnderTest portal)
         await Expect(page.GetByTestId("recovery-codes-left")).ToContainTextAsync("9");
         await Results.ScreenshotAsync(page, "two-step-on");
     }
+
+    [Theory]
+    [InlineData("fr-CA", "Votre code de connexion")]
+    [InlineData("en-CA", "Your sign-in code")]
+    public async Task A_patient_signs_in_with_an_emailed_code_trusts_the_browser_and_then_revokes_it(string locale, string codeMail)
+    {
+        var text = PortalText.For(locale);
+        var patient = Patient.New(text.Language, "email-code");
+        await using var browser = await portal.NewBrowserAsync(locale);
+        var page = (await Journeys.RegisterAndActivateAsync(browser, patient)).Page;
+        var mailbox = await Mailbox.OpenAsync(browser);
+
+        await page.GotoAsync("/account/two-step");
+        await page.GetByTestId("set-up-email").ClickAsync();
+        var setUpCode = (await mailbox.WaitForAsync(patient.Email, codeMail)).Code;
+        await page.GetByTestId("email-code").FillAsync(setUpCode);
+        await page.GetByTestId("confirm-email-code").ClickAsync();
+        await Expect(page.GetByTestId("recovery-code")).ToHaveCountAsync(10);
+        await Results.ScreenshotAsync(page, "two-step-email-on");
+
+        // The password, then the code the email brings; this browser is trusted from now on.
+        var login = await new DashboardPage(page).LogoutAsync();
+        await login.SubmitAsync(patient.Email, patient.Password);
+        var code = new SignInCodePage(page);
+        await code.WaitAsync();
+        await Results.ScreenshotAsync(page, "sign-in-code-email");
+        await code.EnterAsync((await mailbox.WaitForAsync(patient.Email, codeMail, count: 2)).Code, trustThisBrowser: true);
+        await new DashboardPage(page).WaitAsync();
+
+        login = await new DashboardPage(page).LogoutAsync();
+        await login.SignInAsync(patient.Email, patient.Password);
+        await new DashboardPage(page).WaitAsync();
+
+        // Seen and revoked in the sign-in details: the next sign-in asks for the code again.
+        await page.GotoAsync("/account/two-step");
+        await Expect(page.GetByTestId("trusted-browser")).ToHaveCountAsync(1);
+        await Results.ScreenshotAsync(page, "two-step-trusted-browser");
+        await page.GetByTestId("revoke-browser").ClickAsync();
+        await Expect(page.GetByTestId("no-trusted-browsers")).ToBeVisibleAsync();
+        login = await (await DashboardPage.OpenAsync(page)).LogoutAsync();
+        await login.SubmitAsync(patient.Email, patient.Password);
+        await code.WaitAsync();
+    }
 }

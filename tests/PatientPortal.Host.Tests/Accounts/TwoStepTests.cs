@@ -219,6 +219,32 @@ public sealed class TwoStepTests
     }
 
     [Fact]
+    public async Task With_the_app_on_the_reset_page_asks_for_a_code_and_refuses_the_link_alone()
+    {
+        await using var portal = await StartAsync();
+        var key = await PatientWithAppAsync(portal);
+        var client = Browser(portal);
+        await client.PostFormAsync("/forgot-password", new Dictionary<string, string> { ["Email"] = PortalClient.DemoPatientEmail });
+        await client.MailToAsync(PortalClient.DemoPatientEmail, 2); // the "two-step verification is on" notice, then the link
+        var link = PortalClient.LinkIn(MailsTo(portal, PortalClient.DemoPatientEmail).Last(m => m.Links.Count > 0));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Email"] = PortalClient.DemoPatientEmail,
+            ["Input.Password"] = NewPassword,
+            ["Input.ConfirmPassword"] = NewPassword,
+        };
+
+        (await client.GetAsync(link)).Document.QuerySelector("[data-testid='code']").ShouldNotBeNull();
+        var refused = await client.PostFormAsync(link, fields);
+        (await ErrorsAsync(refused)).ShouldNotBeEmpty();
+        (await CanSignInAsync(portal, PortalClient.DemoPatientEmail, NewPassword)).ShouldBeFalse();
+
+        fields["Input.Code"] = PortalClient.CodeFor(key, 1);
+        var reset = await Page.ParseAsync(await client.PostFormAsync(link, fields));
+        reset.Text("reset-done").ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task Turning_the_app_off_needs_a_code()
     {
         await using var portal = await StartAsync();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace PatientPortal.Modules.Accounts.Tests.Features;
 
 /// <summary>
@@ -339,6 +341,27 @@ public sealed class SecondFactorTests
 
         (await accounts.QueryAsync(db => db.Accounts.SingleAsync())).FailedSignIns.ShouldBe(0);
         (await accounts.SendAsync(new VerifySignInCode(await accounts.PasswordStepAsync(email, NewPassword), accounts.Code(app), false, null))).IsSuccess.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_hourly_purge_forgets_challenges_and_trusted_browsers_a_day_after_they_end(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var email = Builders.Email();
+        var app = await accounts.SetUpAuthenticatorAsync(await accounts.ActivePatientAsync(email));
+        await accounts.SendAsync(new VerifySignInCode(await accounts.PasswordStepAsync(email), accounts.Code(app), true, null));
+        await accounts.PasswordStepAsync(email);
+        var retention = accounts.Services.CreateScope().ServiceProvider.GetServices<IModuleRetention>().OfType<PatientPortal.Modules.Accounts.Data.SecondFactorRetention>().Single();
+
+        (await retention.PurgeAsync(CancellationToken.None)).ShouldBe(0);
+        accounts.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(11));
+        (await retention.PurgeAsync(CancellationToken.None)).ShouldBe(2);
+        accounts.Clock.Advance(TimeSpan.FromDays(30));
+        (await retention.PurgeAsync(CancellationToken.None)).ShouldBe(1);
+        (await accounts.QueryAsync(db => db.SignInChallenges.CountAsync())).ShouldBe(0);
+        (await accounts.QueryAsync(db => db.TrustedBrowsers.CountAsync())).ShouldBe(0);
     }
 
     private sealed class SecondFactorViewComparer : IEqualityComparer<SecondFactorView>

@@ -30,6 +30,7 @@ public static class AccountsModule
         services.AddSingleton<Authenticator>();
         services.AddScoped<SecondFactorProof>();
         services.AddScoped<SignInSteps>();
+        services.AddScoped<IModuleRetention, SecondFactorRetention>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<IStartupTask, FirstAdmin>();
         services.AddScoped<IDemoDataSeeder, DemoAccounts>();

@@ -2,14 +2,14 @@ using PatientPortal.E2E.Pages;
 
 namespace PatientPortal.E2E;
 
-/// <summary>The admin adds a staff member, who chooses a password from the email and then works in the admin area.</summary>
+/// <summary>The admin adds a staff member, who chooses a password from the email, sets up the authenticator app, and then works in the admin area.</summary>
 [Collection(PortalInChromium.Name)]
 public sealed class StaffAccountTests(PortalUnderTest portal)
 {
     [Theory]
     [InlineData("fr-CA", "Julie Gagnon", "Personnel de la clinique")]
     [InlineData("en-CA", "Julie Gagnon", "Clinic staff")]
-    public async Task An_admin_adds_a_staff_member_who_chooses_a_password_and_can_invite_but_not_manage_staff(string locale, string name, string role)
+    public async Task An_admin_adds_a_staff_member_who_chooses_a_password_must_set_up_the_app_and_can_invite_but_not_manage_staff(string locale, string name, string role)
     {
         var language = PortalText.For(locale).Language;
         await using var adminBrowser = await portal.NewBrowserAsync(locale);
@@ -43,7 +43,15 @@ public sealed class StaffAccountTests(PortalUnderTest portal)
         var login = await reset.GoToLoginAsync();
         await login.SignInAsync(email, "Sapin-Neige-2031!k");
 
+        // Staff must use an authenticator app: before it is set up, the admin area sends them to do it.
         await staffPage.GotoAsync("/admin/invitations");
+        await staffPage.WaitForURLAsync("**/account/two-step/authenticator?returnUrl=*");
+        var setUp = new SetUpAuthenticatorPage(staffPage);
+        await Expect(setUp.StaffMustSetUp).ToBeVisibleAsync();
+        await Results.ScreenshotAsync(staffPage, "staff-set-up-authenticator");
+        (await setUp.SetUpAsync(email, "Sapin-Neige-2031!k")).Count.ShouldBe(10);
+        await setUp.ContinueAsync();
+        await staffPage.WaitForURLAsync("**/admin/invitations");
         await Expect(staffPage.GetByTestId("page-title")).ToHaveTextAsync("Invitations");
         await Expect(staffPage.GetByTestId("admin-staff")).ToHaveCountAsync(0);
         var staffOnly = await staffPage.GotoAsync("/admin/staff");

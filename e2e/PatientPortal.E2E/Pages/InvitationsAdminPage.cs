@@ -12,11 +12,11 @@ internal sealed class InvitationsAdminPage(IPage page)
 
     public ILocator ClinicCode => Page.GetByTestId("clinic-code");
 
-    /// <summary>Opens the page as the Development clinic admin (through the login page), in <paramref name="language"/>.</summary>
+    /// <summary>Opens the page as the Development clinic admin (through the login page and the authenticator app), in <paramref name="language"/>.</summary>
     public static async Task<InvitationsAdminPage> SignInAsync(IBrowserContext browser, string language)
     {
         var login = await LoginPage.OpenAsync(browser, "/admin/invitations");
-        await login.SignInAsync(AdminEmail, AdminPassword);
+        await Journeys.SignInAsStaffAsync(login.Page, AdminEmail, AdminPassword);
         await login.Page.WaitForURLAsync("**/admin/invitations");
         // Signing in speaks the admin account's language; the toggle makes it the one this test wants.
         await new PortalFrame(login.Page).SwitchLanguageToAsync(language);

@@ -82,11 +82,12 @@ internal static partial class AccountsPortal
         activated.Headers.Location!.ToString().ShouldBe("/");
     }
 
-    /// <summary>The demo clinic admin, signed in.</summary>
+    /// <summary>The demo clinic admin, signed in, having set up the authenticator app the admin area requires.</summary>
     public static async Task<PortalClient> SignedInStaffAsync(PortalFactory portal)
     {
         var staff = Browser(portal);
         (await staff.SignInAsync(PortalClient.DemoAdminEmail, PortalClient.DemoAdminPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await staff.SetUpAuthenticatorAsync(PortalClient.DemoAdminPassword);
         return staff;
     }
 

@@ -47,8 +47,7 @@ public sealed class AdminPagesTests
     public async Task An_admin_opens_the_admin_pages()
     {
         await using var portal = await StartAsync();
-        var client = Browser(portal);
-        await client.SignInAsync(PortalClient.DemoAdminEmail, PortalClient.DemoAdminPassword);
+        var client = await SignedInStaffAsync(portal);
 
         var page = await client.GetAsync("/admin/invitations");
 

@@ -16,6 +16,9 @@ namespace PatientPortal.Host.Infrastructure;
 public static class PortalAuthentication
 {
     public const string SessionClaim = "pp:session";
+
+    /// <summary>Present only when the session passed a second factor; the per-request check holds it against the server's record.</summary>
+    public const string SecondFactorClaim = "pp:2fa";
     public const string StaffPolicy = "Staff";
     public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
@@ -45,6 +48,13 @@ public static class PortalAuthentication
             o.Events.OnValidatePrincipal = ValidateSessionAsync;
             o.Events.OnRedirectToAccessDenied = context =>
             {
+                // Staff who have not passed the authenticator app are sent to set it up (forced enrolment); the rest get 403.
+                if (SecondFactorPages.StaffWithoutSecondFactor(context.HttpContext.User) && HttpMethods.IsGet(context.Request.Method))
+                {
+                    context.Response.Redirect(SecondFactorPages.SetUpAuthenticator(context.Request.PathBase + context.Request.Path + context.Request.QueryString));
+                    return Task.CompletedTask;
+                }
+
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
@@ -54,7 +64,7 @@ public static class PortalAuthentication
             .Configure<SessionLimits>((o, limits) => o.ExpireTimeSpan = limits.AbsoluteLifetime);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin));
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin).RequireClaim(SecondFactorClaim));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = prefix + "portal-af";
@@ -78,6 +88,11 @@ public static class PortalAuthentication
             new Claim(ClaimTypes.Email, session.Email),
             new Claim(ClaimTypes.Role, session.Role),
         ], CookieAuthenticationDefaults.AuthenticationScheme);
+        if (session.SecondFactorPassed)
+        {
+            identity.AddClaim(new Claim(SecondFactorClaim, "1"));
+        }
+
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
         RememberLanguage(context, session.Language);
     }
@@ -107,7 +122,9 @@ public static class PortalAuthentication
             return;
         }
 
-        if (result is not { IsSuccess: true } || result.Value.Role != context.Principal!.FindFirstValue(ClaimTypes.Role))
+        // The cookie's second-factor claim must match the session's record on the server: it cannot be claimed, only earned.
+        if (result is not { IsSuccess: true } || result.Value.Role != context.Principal!.FindFirstValue(ClaimTypes.Role)
+            || (context.Principal!.HasClaim(c => c.Type == SecondFactorClaim) && !result.Value.SecondFactorPassed))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -42,6 +42,11 @@ public static class AccountErrors
     public const string ResetDetailsWrong = "Accounts.ResetDetailsWrong";
     public const string ResetLinkInvalid = "Accounts.ResetLinkInvalid";
     public const string RoleInvalid = "Accounts.RoleInvalid";
+    public const string SecondFactorCodeWrong = "Accounts.SecondFactorCodeWrong";
+    public const string SecondFactorExpired = "Accounts.SecondFactorExpired";
+    public const string SecondFactorRequiredForStaff = "Accounts.SecondFactorRequiredForStaff";
+    public const string SecondFactorAlreadyOn = "Accounts.SecondFactorAlreadyOn";
+    public const string SecondFactorOff = "Accounts.SecondFactorOff";
     public const string SessionExpired = "Accounts.SessionExpired";
     public const string TermsChanged = "Accounts.TermsChanged";
     public const string TooManyAttempts = "Accounts.TooManyAttempts";

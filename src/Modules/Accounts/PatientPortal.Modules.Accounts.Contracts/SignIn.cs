@@ -7,4 +7,17 @@ namespace PatientPortal.Modules.Accounts.Contracts;
 public sealed record SignIn(string Email, string Password, string? UserAgent) : IRequest<Result<SignedIn>>;
 
 /// <summary>A new server-side session: the host puts its id in the authentication cookie.</summary>
-public sealed record SignedIn(Guid AccountId, Guid SessionId, string Email, string DisplayName, string Role, string Language);
+public sealed record SignedIn(Guid AccountId, Guid SessionId, string Email, string DisplayName, string Role, string Language)
+{
+    /// <summary>The session passed a second factor: the host's cookie says so, and the admin area requires it.</summary>
+    public bool SecondFactorPassed { get; init; }
+
+    /// <summary>Set instead of a session (<see cref="SessionId"/> empty) when the password was right and a second factor is on.</summary>
+    public SecondFactorRequired? SecondFactorRequired { get; init; }
+
+    /// <summary>Staff and admins without an authenticator app yet: the host sends them to set one up first.</summary>
+    public bool MustSetUpAuthenticator { get; init; }
+
+    /// <summary>After a code, when "trust this browser" was asked: the host keeps it in a long-lived cookie.</summary>
+    public string? TrustedBrowserToken { get; init; }
+}

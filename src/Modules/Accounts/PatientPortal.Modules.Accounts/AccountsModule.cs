@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,12 @@ public static class AccountsModule
         services.AddScoped<SignInGuard>();
         services.AddScoped<CurrentPassword>();
         services.AddScoped<AccountMail>();
+        // Protects authenticator keys at rest; the host decides where the key ring lives (this only adds the services).
+        services.AddDataProtection();
+        services.AddSingleton<Authenticator>();
+        services.AddScoped<SecondFactorProof>();
+        services.AddScoped<SignInSteps>();
+        services.AddScoped<IModuleRetention, SecondFactorRetention>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<IStartupTask, FirstAdmin>();
         services.AddScoped<IDemoDataSeeder, DemoAccounts>();

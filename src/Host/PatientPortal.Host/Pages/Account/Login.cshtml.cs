@@ -38,8 +38,8 @@ public sealed class LoginModel(IMediator mediator, IStringLocalizer<SharedResour
             return Page();
         }
 
-        await PortalAuthentication.SignInAsync(HttpContext, result.Value);
-        return LocalRedirect(Url.LocalOrHome(ReturnUrl));
+        // Signs in, or goes on to the code step (two-step verification), or sends staff to set up their app first.
+        return LocalRedirect(await SecondFactorPages.AfterPasswordAsync(HttpContext, mediator, result.Value, Url.LocalOrHome(ReturnUrl), cancellationToken));
     }
 
     /// <summary>"Send a new activation email", offered after a correct password on an account not activated yet.</summary>

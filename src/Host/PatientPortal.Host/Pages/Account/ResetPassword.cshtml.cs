@@ -27,7 +27,7 @@ public sealed class ResetPasswordModel(IMediator mediator, IStringLocalizer<Shar
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new ResetPassword(Token ?? "", Input.Email, Input.Password, Input.ConfirmPassword, Input.Pin), cancellationToken);
+        var result = await mediator.Send(new ResetPassword(Token ?? "", Input.Email, Input.Password, Input.ConfirmPassword, Input.Pin, Input.Code), cancellationToken);
         if (result.IsSuccess)
         {
             Done = true;
@@ -63,5 +63,6 @@ public sealed class ResetPasswordModel(IMediator mediator, IStringLocalizer<Shar
         public string Password { get; set; } = "";
         public string ConfirmPassword { get; set; } = "";
         public string? Pin { get; set; }
+        public string? Code { get; set; }
     }
 }

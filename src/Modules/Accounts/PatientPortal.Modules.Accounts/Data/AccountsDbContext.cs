@@ -11,6 +11,10 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Throttle> Throttles => Set<Throttle>();
     public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
+    public DbSet<SecondFactor> SecondFactors => Set<SecondFactor>();
+    public DbSet<SignInChallenge> SignInChallenges => Set<SignInChallenge>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<TrustedBrowser> TrustedBrowsers => Set<TrustedBrowser>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

@@ -15,6 +15,9 @@ internal sealed class Session
     public DateTimeOffset? EndedUtc { get; private set; }
     public string? UserAgent { get; private set; }
 
+    /// <summary>A second factor was passed in this session: what the admin area asks for (the cookie's claim is checked against it).</summary>
+    public bool SecondFactorPassed { get; private set; }
+
     public static Session Start(Guid accountId, string? userAgent, DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(),
@@ -28,4 +31,6 @@ internal sealed class Session
         EndedUtc is null && now - LastSeenUtc < idleTimeout && now - CreatedUtc < absoluteLifetime;
 
     public void End(DateTimeOffset now) => EndedUtc ??= now;
+
+    public void PassSecondFactor() => SecondFactorPassed = true;
 }

@@ -4,5 +4,5 @@ namespace PatientPortal.Modules.Accounts.Domain;
 internal static class SessionResult
 {
     public static SignedIn For(Account account, Session session) =>
-        new(account.Id, session.Id, account.Email, account.DisplayName, account.Role, account.Language);
+        new(account.Id, session.Id, account.Email, account.DisplayName, account.Role, account.Language) { SecondFactorPassed = session.SecondFactorPassed };
 }

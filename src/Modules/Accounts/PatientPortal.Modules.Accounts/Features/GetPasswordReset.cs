@@ -4,6 +4,6 @@ internal sealed class GetPasswordResetHandler(AccountsDbContext db, TimeProvider
 {
     public async Task<Result<PasswordResetView>> Handle(GetPasswordReset request, CancellationToken cancellationToken) =>
         await UsableToken.FindAsync(db, request.Token, TokenPurpose.PasswordReset, clock.GetUtcNow(), cancellationToken) is (_, var account)
-            ? new PasswordResetView(account.RecoveryPinHash is not null)
+            ? new PasswordResetView(account.RecoveryPinHash is not null) { RequiresSecondFactor = await SecondFactorProof.NeededForResetAsync(db, account.Id, cancellationToken) }
             : new Error(AccountErrors.ResetLinkInvalid);
 }

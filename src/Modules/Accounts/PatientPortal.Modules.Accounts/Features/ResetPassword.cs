@@ -10,7 +10,8 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     }
 }
 
-internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials credentials, SignInGuard guard, AccountMail mail, TimeProvider clock)
+internal sealed class ResetPasswordHandler(
+    AccountsDbContext db, Credentials credentials, SignInGuard guard, SecondFactorProof proof, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<ResetPassword, Result>
 {
     // Two tries racing on one link (or one account) are serialized by the account's version: one wins, the other re-reads.
@@ -34,6 +35,12 @@ internal sealed class ResetPasswordHandler(AccountsDbContext db, Credentials cre
             var spent = token.RecordWrongAnswer(now);
             await db.SaveChangesAsync(cancellationToken);
             return new Error(spent ? AccountErrors.ResetLinkInvalid : AccountErrors.ResetDetailsWrong);
+        }
+
+        if (await proof.CheckForResetAsync(account, request.Code, options.Value, now, cancellationToken) is { } refused)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return refused;
         }
 
         await guard.ForgetAsync(account.NormalizedEmail, cancellationToken);

@@ -1,6 +1,6 @@
 namespace PatientPortal.Modules.Accounts.Features;
 
-internal sealed class SignInHandler(AccountsDbContext db, Credentials credentials, SignInGuard guard, TimeProvider clock)
+internal sealed class SignInHandler(AccountsDbContext db, Credentials credentials, SignInGuard guard, SignInSteps steps, TimeProvider clock)
     : IRequestHandler<SignIn, Result<SignedIn>>
 {
     private static readonly Error InvalidCredentials = new(AccountErrors.InvalidCredentials);
@@ -35,15 +35,12 @@ internal sealed class SignInHandler(AccountsDbContext db, Credentials credential
             return new Error(AccountErrors.NotActivated);
         }
 
-        attempt.Succeeded();
         if (rehash is not null)
         {
             account.UpgradePasswordHash(rehash);
         }
 
-        var session = Session.Start(account.Id, request.UserAgent, clock.GetUtcNow());
-        db.Sessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
-        return SessionResult.For(account, session);
+        // A second factor, when on, comes next (a pending challenge); otherwise the session opens.
+        return await steps.AfterPasswordAsync(account, attempt, request.UserAgent, clock.GetUtcNow(), cancellationToken);
     }
 }

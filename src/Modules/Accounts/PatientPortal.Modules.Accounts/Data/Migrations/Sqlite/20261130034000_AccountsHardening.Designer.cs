@@ -11,8 +11,8 @@ using PatientPortal.Modules.Accounts.Data;
 namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAccountsDbContext))]
-    [Migration("20261130033641_HardenSignIn")]
-    partial class HardenSignIn
+    [Migration("20261130034000_AccountsHardening")]
+    partial class AccountsHardening
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -399,6 +399,76 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                     b.ToTable("PasswordResetRequests", "accounts");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CodeHash");
+
+                    b.ToTable("RecoveryCodes", "accounts");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.SecondFactor", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailCodeExpiresUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmailCodeFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EnabledUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAcceptedStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingKey")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedKey")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("SecondFactors", "accounts");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -416,6 +486,9 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                     b.Property<long>("LastSeenUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SecondFactorPassed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -425,6 +498,52 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                     b.HasIndex("AccountId");
 
                     b.ToTable("Sessions", "accounts");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.SignInChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SignInChallenges", "accounts");
                 });
 
             modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.Throttle", b =>
@@ -461,6 +580,45 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                     b.HasIndex("LastEventUtc");
 
                     b.ToTable("Throttles", "accounts");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.TrustedBrowser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("TrustedBrowsers", "accounts");
                 });
 #pragma warning restore 612, 618
         }

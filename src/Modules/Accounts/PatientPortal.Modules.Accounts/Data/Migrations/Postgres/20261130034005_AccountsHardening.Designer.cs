@@ -12,8 +12,8 @@ using PatientPortal.Modules.Accounts.Data;
 namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAccountsDbContext))]
-    [Migration("20261130033645_HardenSignIn")]
-    partial class HardenSignIn
+    [Migration("20261130034005_AccountsHardening")]
+    partial class AccountsHardening
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -403,6 +403,76 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                     b.ToTable("PasswordResetRequests", "accounts");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UsedUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CodeHash");
+
+                    b.ToTable("RecoveryCodes", "accounts");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.SecondFactor", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EmailCodeExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmailCodeFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmailCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("EnabledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("LastAcceptedStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PendingKey")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ProtectedKey")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("SecondFactors", "accounts");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -420,6 +490,9 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("LastSeenUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("SecondFactorPassed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -429,6 +502,52 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                     b.HasIndex("AccountId");
 
                     b.ToTable("Sessions", "accounts");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.SignInChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmailCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SecurityStamp")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SignInChallenges", "accounts");
                 });
 
             modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.Throttle", b =>
@@ -465,6 +584,45 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                     b.HasIndex("LastEventUtc");
 
                     b.ToTable("Throttles", "accounts");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Accounts.Domain.TrustedBrowser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SecurityStamp")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("TrustedBrowsers", "accounts");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,236 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AccountsHardening : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "FailedSignIns",
+                schema: "accounts",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "LockedUntilUtc",
+                schema: "accounts",
+                table: "Accounts");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SecondFactorPassed",
+                schema: "accounts",
+                table: "Sessions",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "PasswordResetRequests",
+                schema: "accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordResetRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecoveryCodes",
+                schema: "accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecoveryCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecondFactors",
+                schema: "accounts",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProtectedKey = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LastAcceptedStep = table.Column<long>(type: "bigint", nullable: true),
+                    EnabledUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PendingKey = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EmailCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EmailCodeExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailCodeFailures = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecondFactors", x => x.AccountId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInChallenges",
+                schema: "accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SecurityStamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    EmailCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInChallenges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Throttles",
+                schema: "accounts",
+                columns: table => new
+                {
+                    Subject = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Counter = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    WindowStartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastEventUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BlockedUntilUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Blocks = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Throttles", x => new { x.Subject, x.Counter });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrustedBrowsers",
+                schema: "accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SecurityStamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrustedBrowsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordResetRequests_RequestedUtc",
+                schema: "accounts",
+                table: "PasswordResetRequests",
+                column: "RequestedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCodes_AccountId_CodeHash",
+                schema: "accounts",
+                table: "RecoveryCodes",
+                columns: new[] { "AccountId", "CodeHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInChallenges_AccountId",
+                schema: "accounts",
+                table: "SignInChallenges",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInChallenges_TokenHash",
+                schema: "accounts",
+                table: "SignInChallenges",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Throttles_LastEventUtc",
+                schema: "accounts",
+                table: "Throttles",
+                column: "LastEventUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrustedBrowsers_AccountId",
+                schema: "accounts",
+                table: "TrustedBrowsers",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrustedBrowsers_TokenHash",
+                schema: "accounts",
+                table: "TrustedBrowsers",
+                column: "TokenHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PasswordResetRequests",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "RecoveryCodes",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "SecondFactors",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "SignInChallenges",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "Throttles",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "TrustedBrowsers",
+                schema: "accounts");
+
+            migrationBuilder.DropColumn(
+                name: "SecondFactorPassed",
+                schema: "accounts",
+                table: "Sessions");
+
+            migrationBuilder.AddColumn<int>(
+                name: "FailedSignIns",
+                schema: "accounts",
+                table: "Accounts",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LockedUntilUtc",
+                schema: "accounts",
+                table: "Accounts",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+    }
+}

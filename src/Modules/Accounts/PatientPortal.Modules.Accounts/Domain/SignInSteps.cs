@@ -1,0 +1,56 @@
+namespace PatientPortal.Modules.Accounts.Domain;
+
+/// <summary>
+/// What follows a right password: with a second factor on, a pending challenge (and the emailed code, for that
+/// factor); without one, the session. The source's failures are forgiven only when a session opens, so a known
+/// password cannot reset the count of wrong codes. The caller's handler saves, except where noted.
+/// </summary>
+internal sealed class SignInSteps(AccountsDbContext db, AccountMail mail)
+{
+    /// <summary>Saves: the challenge (with its email) or the new session.</summary>
+    public async Task<Result<SignedIn>> AfterPasswordAsync(
+        Account account, SignInGuard.Attempt attempt, string? userAgent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var factor = await db.SecondFactors.SingleOrDefaultAsync(f => f.AccountId == account.Id, cancellationToken);
+        if (factor is { IsOn: true })
+        {
+            var token = Secrets.NewToken();
+            var challenge = SignInChallenge.Start(account, Secrets.Hash(token), now);
+            if (factor.Kind == SecondFactorKind.Email)
+            {
+                var code = Secrets.NewCode();
+                challenge.SetEmailCode(Secrets.HashCode(account.Id, code));
+                mail.Queue(db, account.Email, account.Language, "SignInCode", ("Name", account.FirstName), ("Code", code));
+            }
+
+            db.SignInChallenges.Add(challenge);
+            await db.SaveChangesAsync(cancellationToken);
+            var method = factor.Kind == SecondFactorKind.Email ? SecondFactorMethods.Email : SecondFactorMethods.Authenticator;
+            return new SignedIn(account.Id, Guid.Empty, account.Email, account.DisplayName, account.Role, account.Language)
+            {
+                SecondFactorRequired = new SecondFactorRequired(token, method, challenge.ExpiresUtc, CanTrustBrowser: !MustUseAuthenticator(account)),
+            };
+        }
+
+        var session = Open(account, attempt, userAgent, secondFactorPassed: false, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return SessionResult.For(account, session) with { MustSetUpAuthenticator = MustUseAuthenticator(account) };
+    }
+
+    /// <summary>Opens a session (not saved): the sign-in is complete.</summary>
+    public Session Open(Account account, SignInGuard.Attempt attempt, string? userAgent, bool secondFactorPassed, DateTimeOffset now)
+    {
+        attempt.Succeeded();
+        var session = Session.Start(account.Id, userAgent, now);
+        if (secondFactorPassed)
+        {
+            session.PassSecondFactor();
+        }
+
+        db.Sessions.Add(session);
+        return session;
+    }
+
+    /// <summary>Staff and admins: the authenticator app, at every sign-in (no email codes, no trusted browser).</summary>
+    public static bool MustUseAuthenticator(Account account) => account.Role is Roles.Staff or Roles.Admin;
+}

@@ -91,11 +91,15 @@ public static class PortalAuthentication
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var sessionId = context.Principal?.SessionId();
+        var accountId = Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var account) ? account : (Guid?)null;
         var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
         BuildingBlocks.Results.Result<SignedIn>? result;
         try
         {
-            result = sessionId is { } id ? await mediator.Send(new TouchSession(id), context.HttpContext.RequestAborted) : null;
+            // The module checks that the session is the cookie's account's, not only that it is alive.
+            result = (sessionId, accountId) is ({ } id, { } owner)
+                ? await mediator.Send(new TouchSession(id, owner), context.HttpContext.RequestAborted)
+                : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

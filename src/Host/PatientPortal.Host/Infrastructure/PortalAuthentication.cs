@@ -61,6 +61,16 @@ public static class PortalAuthentication
             o.Cookie.SecurePolicy = policy;
             o.HeaderName = "X-CSRF-TOKEN";
         });
+        // TempData carries a one-time value across a redirect (the clinic code staff see once): encrypted with the key
+        // ring, HttpOnly, and Strict, since it is only ever read by the page its own form redirected to.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = prefix + "portal-td";
+            o.Cookie.SecurePolicy = policy;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.IsEssential = true;
+        });
         return services;
     }
 

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -24,11 +26,15 @@ public static class PortalAuthentication
         var secure = !environment.IsDevelopment();
         var prefix = secure ? "__Host-" : "";
         var policy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-        var dataFolder = configuration["Database:DataFolder"] ?? "App_Data";
-        // Keys survive restarts (sessions and links stay valid); one application name for every instance.
-        services.AddDataProtection()
-            .SetApplicationName("PatientPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        // The Accounts module keeps the key ring in its database (every instance and every restart share it); the portal
+        // names the application (the same on every instance) and encrypts the keys at rest with its certificate.
+        var keyRing = services.AddDataProtection().SetApplicationName("PatientPortal");
+        if (KeyRingCertificate(configuration) is { } certificate)
+        {
+            keyRing.ProtectKeysWithCertificate(certificate);
+        }
+
+        RequiredSettings.Register(services, environment);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -72,6 +78,27 @@ public static class PortalAuthentication
             o.Cookie.IsEssential = true;
         });
         return services;
+    }
+
+    // Linux has no DPAPI: a certificate is how keys are protected at rest. Outside Development one is required (RequiredSettings).
+    private static X509Certificate2? KeyRingCertificate(IConfiguration configuration)
+    {
+        var path = configuration[RequiredSettings.KeyRingCertificate];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[RequiredSettings.KeyRingCertificatePassword]);
+            return certificate.HasPrivateKey ? certificate
+                : throw new InvalidOperationException($"{RequiredSettings.KeyRingCertificate}: {path} has no private key; the key ring could not be read back.");
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"{RequiredSettings.KeyRingCertificate}: the certificate {path} cannot be read ({ex.Message}). Check the file and {RequiredSettings.KeyRingCertificatePassword}.", ex);
+        }
     }
 
     public static Guid? SessionId(this ClaimsPrincipal user) =>

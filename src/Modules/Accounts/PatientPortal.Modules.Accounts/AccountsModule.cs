@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,9 @@ public static class AccountsModule
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDatabase<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(configuration, Name);
+        // The key ring that encrypts the session cookies is kept with the sessions, where every instance shares it (and
+        // a restart finds it). The host names the application and protects the keys at rest; it never sees this context.
+        services.AddDataProtection().PersistKeysToDbContext<AccountsDbContext>();
         services.AddMediatorHandlersFrom(typeof(AccountsModule).Assembly);
         services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
         // What the host may know of the settings, through the Contracts: the password rule and the session limits.

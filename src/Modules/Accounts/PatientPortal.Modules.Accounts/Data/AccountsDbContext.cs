@@ -1,7 +1,12 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+
 namespace PatientPortal.Modules.Accounts.Data;
 
-/// <summary>The Accounts module's data, in its own "accounts" schema (PostgreSQL) or its own file (SQLite).</summary>
-internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(options)
+/// <summary>
+/// The Accounts module's data, in its own "accounts" schema (PostgreSQL) or its own file (SQLite), and the portal's
+/// Data Protection key ring, which encrypts the session cookies this module's sessions stand behind.
+/// </summary>
+internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(options), IDataProtectionKeyContext
 {
     public override string Schema => "accounts";
 
@@ -9,6 +14,9 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<AccountToken> Tokens => Set<AccountToken>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    // A property over Set<>, like the others: pooled contexts hold no state of their own.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

@@ -30,6 +30,7 @@ public sealed class InvitationTests
         var shown = await staff.FollowAsync(posted);
         var code = shown.Text("clinic-code");
         code.ShouldMatch("^[0-9]{6}$");
+        shown.Response.Headers.CacheControl!.NoStore.ShouldBeTrue("no cached copy of the page keeps the code");
         shown.Text("clinic-code-help").ShouldNotBeEmpty();
         var reloaded = await staff.GetAsync("/admin/invitations");
         reloaded.Document.QuerySelector("[data-testid='clinic-code']").ShouldBeNull("the code is shown once");

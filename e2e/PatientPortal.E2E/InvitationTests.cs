@@ -2,7 +2,10 @@ using PatientPortal.E2E.Pages;
 
 namespace PatientPortal.E2E;
 
-/// <summary>Staff invite a patient and give them the clinic code; the patient opens the emailed link and enters it.</summary>
+/// <summary>
+/// Staff invite a patient and read the clinic code off the invitations page (shown once: it is in no email) to give
+/// it to them; the patient opens the emailed link and enters it.
+/// </summary>
 [Collection(PortalInChromium.Name)]
 public sealed class InvitationTests(PortalUnderTest portal)
 {
@@ -27,6 +30,9 @@ public sealed class InvitationTests(PortalUnderTest portal)
         var mailbox = await Mailbox.OpenAsync(browser);
         var mail = await mailbox.WaitForAsync(patient.Email);
         mail.Subject.ShouldStartWith(text.InvitationMail);
+        mail.Body.ShouldNotContain(code, customMessage: "the code travels apart from its link");
+        await admin.ReloadAsync();
+        await Expect(admin.ClinicCode).ToHaveCountAsync(0);
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync(mail.Link);
@@ -92,6 +98,7 @@ public sealed class InvitationTests(PortalUnderTest portal)
 
         var second = await mailbox.WaitForAsync(patient.Email, text.InvitationMail, count: 2);
         second.Link.ShouldNotBe(first.Link);
+        second.Body.ShouldNotContain(newCode);
         // The re-send replaced the link: the old one is dead.
         await page.GotoAsync(first.Link);
         await Expect(invitation.Errors).ToHaveTextAsync(text.InvitationInvalid);

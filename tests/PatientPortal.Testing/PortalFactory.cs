@@ -18,13 +18,22 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly List<Action<IServiceCollection>> _services = [];
 
-    private PortalFactory(TestDatabase database, IDictionary<string, string?> settings)
+    private PortalFactory(TestDatabase database, IDictionary<string, string?> settings, string environment)
     {
         _database = database;
+        Environment = environment;
         _settings = database.Settings(Modules);
         _settings["Email:PickupDirectory"] = MailFolder;
         _settings["Jobs:OutboxIntervalSeconds"] = "1";
         _settings["Jobs:EmailIntervalSeconds"] = "1";
+        if (environment != "Development")
+        {
+            // What the portal refuses to start without outside Development (a test may blank either to see it refuse).
+            _settings["Portal:PublicUrl"] = "https://localhost";
+            _settings["DataProtection:CertificatePath"] = TestCertificate.Path;
+            _settings["DataProtection:CertificatePassword"] = TestCertificate.Password;
+        }
+
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;
@@ -38,10 +47,26 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public string MailFolder => Path.Combine(_database.Folder, "mail");
 
-    public string Environment { get; init; } = "Development";
+    public string Environment { get; }
 
     public static async Task<PortalFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null, string environment = "Development") =>
-        new(await TestDatabase.CreateAsync(provider), settings ?? new Dictionary<string, string?>()) { Environment = environment };
+        new(await TestDatabase.CreateAsync(provider), settings ?? new Dictionary<string, string?>(), environment);
+
+    /// <summary>
+    /// Another portal on this one's database, with the same settings: a restart (same data folder) or, with
+    /// <paramref name="dataFolder"/>, a second instance on another machine's disk (PostgreSQL: the databases are shared, the disk is not).
+    /// The database is dropped when the last of them is disposed.
+    /// </summary>
+    public PortalFactory AnotherInstance(string? dataFolder = null)
+    {
+        var settings = new Dictionary<string, string?>(_settings);
+        if (dataFolder is not null)
+        {
+            settings["Database:DataFolder"] = dataFolder;
+        }
+
+        return new PortalFactory(_database.Share(), settings, Environment);
+    }
 
     /// <summary>Replaces or adds services after the portal's own registrations (before the host starts).</summary>
     public PortalFactory WithServices(Action<IServiceCollection> configure)

@@ -14,6 +14,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=portal;Password=portal;Database=postgres";
 
     private readonly string? _postgresName;
+    private int _users = 1;
 
     private TestDatabase(DatabaseProvider provider, string folder, string connectionString, string? postgresName)
     {
@@ -61,6 +62,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, folder, builder.ConnectionString, name);
     }
 
+    /// <summary>The same database for one more user (a second portal instance, a restart): dropped when the last one is disposed.</summary>
+    public TestDatabase Share()
+    {
+        Interlocked.Increment(ref _users);
+        return this;
+    }
+
     public static string AdminConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : DefaultPostgres;
 
     /// <summary>Configuration that points every module at this database.</summary>
@@ -84,6 +92,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Decrement(ref _users) > 0)
+        {
+            return;
+        }
+
         if (_postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();

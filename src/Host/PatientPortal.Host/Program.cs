@@ -12,6 +12,10 @@ if (args.Contains("migrate"))
     return;
 }
 
+// Outside Development, no start without the public address and the key ring's certificate: checked before the start-up
+// tasks queue any mail.
+RequiredSettings.Check(app.Services);
+
 foreach (var line in await app.Services.RunStartupTasksAsync())
 {
     logger.LogWarning("{Line}", line);

@@ -95,19 +95,21 @@ internal static partial class AccountsPortal
     /// <returns>The clinic code the page shows staff once.</returns>
     public static async Task<string> InviteAsync(PortalClient staff, string email, string? healthCard = null)
     {
-        var response = await staff.PostFormAsync("/admin/invitations", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.FirstName"] = "Camille",
-            ["Input.LastName"] = "Roy",
-            ["Input.DateOfBirth"] = "1985-11-02",
-            ["Input.HealthCardNumber"] = healthCard ?? "",
-            ["Input.Language"] = "en",
-        });
-        var page = await Page.ParseAsync(response);
+        var page = await staff.FollowAsync(await staff.PostFormAsync("/admin/invitations", InvitationForm(email, healthCard)));
         page.Text("invitation-sent").ShouldNotBeEmpty();
         return page.Document.QuerySelector("[data-testid='clinic-code']")?.TextContent.Trim() ?? "";
     }
+
+    /// <summary>The invitations page's form, filled in for an adult invited in English.</summary>
+    public static Dictionary<string, string> InvitationForm(string email, string? healthCard = null) => new()
+    {
+        ["Input.Email"] = email,
+        ["Input.FirstName"] = "Camille",
+        ["Input.LastName"] = "Roy",
+        ["Input.DateOfBirth"] = "1985-11-02",
+        ["Input.HealthCardNumber"] = healthCard ?? "",
+        ["Input.Language"] = "en",
+    };
 
     /// <summary>Signs the demo patient in and switches to English (pages and emails), so messages can be read in one language.</summary>
     public static async Task SignInAsDemoPatientInEnglishAsync(this PortalClient client)

@@ -65,6 +65,24 @@ public sealed class EmailChangeTests
         notice.TextBody.ShouldContain(NewAddress);
     }
 
+    [Fact]
+    public async Task Confirming_a_new_email_keeps_this_browser_signed_in_and_signs_out_the_others()
+    {
+        await using var portal = await StartAsync();
+        var client = Browser(portal);
+        await client.SignInAsDemoPatientInEnglishAsync();
+        var elsewhere = Browser(portal);
+        (await elsewhere.SignInAsDemoPatientAsync()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await client.PostFormAsync("/account/email", EmailChange(PortalClient.DemoPatientPassword, NewAddress));
+        var code = CodeIn(await client.MailToAsync(Patient));
+        var link = PortalClient.LinkIn(await client.MailToAsync(NewAddress));
+
+        (await Page.ParseAsync(await client.PostFormAsync(link, Confirmation(code)))).Text("email-changed").ShouldNotBeEmpty();
+
+        (await client.IsSignedInAsync()).ShouldBeTrue("the browser that confirmed keeps its session");
+        (await elsewhere.IsSignedInAsync()).ShouldBeFalse("whoever held the old address is signed out everywhere else");
+    }
+
     [Theory]
     [InlineData(PortalClient.DemoAdminEmail)]
     [InlineData("ADMIN@Clinique-Saint-Laurent.example")]

@@ -17,6 +17,29 @@ public sealed class InvitationTests
     private const string Locked = "This invitation is locked after too many wrong codes.";
 
     [Fact]
+    public async Task Staff_see_the_clinic_code_once_after_inviting_and_it_is_in_no_email_url_or_reload()
+    {
+        await using var portal = await StartAsync();
+        var staff = await SignedInStaffAsync(portal);
+
+        var posted = await staff.PostFormAsync("/admin/invitations", InvitationForm(Invited));
+
+        // Post, redirect, get: a reload never re-posts the invitation, and the address carries no code.
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErrorsAsync(posted));
+        posted.Headers.Location!.ToString().ShouldBe("/admin/invitations");
+        var shown = await staff.FollowAsync(posted);
+        var code = shown.Text("clinic-code");
+        code.ShouldMatch("^[0-9]{6}$");
+        shown.Response.Headers.CacheControl!.NoStore.ShouldBeTrue("no cached copy of the page keeps the code");
+        shown.Text("clinic-code-help").ShouldNotBeEmpty();
+        var reloaded = await staff.GetAsync("/admin/invitations");
+        reloaded.Document.QuerySelector("[data-testid='clinic-code']").ShouldBeNull("the code is shown once");
+        reloaded.Document.QuerySelector("[data-testid='invitation-sent']").ShouldBeNull();
+        var mail = await staff.MailToAsync(Invited);
+        mail.TextBody.ShouldNotContain(code);
+    }
+
+    [Fact]
     public async Task A_locked_invitation_says_so_and_shows_no_form_even_for_the_right_code()
     {
         await using var portal = await StartAsync();
@@ -53,8 +76,9 @@ public sealed class InvitationTests
         }
 
         var resendAction = (await staff.GetAsync("/admin/invitations")).Document.QuerySelector("form[action*='handler=Resend']")!.GetAttribute("action")!;
-        var resent = await Page.ParseAsync(await staff.PostFormAsync("/admin/invitations", new Dictionary<string, string>(), resendAction));
+        var resent = await staff.FollowAsync(await staff.PostFormAsync("/admin/invitations", new Dictionary<string, string>(), resendAction));
         var newCode = resent.Text("clinic-code");
+        (await staff.GetAsync("/admin/invitations")).Document.QuerySelector("[data-testid='clinic-code']").ShouldBeNull("the new code is shown once too");
         var newLink = PortalClient.LinkIn(await patient.MailToAsync(Invited, count: 2));
 
         newLink.ShouldNotBe(oldLink);

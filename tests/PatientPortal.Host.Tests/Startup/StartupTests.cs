@@ -35,6 +35,18 @@ public sealed class StartupTests
         calls.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("Portal:PublicUrl")]
+    [InlineData("DataProtection:CertificatePath")]
+    public async Task Outside_Development_the_portal_refuses_to_start_without_a_required_setting_and_names_it(string setting)
+    {
+        await using var portal = await PortalFactory.CreateAsync(settings: new Dictionary<string, string?> { [setting] = "" }, environment: "Production");
+
+        var refused = Should.Throw<Exception>(() => portal.Server);
+
+        refused.ToString().ShouldContain(setting);
+    }
+
     [Fact]
     public async Task The_migrate_command_applies_every_module_s_migrations_and_exits_without_serving()
     {

@@ -17,8 +17,8 @@ public sealed class ChangePasswordTests
         (await accounts.SendAsync(new ChangePassword(here.SessionId, Builders.Password, "password1", "password1"))).ShouldFailWith("Accounts.PasswordTooCommon");
         (await accounts.SendAsync(new ChangePassword(here.SessionId, Builders.Password, NewPassword, NewPassword))).IsSuccess.ShouldBeTrue();
 
-        (await accounts.SendAsync(new TouchSession(here.SessionId))).IsSuccess.ShouldBeTrue();
-        (await accounts.SendAsync(new TouchSession(elsewhere.SessionId))).ShouldFailWith("Accounts.SessionExpired");
+        (await accounts.SendAsync(new TouchSession(here.SessionId, here.AccountId))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new TouchSession(elsewhere.SessionId, elsewhere.AccountId))).ShouldFailWith("Accounts.SessionExpired");
         (await accounts.SendAsync(new GetSignInDetails())).Value.PasswordChangedUtc.ShouldBe(accounts.Clock.GetUtcNow());
     }
 

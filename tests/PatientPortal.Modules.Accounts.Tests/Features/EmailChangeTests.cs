@@ -79,6 +79,43 @@ public sealed class EmailChangeTests
         (await accounts.QueryAsync(db => db.Accounts.CountAsync(a => a.NormalizedEmail == normalized))).ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirming_a_new_email_ends_the_account_s_other_sessions_and_keeps_this_browser_s(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var (email, newEmail) = (Builders.Email(), Builders.Email());
+        var here = await accounts.ActivePatientAsync(email);
+        var elsewhere = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value;
+        accounts.Current.SignedInAs(here.AccountId);
+        await accounts.SendAsync(new RequestEmailChange(Builders.Password, newEmail, newEmail));
+
+        (await accounts.SendAsync(new ConfirmEmailChange(await accounts.TokenMailedToAsync(newEmail), newEmail, await accounts.CodeMailedToAsync(email), here.SessionId)))
+            .IsSuccess.ShouldBeTrue();
+
+        (await accounts.SendAsync(new TouchSession(here.SessionId, here.AccountId))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new TouchSession(elsewhere.SessionId, elsewhere.AccountId))).ShouldFailWith(AccountErrors.SessionExpired);
+    }
+
+    [Fact]
+    public async Task Confirming_in_a_browser_signed_in_to_another_account_ends_every_session_of_the_changed_account_only()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var (email, newEmail) = (Builders.Email(), Builders.Email());
+        var changed = await accounts.ActivePatientAsync(email);
+        var browser = await accounts.ActivePatientAsync(Builders.Email());
+        accounts.Current.SignedInAs(changed.AccountId);
+        await accounts.SendAsync(new RequestEmailChange(Builders.Password, newEmail, newEmail));
+        accounts.Current.SignedInAs(browser.AccountId);
+
+        (await accounts.SendAsync(new ConfirmEmailChange(await accounts.TokenMailedToAsync(newEmail), newEmail, await accounts.CodeMailedToAsync(email), browser.SessionId)))
+            .IsSuccess.ShouldBeTrue();
+
+        (await accounts.SendAsync(new TouchSession(changed.SessionId, changed.AccountId))).ShouldFailWith(AccountErrors.SessionExpired);
+        (await accounts.SendAsync(new TouchSession(browser.SessionId, browser.AccountId))).IsSuccess.ShouldBeTrue();
+    }
+
     /// <summary>A signed-in patient asked to move to a new address: the code mailed to the old one, the link's token mailed to the new one.</summary>
     private static async Task<(string Email, string NewEmail, string Code, string Token)> RequestedChangeAsync(AccountsHarness accounts)
     {

@@ -28,7 +28,7 @@ public sealed class InvitationTests
         var token = await accounts.TokenMailedToAsync(email);
         var mail = (await accounts.MailsToAsync(email)).ShouldHaveSingleItem();
         mail.Subject.ShouldStartWith("Activate your account");
-        mail.TextBody.ShouldContain(sent.ClinicCode!);
+        sent.ClinicCode!.ShouldMatch("^[0-9]{6}$");
         (await accounts.SendAsync(new GetInvitation(token))).Value.ShouldBe(new InvitationView(false, false));
 
         var activation = await accounts.SendAsync(Accept(token, email.ToUpperInvariant(), sent.ClinicCode!));
@@ -38,6 +38,32 @@ public sealed class InvitationTests
         (await accounts.SendAsync(new ListInvitations())).Value.Single().State.ShouldBe(InvitationState.Used);
         (await accounts.QueryAsync(db => db.OutboxMessages.SingleAsync())).Payload.ShouldContain("\"ClinicPatientId\":\"DOS-4471\"");
         (await accounts.SendAsync(Accept(token, email, sent.ClinicCode!))).ShouldFailWith("Accounts.InvitationUsed");
+    }
+
+    [Fact]
+    public async Task The_invitation_email_carries_the_link_only_and_the_clinic_code_goes_to_staff_alone_even_on_a_re_send()
+    {
+        await using var accounts = await WithStaffAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+
+        var first = (await accounts.SendAsync(Invite(email))).Value;
+        var second = (await accounts.SendAsync(new ResendInvitation(first.InvitationId))).Value;
+
+        var mails = await accounts.MailsToAsync(email);
+        mails.Count.ShouldBe(2);
+        foreach (var mail in mails)
+        {
+            mail.TextBody.ShouldContain("token=");
+            mail.TextBody.ShouldNotContain(first.ClinicCode!);
+            mail.TextBody.ShouldNotContain(second.ClinicCode!);
+            mail.HtmlBody.ShouldNotContain(first.ClinicCode!);
+            mail.HtmlBody.ShouldNotContain(second.ClinicCode!);
+        }
+
+        second.ClinicCode.ShouldNotBe(first.ClinicCode);
+        var token = await accounts.TokenMailedToAsync(email);
+        (await accounts.SendAsync(Accept(token, email, first.ClinicCode!))).ShouldFailWith("Accounts.InvitationDetailsWrong");
+        (await accounts.SendAsync(Accept(token, email, second.ClinicCode!))).IsSuccess.ShouldBeTrue();
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class PasswordResetTests
 
         (await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, null))).IsSuccess.ShouldBeTrue();
 
-        (await accounts.SendAsync(new TouchSession(session.SessionId))).ShouldFailWith("Accounts.SessionExpired");
+        (await accounts.SendAsync(new TouchSession(session.SessionId, session.AccountId))).ShouldFailWith("Accounts.SessionExpired");
         (await accounts.SendAsync(new ResetPassword(token, email, "Third-Pass-99!", "Third-Pass-99!", null))).ShouldFailWith("Accounts.ResetLinkInvalid");
         (await accounts.SendAsync(new SignIn(email, NewPassword, null))).IsSuccess.ShouldBeTrue();
         (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).ShouldFailWith("Accounts.InvalidCredentials");

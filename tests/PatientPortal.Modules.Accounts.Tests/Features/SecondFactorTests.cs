@@ -27,7 +27,7 @@ public sealed class SecondFactorTests
         var signedIn = await accounts.SendAsync(new VerifySignInCode(required.ChallengeToken, accounts.Code(app), false, "tests"));
         signedIn.IsSuccess.ShouldBeTrue();
         signedIn.Value.SecondFactorPassed.ShouldBeTrue();
-        var touched = await accounts.SendAsync(new TouchSession(signedIn.Value.SessionId));
+        var touched = await accounts.SendAsync(new TouchSession(signedIn.Value.SessionId, signedIn.Value.AccountId));
         touched.Value.SecondFactorPassed.ShouldBeTrue();
     }
 
@@ -219,11 +219,11 @@ public sealed class SecondFactorTests
         session.SessionId.ShouldNotBe(Guid.Empty);
         session.MustSetUpAuthenticator.ShouldBeTrue();
         session.SecondFactorPassed.ShouldBeFalse();
-        (await accounts.SendAsync(new TouchSession(session.SessionId))).Value.SecondFactorPassed.ShouldBeFalse();
+        (await accounts.SendAsync(new TouchSession(session.SessionId, session.AccountId))).Value.SecondFactorPassed.ShouldBeFalse();
         accounts.Current.SignedInAs(session.AccountId, Roles.Staff);
         (await accounts.SendAsync(new StartEmailCodeSetUp())).ShouldFailWith(AccountErrors.SecondFactorRequiredForStaff);
         var app = await accounts.SetUpAuthenticatorAsync(session);
-        (await accounts.SendAsync(new TouchSession(session.SessionId))).Value.SecondFactorPassed.ShouldBeTrue();
+        (await accounts.SendAsync(new TouchSession(session.SessionId, session.AccountId))).Value.SecondFactorPassed.ShouldBeTrue();
 
         var next = await accounts.SendAsync(new VerifySignInCode(await accounts.PasswordStepAsync(email), accounts.Code(app), TrustThisBrowser: true, null));
         next.Value.SecondFactorPassed.ShouldBeTrue();
@@ -244,7 +244,7 @@ public sealed class SecondFactorTests
         var result = await accounts.SendAsync(new ConfirmAuthenticator(other.SessionId, accounts.Code(new SecondFactorSteps.App(key, [])), Builders.Password));
 
         result.Errors.ShouldBe([Error.Forbidden]);
-        (await accounts.SendAsync(new TouchSession(other.SessionId))).Value.SecondFactorPassed.ShouldBeFalse();
+        (await accounts.SendAsync(new TouchSession(other.SessionId, other.AccountId))).Value.SecondFactorPassed.ShouldBeFalse();
     }
 
     [Fact]

@@ -12,22 +12,22 @@ public sealed class SessionTests
         var email = Builders.Email();
         await accounts.ActivePatientAsync(email);
 
-        var idle = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.SessionId;
+        var idle = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value;
         accounts.Clock.Advance(TimeSpan.FromMinutes(29));
-        (await accounts.SendAsync(new TouchSession(idle))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(Touch(idle))).IsSuccess.ShouldBeTrue();
         accounts.Clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1));
-        (await accounts.SendAsync(new TouchSession(idle))).ShouldFailWith("Accounts.SessionExpired");
+        (await accounts.SendAsync(Touch(idle))).ShouldFailWith("Accounts.SessionExpired");
 
-        var busy = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.SessionId;
+        var busy = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value;
         for (var minutes = 0; minutes < 12 * 60; minutes += 20)
         {
             accounts.Clock.Advance(TimeSpan.FromMinutes(20));
-            (await accounts.SendAsync(new TouchSession(busy))).IsSuccess.ShouldBe(minutes + 20 < 12 * 60, $"after {minutes + 20} minutes");
+            (await accounts.SendAsync(Touch(busy))).IsSuccess.ShouldBe(minutes + 20 < 12 * 60, $"after {minutes + 20} minutes");
         }
 
-        var loggedOut = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.SessionId;
-        await accounts.SendAsync(new SignOut(loggedOut));
-        (await accounts.SendAsync(new TouchSession(loggedOut))).ShouldFailWith("Accounts.SessionExpired");
+        var loggedOut = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value;
+        await accounts.SendAsync(new SignOut(loggedOut.SessionId));
+        (await accounts.SendAsync(Touch(loggedOut))).ShouldFailWith("Accounts.SessionExpired");
     }
 
     [Theory]
@@ -38,18 +38,32 @@ public sealed class SessionTests
         await using var accounts = await AccountsHarness.CreateAsync(provider);
         var email = Builders.Email();
         await accounts.ActivePatientAsync(email);
-        var session = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.SessionId;
+        var session = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value;
         var signedIn = accounts.Clock.GetUtcNow();
-        Task<DateTimeOffset> LastSeenAsync() => accounts.QueryAsync(db => db.Sessions.Where(s => s.Id == session).Select(s => s.LastSeenUtc).SingleAsync());
+        Task<DateTimeOffset> LastSeenAsync() => accounts.QueryAsync(db => db.Sessions.Where(s => s.Id == session.SessionId).Select(s => s.LastSeenUtc).SingleAsync());
 
         accounts.Clock.Advance(TimeSpan.FromSeconds(59));
-        (await accounts.SendAsync(new TouchSession(session))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(Touch(session))).IsSuccess.ShouldBeTrue();
         (await LastSeenAsync()).ShouldBe(signedIn, "within the minute nothing is written");
 
         accounts.Clock.Advance(TimeSpan.FromSeconds(2));
         var later = accounts.Clock.GetUtcNow();
-        (await accounts.SendAsync(new TouchSession(session))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(Touch(session))).IsSuccess.ShouldBeTrue();
         (await LastSeenAsync()).ShouldBe(later);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_session_is_refused_for_a_cookie_that_names_another_account(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var mine = await accounts.ActivePatientAsync(Builders.Email());
+        var other = await accounts.ActivePatientAsync(Builders.Email());
+
+        (await accounts.SendAsync(new TouchSession(mine.SessionId, other.AccountId))).ShouldFailWith(AccountErrors.SessionExpired);
+        (await accounts.SendAsync(new TouchSession(mine.SessionId, Guid.NewGuid()))).ShouldFailWith(AccountErrors.SessionExpired);
+        (await accounts.SendAsync(new TouchSession(mine.SessionId, mine.AccountId))).IsSuccess.ShouldBeTrue();
     }
 
     [Fact]
@@ -63,8 +77,8 @@ public sealed class SessionTests
 
         (await accounts.SendAsync(new SignOutOtherSessions(here.SessionId))).IsSuccess.ShouldBeTrue();
 
-        (await accounts.SendAsync(new TouchSession(here.SessionId))).IsSuccess.ShouldBeTrue();
-        (await accounts.SendAsync(new TouchSession(elsewhere.SessionId))).ShouldFailWith(AccountErrors.SessionExpired);
+        (await accounts.SendAsync(new TouchSession(here.SessionId, here.AccountId))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new TouchSession(elsewhere.SessionId, elsewhere.AccountId))).ShouldFailWith(AccountErrors.SessionExpired);
     }
 
     [Fact]
@@ -81,4 +95,6 @@ public sealed class SessionTests
         (await accounts.MailsToAsync(email))[^1].Subject.ShouldStartWith("Reset Your Password");
         (await accounts.QueryAsync(db => db.Accounts.SingleAsync())).Language.ShouldBe("en-CA");
     }
+
+    private static TouchSession Touch(SignedIn session) => new(session.SessionId, session.AccountId);
 }

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -27,11 +29,15 @@ public static class PortalAuthentication
         var secure = !environment.IsDevelopment();
         var prefix = secure ? "__Host-" : "";
         var policy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-        var dataFolder = configuration["Database:DataFolder"] ?? "App_Data";
-        // Keys survive restarts (sessions and links stay valid); one application name for every instance.
-        services.AddDataProtection()
-            .SetApplicationName("PatientPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        // The Accounts module keeps the key ring in its database (every instance and every restart share it); the portal
+        // names the application (the same on every instance) and encrypts the keys at rest with its certificate.
+        var keyRing = services.AddDataProtection().SetApplicationName("PatientPortal");
+        if (KeyRingCertificate(configuration) is { } certificate)
+        {
+            keyRing.ProtectKeysWithCertificate(certificate);
+        }
+
+        RequiredSettings.Register(services, environment);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -71,7 +77,38 @@ public static class PortalAuthentication
             o.Cookie.SecurePolicy = policy;
             o.HeaderName = "X-CSRF-TOKEN";
         });
+        // TempData carries a one-time value across a redirect (the clinic code staff see once): encrypted with the key
+        // ring, HttpOnly, and Strict, since it is only ever read by the page its own form redirected to.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = prefix + "portal-td";
+            o.Cookie.SecurePolicy = policy;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.IsEssential = true;
+        });
         return services;
+    }
+
+    // Linux has no DPAPI: a certificate is how keys are protected at rest. Outside Development one is required (RequiredSettings).
+    private static X509Certificate2? KeyRingCertificate(IConfiguration configuration)
+    {
+        var path = configuration[RequiredSettings.KeyRingCertificate];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[RequiredSettings.KeyRingCertificatePassword]);
+            return certificate.HasPrivateKey ? certificate
+                : throw new InvalidOperationException($"{RequiredSettings.KeyRingCertificate}: {path} has no private key; the key ring could not be read back.");
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"{RequiredSettings.KeyRingCertificate}: the certificate {path} cannot be read ({ex.Message}). Check the file and {RequiredSettings.KeyRingCertificatePassword}.", ex);
+        }
     }
 
     public static Guid? SessionId(this ClaimsPrincipal user) =>
@@ -106,11 +143,15 @@ public static class PortalAuthentication
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var sessionId = context.Principal?.SessionId();
+        var accountId = Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var account) ? account : (Guid?)null;
         var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
         BuildingBlocks.Results.Result<SignedIn>? result;
         try
         {
-            result = sessionId is { } id ? await mediator.Send(new TouchSession(id), context.HttpContext.RequestAborted) : null;
+            // The module checks that the session is the cookie's account's, not only that it is alive.
+            result = (sessionId, accountId) is ({ } id, { } owner)
+                ? await mediator.Send(new TouchSession(id, owner), context.HttpContext.RequestAborted)
+                : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -9,8 +9,8 @@ namespace PatientPortal.Host.Infrastructure;
 /// <summary>
 /// Absolute links for emails from "Portal:PublicUrl". Only in Development, where the port may be anything, does it
 /// fall back to the current request's address, or, in a background job, to the address the portal listens on;
-/// elsewhere a missing setting is a configuration error, never a Host header. It also maps each link a module names
-/// to the page that answers it: the one place that knows both.
+/// elsewhere the portal does not start without it (RequiredSettings), and never takes a Host header instead.
+/// It also maps each link a module names to the page that answers it: the one place that knows both.
 /// </summary>
 internal sealed class PortalLinks(IConfiguration configuration, IWebHostEnvironment environment, IHttpContextAccessor accessor, IServer server)
     : IPortalLinks, IAccountLinks

@@ -3,7 +3,7 @@ using PatientPortal.BuildingBlocks.Results;
 
 namespace PatientPortal.Modules.Accounts.Contracts;
 
-/// <summary>Staff invite a patient to the portal. Returns the clinic code so staff can also give it by phone.</summary>
+/// <summary>Staff invite a patient to the portal. Returns the clinic code for staff to hand over (in person, by phone, on paper): no email carries it.</summary>
 public sealed record InvitePatient(
     string Email,
     string FirstName,

@@ -3,5 +3,8 @@ using PatientPortal.BuildingBlocks.Results;
 
 namespace PatientPortal.Modules.Accounts.Contracts;
 
-/// <summary>Checks the session behind a cookie on every request (revoked, idle or too old: refused) and marks it used.</summary>
-public sealed record TouchSession(Guid SessionId) : IRequest<Result<SignedIn>>;
+/// <summary>
+/// Checks the session behind a cookie on every request (revoked, idle, too old, or not the cookie's account: refused)
+/// and marks it used. Both ids come from the cookie.
+/// </summary>
+public sealed record TouchSession(Guid SessionId, Guid AccountId) : IRequest<Result<SignedIn>>;

@@ -19,6 +19,10 @@ public static class AccountsModule
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDatabase<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(configuration, Name);
+        // The key ring that encrypts the session cookies (and the authenticator keys) is kept with the sessions, where
+        // every instance shares it (and a restart finds it). The host names the application and protects the keys at
+        // rest; it never sees this context.
+        services.AddDataProtection().PersistKeysToDbContext<AccountsDbContext>();
         services.AddMediatorHandlersFrom(typeof(AccountsModule).Assembly);
         services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
         // What the host may know of the settings, through the Contracts: the password rule and the session limits.
@@ -30,8 +34,6 @@ public static class AccountsModule
         services.AddScoped<SignInGuard>();
         services.AddScoped<CurrentPassword>();
         services.AddScoped<AccountMail>();
-        // Protects authenticator keys at rest; the host decides where the key ring lives (this only adds the services).
-        services.AddDataProtection();
         services.AddSingleton<Authenticator>();
         services.AddScoped<SecondFactorProof>();
         services.AddScoped<SignInSteps>();

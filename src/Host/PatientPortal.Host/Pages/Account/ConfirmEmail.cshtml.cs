@@ -24,7 +24,7 @@ public sealed class ConfirmEmailModel(IMediator mediator, IStringLocalizer<Share
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new ConfirmEmailChange(Token ?? "", Input.Email, Input.Code), cancellationToken);
+        var result = await mediator.Send(new ConfirmEmailChange(Token ?? "", Input.Email, Input.Code, User.SessionId()), cancellationToken);
         if (result.IsFailure)
         {
             ModelState.AddResultErrors(result, localizer);

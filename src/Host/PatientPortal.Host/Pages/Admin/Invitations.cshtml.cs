@@ -16,7 +16,11 @@ public sealed class InvitationsModel(IMediator mediator, IStringLocalizer<Shared
 
     public IReadOnlyList<InvitationSummary> Invitations { get; private set; } = [];
 
-    /// <summary>Shown once after sending, so staff can also give the code by phone.</summary>
+    // The code crosses the redirect in TempData: an encrypted, HttpOnly cookie that the next page read deletes. It is
+    // never in a URL, so it leaves no trace in history, logs or Referer, and a reload cannot show it again.
+    private const string SentKey = "Invitations.SentCode";
+
+    /// <summary>Shown once after sending (and after a re-send, a new one): staff hand it over in person, by phone or on paper.</summary>
     public string? SentCode { get; private set; }
 
     public bool Sent { get; private set; }
@@ -25,6 +29,13 @@ public sealed class InvitationsModel(IMediator mediator, IStringLocalizer<Shared
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // Reading TempData marks it for deletion: the code is on this response only. "" = sent, no code (Quebec variant).
+        if (TempData[SentKey] is string code)
+        {
+            Sent = true;
+            SentCode = code.Length > 0 ? code : null;
+        }
+
         Input.Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         await LoadAsync(cancellationToken);
     }
@@ -46,21 +57,18 @@ public sealed class InvitationsModel(IMediator mediator, IStringLocalizer<Shared
     public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken) =>
         await ShowAsync(await mediator.Send(new ResendInvitation(id), cancellationToken), cancellationToken);
 
+    // Post, redirect, get: a reload shows the list, never re-sends the invitation nor shows the code again.
     private async Task<IActionResult> ShowAsync(BuildingBlocks.Results.Result<InvitationSent> result, CancellationToken cancellationToken)
     {
         if (result.IsFailure)
         {
             ModelState.AddResultErrors(result, localizer);
-        }
-        else
-        {
-            Sent = true;
-            SentCode = result.Value.ClinicCode;
-            Input = new InputModel { Language = Input.Language };
+            await LoadAsync(cancellationToken);
+            return Page();
         }
 
-        await LoadAsync(cancellationToken);
-        return Page();
+        TempData[SentKey] = result.Value.ClinicCode ?? "";
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

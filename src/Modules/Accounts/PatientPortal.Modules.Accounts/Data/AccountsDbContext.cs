@@ -1,7 +1,12 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+
 namespace PatientPortal.Modules.Accounts.Data;
 
-/// <summary>The Accounts module's data, in its own "accounts" schema (PostgreSQL) or its own file (SQLite).</summary>
-internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(options)
+/// <summary>
+/// The Accounts module's data, in its own "accounts" schema (PostgreSQL) or its own file (SQLite), and the portal's
+/// Data Protection key ring, which encrypts the session cookies this module's sessions stand behind.
+/// </summary>
+internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(options), IDataProtectionKeyContext
 {
     public override string Schema => "accounts";
 
@@ -15,6 +20,9 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<SignInChallenge> SignInChallenges => Set<SignInChallenge>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<TrustedBrowser> TrustedBrowsers => Set<TrustedBrowser>();
+
+    // A property over Set<>, like the others: pooled contexts hold no state of their own.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

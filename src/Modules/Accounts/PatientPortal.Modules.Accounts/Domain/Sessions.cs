@@ -1,7 +1,7 @@
 namespace PatientPortal.Modules.Accounts.Domain;
 
 /// <summary>
-/// Ends sessions of an account: all of them after a reset, all but the current one after a password change or
+/// Ends sessions of an account: all of them after a reset, all but the current one after a password change, an email change or
 /// "sign out of all other sessions". The caller saves, with the rest of its change.
 /// </summary>
 internal static class Sessions

@@ -32,6 +32,9 @@ internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, SignInGuar
         var oldEmail = account.Email;
         account.ChangeEmail(token.NewEmail!);
         token.Use(now);
+        // Whoever held the old address may be signed in elsewhere: every other session ends. This browser's session is
+        // kept only when it is this account's (EndAllAsync only ever looks at this account's sessions).
+        await Sessions.EndAllAsync(db, account.Id, except: request.CurrentSessionId, now, cancellationToken);
         mail.Queue(db, oldEmail, account.Language, "EmailChanged", ("Name", account.FirstName), ("NewEmail", account.Email));
         try
         {

@@ -14,7 +14,8 @@ internal sealed class TouchSessionHandler(AccountsDbContext db, IOptions<Account
     {
         var now = clock.GetUtcNow();
         var found = await db.Sessions.AsNoTracking()
-            .Where(s => s.Id == request.SessionId)
+            // A session answers only for the account its cookie names: a cookie pairing one account with another's session is refused.
+            .Where(s => s.Id == request.SessionId && s.AccountId == request.AccountId)
             .Join(db.Accounts.AsNoTracking(), s => s.AccountId, a => a.Id, (session, account) => new { session, account })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null || !found.session.IsAlive(options.Value.IdleTimeout, options.Value.AbsoluteSessionLifetime, now) || !found.account.IsActive)

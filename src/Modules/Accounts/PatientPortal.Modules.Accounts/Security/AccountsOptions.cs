@@ -46,7 +46,7 @@ public sealed class AccountsOptions
     {
         public string? Email { get; set; }
 
-        /// <summary>When empty, a strong password is generated and printed once in the start-up log.</summary>
+        /// <summary>When empty, a single-use link to choose it is emailed to <see cref="Email"/> (never logged).</summary>
         public string? Password { get; set; }
 
         public string FirstName { get; set; } = "Clinic";

@@ -4,9 +4,10 @@ namespace PatientPortal.Modules.Accounts.Startup;
 
 /// <summary>
 /// On first start (no admin yet, and "Accounts:Admin:Email" set) creates the clinic's first admin, with the password from
-/// configuration or, when there is none, a single-use link (printed once) to choose it.
+/// configuration or, when there is none, a single-use link to choose it, emailed to that address like a new staff
+/// member's welcome. The link is never printed: logs go wherever the host ships them.
 /// </summary>
-internal sealed class FirstAdmin(AccountsDbContext db, Credentials credentials, IPortalLinks links, IAccountLinks pages, IOptions<AccountsOptions> options, TimeProvider clock) : IStartupTask
+internal sealed class FirstAdmin(AccountsDbContext db, Credentials credentials, AccountMail mail, IAccountLinks pages, IOptions<AccountsOptions> options, TimeProvider clock) : IStartupTask
 {
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {
@@ -28,24 +29,25 @@ internal sealed class FirstAdmin(AccountsDbContext db, Credentials credentials, 
             return [$"First clinic admin created: {admin.Email} (password from configuration)."];
         }
 
-        // No password in configuration: never print one. A single-use link to choose it, valid 48 hours, goes to the log once.
+        // No password in configuration: never print one, nor a link to choose it. The link goes by the mail queue, in the same commit.
         var token = Secrets.NewToken();
         db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.PasswordReset, Secrets.Hash(token), options.Value.ActivationLinkLifetime, now));
+        mail.Queue(db, account.Email, account.Language, "StaffWelcome", ("Name", account.FirstName), ("Link", Link(token)));
         await db.SaveChangesAsync(cancellationToken);
-        return [$"First clinic admin created: {admin.Email}. Choose its password within 48 hours at {Link(token)}"];
+        return [$"First clinic admin created: {admin.Email}. A link to choose its password, valid {options.Value.ActivationLinkLifetime.TotalHours:0} hours, was emailed to that address."];
     }
 
-    // At start-up there is no request: without Portal:PublicUrl (Development) the path alone is printed.
+    // Outside Development Portal:PublicUrl is checked before start-up tasks run. In Development without it there is no
+    // request to take the address from: the path alone still opens from the dev mailbox.
     private string Link(string token)
     {
-        var path = AccountMail.PathAndQuery(pages, AccountLink.StaffPassword, token);
         try
         {
-            return links.To(path).ToString();
+            return mail.Link(AccountLink.StaffPassword, token);
         }
         catch (InvalidOperationException)
         {
-            return path;
+            return AccountMail.PathAndQuery(pages, AccountLink.StaffPassword, token);
         }
     }
 }

@@ -19,6 +19,23 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                 .HasDefaultSchema("accounts")
                 .HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", "accounts");
+                });
+
             modelBuilder.Entity("PatientPortal.BuildingBlocks.Email.QueuedEmail", b =>
                 {
                     b.Property<Guid>("Id")

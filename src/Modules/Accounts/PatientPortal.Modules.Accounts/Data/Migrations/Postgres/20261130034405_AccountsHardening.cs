@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
+namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class AccountsHardening : Migration
@@ -25,19 +26,34 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                 name: "SecondFactorPassed",
                 schema: "accounts",
                 table: "Sessions",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                schema: "accounts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "PasswordResetRequests",
                 schema: "accounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RequestedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -49,11 +65,11 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                 schema: "accounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsedUtc = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -65,16 +81,16 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                 schema: "accounts",
                 columns: table => new
                 {
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ProtectedKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    LastAcceptedStep = table.Column<long>(type: "INTEGER", nullable: true),
-                    EnabledUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    PendingKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    EmailCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    EmailCodeExpiresUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    EmailCodeFailures = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProtectedKey = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LastAcceptedStep = table.Column<long>(type: "bigint", nullable: true),
+                    EnabledUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PendingKey = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EmailCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EmailCodeExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailCodeFailures = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,16 +102,16 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                 schema: "accounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SecurityStamp = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    EmailCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SecurityStamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    EmailCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,14 +123,14 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                 schema: "accounts",
                 columns: table => new
                 {
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Counter = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    WindowStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastEventUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    BlockedUntilUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    Blocks = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Subject = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Counter = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    WindowStartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastEventUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BlockedUntilUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Blocks = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,14 +142,14 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                 schema: "accounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SecurityStamp = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevokedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SecurityStamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -189,6 +205,10 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
                 name: "PasswordResetRequests",
                 schema: "accounts");
 
@@ -221,15 +241,15 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                 name: "FailedSignIns",
                 schema: "accounts",
                 table: "Accounts",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "LockedUntilUtc",
                 schema: "accounts",
                 table: "Accounts",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
         }
     }

@@ -179,4 +179,19 @@ public sealed class InvitationTests
         (await accounts.SendAsync(new ResendInvitation(Guid.NewGuid()))).Errors.ShouldBe([Error.Forbidden]);
         (await accounts.QueryAsync(db => db.Invitations.CountAsync())).ShouldBe(0);
     }
+
+    /// <summary>The terms page an invitation opens needs no password, so its link lasts minutes: a page left open elsewhere dies.</summary>
+    [Fact]
+    public async Task The_terms_link_an_accepted_invitation_opens_lasts_30_minutes_then_the_password_is_needed()
+    {
+        await using var accounts = await WithStaffAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var sent = (await accounts.SendAsync(Invite(email))).Value;
+        var activation = await accounts.SendAsync(Accept(await accounts.TokenMailedToAsync(email), email, sent.ClinicCode!));
+
+        accounts.Clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1));
+
+        (await accounts.SendAsync(new AcceptTermsAndActivate(activation.Value, "2026-01", null, null))).ShouldFailWith(AccountErrors.ActivationLinkInvalid);
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).ShouldFailWith(AccountErrors.NotActivated);
+    }
 }

@@ -16,9 +16,11 @@ internal sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvita
 /// Checks the invitation's email and code (five wrong tries lock it), creates the account with the clinic's details,
 /// and returns an activation token: the patient still accepts the Terms and Conditions before the account is active.
 /// </summary>
-internal sealed class AcceptInvitationHandler(AccountsDbContext db, Credentials credentials, IOptions<AccountsOptions> options, TimeProvider clock)
+internal sealed class AcceptInvitationHandler(AccountsDbContext db, Credentials credentials, TimeProvider clock)
     : IRequestHandler<AcceptInvitation, Result<string>>
 {
+    private static readonly TimeSpan InvitationTermsLifetime = TimeSpan.FromMinutes(30);
+
     // Parallel guesses are serialized by the invitation's version: every wrong code counts toward the lock.
     public Task<Result<string>> Handle(AcceptInvitation request, CancellationToken cancellationToken) =>
         ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
@@ -54,7 +56,9 @@ internal sealed class AcceptInvitationHandler(AccountsDbContext db, Credentials 
         db.Accounts.Add(account);
         invitation.Use(account.Id, now);
         var token = Secrets.NewToken();
-        db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.InvitationAccepted, Secrets.Hash(token), options.Value.ActivationLinkLifetime, now));
+        // It opens the terms without a password, in this browser, right now: it lasts minutes, not days, in case the page is
+        // left on a shared computer. Later, "send a new activation email" (with the password) takes over.
+        db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.InvitationAccepted, Secrets.Hash(token), InvitationTermsLifetime, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

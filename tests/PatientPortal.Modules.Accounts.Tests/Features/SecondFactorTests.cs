@@ -134,7 +134,7 @@ public sealed class SecondFactorTests
         stored.ShouldAllBe(h => !app.RecoveryCodes.Any(c => h.Contains(c.Replace("-", ""))));
         // Set-up again: refused, the key is never shown once on.
         accounts.Current.SignedInAs(session.AccountId);
-        (await accounts.SendAsync(new StartAuthenticatorSetUp())).ShouldFailWith(AccountErrors.SecondFactorAlreadyOn);
+        (await accounts.SendAsync(new StartAuthenticatorSetUp(session.SessionId))).ShouldFailWith(AccountErrors.SecondFactorAlreadyOn);
     }
 
     [Theory]
@@ -239,7 +239,7 @@ public sealed class SecondFactorTests
         var other = await accounts.ActivePatientAsync(Builders.Email());
         var me = await accounts.ActivePatientAsync(Builders.Email());
         accounts.Current.SignedInAs(me.AccountId);
-        var key = (await accounts.SendAsync(new StartAuthenticatorSetUp())).Value.Key.Replace(" ", "", StringComparison.Ordinal);
+        var key = (await accounts.SendAsync(new StartAuthenticatorSetUp(me.SessionId))).Value.Key.Replace(" ", "", StringComparison.Ordinal);
 
         var result = await accounts.SendAsync(new ConfirmAuthenticator(other.SessionId, accounts.Code(new SecondFactorSteps.App(key, [])), Builders.Password));
 
@@ -254,7 +254,7 @@ public sealed class SecondFactorTests
         var email = Builders.Email();
         var session = await accounts.ActivePatientAsync(email);
         accounts.Current.SignedInAs(session.AccountId);
-        await accounts.SendAsync(new StartAuthenticatorSetUp());
+        await accounts.SendAsync(new StartAuthenticatorSetUp(session.SessionId));
 
         (await accounts.SendAsync(new ConfirmAuthenticator(session.SessionId, "123456", Builders.Password))).ShouldFailWith(AccountErrors.SecondFactorCodeWrong);
 
@@ -269,7 +269,7 @@ public sealed class SecondFactorTests
         var email = Builders.Email();
         var session = await accounts.ActivePatientAsync(email);
         accounts.Current.SignedInAs(session.AccountId);
-        var key = (await accounts.SendAsync(new StartAuthenticatorSetUp())).Value.Key.Replace(" ", "", StringComparison.Ordinal);
+        var key = (await accounts.SendAsync(new StartAuthenticatorSetUp(session.SessionId))).Value.Key.Replace(" ", "", StringComparison.Ordinal);
 
         var refused = await accounts.SendAsync(new ConfirmAuthenticator(session.SessionId, accounts.Code(new SecondFactorSteps.App(key, [])), "Wrong-Pass-1!"));
 
@@ -372,5 +372,28 @@ public sealed class SecondFactorTests
             && x.TrustedBrowsers.Count == y.TrustedBrowsers.Count;
 
         public int GetHashCode(SecondFactorView obj) => 0;
+    }
+
+    /// <summary>
+    /// A key planted ahead: someone with the password opens the set-up page, copies the key and leaves. The owner's
+    /// own visit, from another session, gets another key, so the copied one never becomes the account's factor.
+    /// </summary>
+    [Fact]
+    public async Task A_key_shown_to_another_session_is_never_the_one_the_owner_confirms()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var owner = await accounts.ActivePatientAsync(email);
+        var intruder = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value;
+        accounts.Current.SignedInAs(owner.AccountId);
+        var copied = (await accounts.SendAsync(new StartAuthenticatorSetUp(intruder.SessionId))).Value.Key.Replace(" ", "", StringComparison.Ordinal);
+
+        var shown = (await accounts.SendAsync(new StartAuthenticatorSetUp(owner.SessionId))).Value.Key.Replace(" ", "", StringComparison.Ordinal);
+
+        shown.ShouldNotBe(copied);
+        (await accounts.SendAsync(new StartAuthenticatorSetUp(owner.SessionId))).Value.Key.Replace(" ", "", StringComparison.Ordinal).ShouldBe(shown, "the same session sees the same key again");
+        (await accounts.SendAsync(new ConfirmAuthenticator(owner.SessionId, accounts.Code(new SecondFactorSteps.App(copied, [])), Builders.Password)))
+            .ShouldFailWith(AccountErrors.SecondFactorCodeWrong);
+        (await accounts.SendAsync(new ConfirmAuthenticator(owner.SessionId, accounts.Code(new SecondFactorSteps.App(shown, [])), Builders.Password))).IsSuccess.ShouldBeTrue();
     }
 }

@@ -15,7 +15,7 @@ internal static class SecondFactorSteps
     public static async Task<App> SetUpAuthenticatorAsync(this AccountsHarness accounts, SignedIn session)
     {
         accounts.Current.SignedInAs(session.AccountId, session.Role);
-        var setUp = await accounts.SendAsync(new StartAuthenticatorSetUp());
+        var setUp = await accounts.SendAsync(new StartAuthenticatorSetUp(session.SessionId));
         setUp.IsSuccess.ShouldBeTrueWith("authenticator set-up");
         var key = setUp.Value.Key.Replace(" ", "", StringComparison.Ordinal);
         var turnedOn = await accounts.SendAsync(new ConfirmAuthenticator(session.SessionId, Code(accounts, new App(key, [])), Builders.Password));

@@ -50,7 +50,7 @@ public sealed class SetUpAuthenticatorModel(IMediator mediator, IStringLocalizer
 
     private async Task<IActionResult> LoadAsync(CancellationToken cancellationToken)
     {
-        var setUp = await mediator.Send(new StartAuthenticatorSetUp(), cancellationToken);
+        var setUp = await mediator.Send(new StartAuthenticatorSetUp(User.SessionId() ?? Guid.Empty), cancellationToken);
         if (setUp.IsFailure)
         {
             return setUp.Errors.Any(e => e.Key == AccountErrors.SecondFactorAlreadyOn) ? LocalRedirect("/account/two-step") : Forbid();

@@ -45,10 +45,11 @@ internal sealed class SecondFactor
         Version++;
     }
 
-    public void TurnOnAuthenticator(long acceptedStep, DateTimeOffset now)
+    /// <param name="protectedKey">The confirmed key, protected for every session (the pending one was for one session only).</param>
+    public void TurnOnAuthenticator(string protectedKey, long acceptedStep, DateTimeOffset now)
     {
         Kind = SecondFactorKind.Authenticator;
-        ProtectedKey = PendingKey;
+        ProtectedKey = protectedKey;
         PendingKey = null;
         LastAcceptedStep = acceptedStep;
         EnabledUtc = now;

@@ -22,18 +22,19 @@ internal sealed class ConfirmAuthenticatorHandler(
             return new Error(AccountErrors.SecondFactorAlreadyOn);
         }
 
-        // The person typing holds the key already: a wrong code here guesses nothing, so it does not count toward the lockout.
-        if (factor?.PendingKey is not { } pending
-            || Authenticator.MatchingStep(authenticator.Unprotect(pending), request.Code, now) is not { } step)
-        {
-            return new Error(AccountErrors.SecondFactorCodeWrong, nameof(request.Code));
-        }
-
         // The session must be the caller's own: ids from the page are never trusted on their own.
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == request.CurrentSessionId && s.AccountId == id && s.EndedUtc == null, cancellationToken);
         if (session is null)
         {
             return Error.Forbidden;
+        }
+
+        // The person typing holds the key already: a wrong code here guesses nothing, so it does not count toward the lockout.
+        if (factor?.PendingKey is not { } pending
+            || authenticator.UnprotectPending(pending, request.CurrentSessionId) is not { } key
+            || Authenticator.MatchingStep(key, request.Code, now) is not { } step)
+        {
+            return new Error(AccountErrors.SecondFactorCodeWrong, nameof(request.Code));
         }
 
         // A stolen session must not be able to put its own app on the account (and lock the owner out): the password too.
@@ -44,7 +45,7 @@ internal sealed class ConfirmAuthenticatorHandler(
             return refused with { Field = nameof(request.Password) };
         }
 
-        factor.TurnOnAuthenticator(step, now);
+        factor.TurnOnAuthenticator(authenticator.Protect(key), step, now);
         session.PassSecondFactor();
         var codes = await proof.NewRecoveryCodesAsync(id, now, cancellationToken);
         mail.Queue(db, account.Email, account.Language, "SecondFactorOn", ("Name", account.FirstName));

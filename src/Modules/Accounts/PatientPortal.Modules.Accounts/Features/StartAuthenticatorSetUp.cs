@@ -26,16 +26,17 @@ internal sealed class StartAuthenticatorSetUpHandler(
             db.SecondFactors.Add(factor);
         }
 
-        // Showing the page again shows the same key until it is confirmed: the app may already hold it.
-        string key;
-        if (factor.PendingKey is { } pending)
+        // Showing the page again in this session shows the same key until it is confirmed: the app may already hold it.
+        // Any other session gets a new key, so a key someone copied earlier (with a stolen password) is gone.
+        if ((factor.PendingKey is { } pending ? authenticator.UnprotectPending(pending, request.CurrentSessionId) : null) is not { } key)
         {
-            key = authenticator.Unprotect(pending);
-        }
-        else
-        {
+            if (!await db.Sessions.AnyAsync(s => s.Id == request.CurrentSessionId && s.AccountId == id && s.EndedUtc == null, cancellationToken))
+            {
+                return Error.Forbidden;
+            }
+
             key = Authenticator.NewKey();
-            factor.StartAuthenticatorSetUp(authenticator.Protect(key));
+            factor.StartAuthenticatorSetUp(authenticator.ProtectPending(key, request.CurrentSessionId));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -23,6 +23,24 @@ internal sealed class Authenticator(IDataProtectionProvider protection)
 
     public string Unprotect(string protectedKey) => _protector.Unprotect(protectedKey);
 
+    /// <summary>A key being set up is protected for one session: only that session can read it back.</summary>
+    public string ProtectPending(string base32Key, Guid sessionId) => Pending(sessionId).Protect(base32Key);
+
+    /// <returns>The key, or null when it was set up from another session (or the key ring changed).</returns>
+    public string? UnprotectPending(string protectedKey, Guid sessionId)
+    {
+        try
+        {
+            return Pending(sessionId).Unprotect(protectedKey);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private IDataProtector Pending(Guid sessionId) => _protector.CreateProtector("pending", sessionId.ToString("N"));
+
     /// <returns>The time step the code belongs to, or null when it matches none within the drift.</returns>
     public static long? MatchingStep(string base32Key, string? code, DateTimeOffset now)
     {

@@ -11,15 +11,10 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "FailedSignIns",
-                schema: "accounts",
-                table: "Accounts");
-
-            migrationBuilder.DropColumn(
-                name: "LockedUntilUtc",
-                schema: "accounts",
-                table: "Accounts");
+            // SQLite (3.35+) drops a column in place; EF's DropColumn would rebuild the table with PRAGMA foreign_keys,
+            // outside the migration's transaction, where a crash could leave it half done.
+            migrationBuilder.Sql("ALTER TABLE \"Accounts\" DROP COLUMN \"FailedSignIns\";");
+            migrationBuilder.Sql("ALTER TABLE \"Accounts\" DROP COLUMN \"LockedUntilUtc\";");
 
             migrationBuilder.AddColumn<bool>(
                 name: "SecondFactorPassed",
@@ -231,10 +226,7 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                 name: "TrustedBrowsers",
                 schema: "accounts");
 
-            migrationBuilder.DropColumn(
-                name: "SecondFactorPassed",
-                schema: "accounts",
-                table: "Sessions");
+            migrationBuilder.Sql("ALTER TABLE \"Sessions\" DROP COLUMN \"SecondFactorPassed\";");
 
             migrationBuilder.AddColumn<int>(
                 name: "FailedSignIns",

@@ -54,12 +54,7 @@ public sealed class ChangePasswordTests
         await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
         var email = Builders.Email();
         var session = await accounts.ActivePatientAsync(email);
-        for (var source = 1; source <= 30; source++)
-        {
-            accounts.Current.Source = $"203.0.113.{source}";
-            await accounts.SendAsync(new SignIn(email, "Wrong-Pass-1!", null));
-        }
-
+        await accounts.OneWrongPasswordFromEachOfAsync(email, sources: 30);
         accounts.Current.Source = "198.51.100.20";
         accounts.Current.SignedInAs(session.AccountId);
         (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).ShouldFailWith(AccountErrors.InvalidCredentials);

@@ -80,7 +80,7 @@ public sealed class SignInTests
         await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
         var email = Builders.Email();
         await accounts.ActivePatientAsync(email);
-        await OneWrongPasswordFromEachOfAsync(accounts, email, sources: 30);
+        await accounts.OneWrongPasswordFromEachOfAsync(email, sources: 30);
         accounts.Current.Source = "198.51.100.20";
         (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).ShouldFailWith("Accounts.InvalidCredentials");
         (await accounts.MailsToAsync(email))[^1].Subject.ShouldStartWith("Votre compte a été verrouillé");
@@ -94,7 +94,7 @@ public sealed class SignInTests
         await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
         var email = Builders.Email();
         await accounts.ActivePatientAsync(email);
-        await OneWrongPasswordFromEachOfAsync(accounts, email, sources: 30);
+        await accounts.OneWrongPasswordFromEachOfAsync(email, sources: 30);
         accounts.Current.Source = "198.51.100.20";
         await accounts.ForgotPasswordAsync(email);
         var reset = await accounts.SendAsync(new ResetPassword(await accounts.TokenMailedToAsync(email), email, "Autre-Riviere-77?", "Autre-Riviere-77?", null));
@@ -114,14 +114,5 @@ public sealed class SignInTests
         var wrong = await accounts.SendAsync(new SignIn(email, "Wrong-Pass-1!", null));
 
         unknown.Errors.ShouldBe(wrong.Errors);
-    }
-
-    private static async Task OneWrongPasswordFromEachOfAsync(AccountsHarness accounts, string email, int sources)
-    {
-        for (var source = 1; source <= sources; source++)
-        {
-            accounts.Current.Source = $"203.0.113.{source}";
-            await accounts.SendAsync(new SignIn(email, "Wrong-Pass-1!", null));
-        }
     }
 }

@@ -83,6 +83,16 @@ internal sealed class AccountsHarness : IAsyncDisposable
     public async Task<string> CodeMailedToAsync(string to) =>
         (await MailsToAsync(to))[^1].TextBody.Split('\n').Select(l => l.Trim()).Single(l => l.Length == 6 && l.All(char.IsAsciiDigit));
 
+    /// <summary>One wrong password for <paramref name="email"/> from each of <paramref name="sources"/> networks (203.0.113.x).</summary>
+    public async Task OneWrongPasswordFromEachOfAsync(string email, int sources)
+    {
+        for (var source = 1; source <= sources; source++)
+        {
+            Current.Source = $"203.0.113.{source}";
+            await SendAsync(new SignIn(email, "Wrong-Pass-1!", null));
+        }
+    }
+
     /// <summary>"Forgot your password?", then the job that mails the link (the form itself only records the request).</summary>
     public async Task ForgotPasswordAsync(string email)
     {

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.Modules.Accounts.Domain;
+
 namespace PatientPortal.Modules.Accounts.Tests.Features;
 
 /// <summary>ForgotPassword, GetPasswordReset and ResetPassword: the emailed link, its lifetime, its tries, the recovery PIN.</summary>
@@ -88,6 +92,31 @@ public sealed class PasswordResetTests
         await accounts.ForgotPasswordAsync(email);
         (await accounts.SendAsync(new ResetPassword(await accounts.TokenMailedToAsync(email), email, NewPassword, NewPassword, "4821"))).IsSuccess.ShouldBeTrue();
         (await accounts.SendAsync(new SignIn(email, NewPassword, null))).IsSuccess.ShouldBeTrue("the reset ended the block");
+    }
+
+    /// <summary>
+    /// Someone holding the mailbox guesses the recovery PIN with ten tries on one link at once: the link's five are
+    /// counted before any answer is checked, so no more than five are ever checked, and then the link is spent.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Parallel_answers_on_one_reset_link_get_five_checked_at_most(DatabaseProvider provider)
+    {
+        var hasher = new AllAtOnceHasher(burst: 5);
+        await using var accounts = await AccountsHarness.CreateAsync(
+            provider, new() { ["Accounts:QuebecInvitations"] = "true" }, s => s.AddSingleton<IPasswordHasher<Account>>(hasher));
+        var email = Builders.Email();
+        await PatientWithRecoveryPinAsync(accounts, email, "4821");
+        await accounts.ForgotPasswordAsync(email);
+        var token = await accounts.TokenMailedToAsync(email);
+
+        hasher.Armed = true;
+        var burst = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, $"00{i:00}")))));
+
+        burst.Count(r => r.Errors.Single().Key == AccountErrors.ResetDetailsWrong).ShouldBeLessThanOrEqualTo(4, "the fifth wrong answer spends the link");
+        burst.ShouldAllBe(r => r.Errors.Single().Key == AccountErrors.ResetDetailsWrong || r.Errors.Single().Key == AccountErrors.ResetLinkInvalid);
+        (await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, "4821"))).ShouldFailWith(AccountErrors.ResetLinkInvalid);
     }
 
     /// <summary>Mail flooding: anyone may ask, again and again, but one address gets at most five links an hour.</summary>

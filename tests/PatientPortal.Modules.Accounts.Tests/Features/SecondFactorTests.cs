@@ -101,6 +101,31 @@ public sealed class SecondFactorTests
         (await accounts.SendAsync(new VerifySignInCode(await accounts.PasswordStepAsync(email), accounts.Code(app), false, null))).IsSuccess.ShouldBeTrue();
     }
 
+    /// <summary>
+    /// A stolen session guessing the code that turns the factor off, from many networks (five each): after ten wrong
+    /// codes in a day, from wherever, even the right code is refused.
+    /// </summary>
+    [Fact]
+    public async Task A_signed_in_owner_gets_ten_wrong_codes_a_day_from_all_networks_together()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        var app = await accounts.SetUpAuthenticatorAsync(session);
+        accounts.Current.SignedInAs(session.AccountId);
+
+        for (var guess = 1; guess <= 10; guess++)
+        {
+            accounts.Current.Source = $"203.0.113.{guess}";
+            (await accounts.SendAsync(new TurnOffSecondFactor("000000"))).ShouldFailWith(guess < 10 ? AccountErrors.SecondFactorCodeWrong : AccountErrors.TooManyAttempts);
+        }
+
+        accounts.Current.Source = "198.51.100.77";
+        (await accounts.SendAsync(new TurnOffSecondFactor(accounts.Code(app)))).ShouldFailWith(AccountErrors.TooManyAttempts);
+        accounts.Clock.Advance(TimeSpan.FromMinutes(16));
+        (await accounts.SendAsync(new TurnOffSecondFactor(accounts.Code(app)))).IsSuccess.ShouldBeTrue("the block ends");
+    }
+
     [Fact]
     public async Task A_challenge_works_once_and_for_10_minutes()
     {

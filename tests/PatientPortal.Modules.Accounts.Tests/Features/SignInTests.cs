@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.Modules.Accounts.Domain;
 
 namespace PatientPortal.Modules.Accounts.Tests.Features;
@@ -40,6 +42,64 @@ public sealed class SignInTests
         results.ShouldAllBe(r => r.Errors.Single().Key == "Accounts.InvalidCredentials");
         (await accounts.SendAsync(new SignIn(email, "Wrong-Pass-1!", null))).IsFailure.ShouldBeTrue();
         (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).ShouldFailWith("Accounts.InvalidCredentials");
+    }
+
+    /// <summary>
+    /// Counted before checked: a source four failures in sends eight sign-ins at once, all with the right password (an
+    /// attacker's burst contains it somewhere), held so that all eight are being checked together. Only the one that
+    /// took the last try may sign in; had each been checked before any was counted, all eight would have.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_burst_of_parallel_guesses_gets_only_the_tries_left_checked(DatabaseProvider provider)
+    {
+        var hasher = new AllAtOnceHasher(burst: 8);
+        await using var accounts = await AccountsHarness.CreateAsync(provider, replace: s => s.AddSingleton<IPasswordHasher<Account>>(hasher));
+        var email = Builders.Email();
+        await accounts.ActivePatientAsync(email);
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            await accounts.SendAsync(new SignIn(email, "Wrong-Pass-1!", null));
+        }
+
+        hasher.Armed = true;
+        var burst = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => accounts.SendAsync(new SignIn(email, Builders.Password, null)))));
+
+        burst.Count(r => r.IsSuccess).ShouldBe(1);
+        burst.Where(r => r.IsFailure).ShouldAllBe(r => r.Errors.Single().Key == "Accounts.InvalidCredentials");
+    }
+
+    /// <summary>
+    /// The lock of the whole account, which anyone can cause from enough networks, does not keep the owner out of the
+    /// browser they signed in from before (its known-device token), wherever it is now; a forged token, or another
+    /// account's, does not help; and the device's own wrong passwords are still capped.
+    /// </summary>
+    [Fact]
+    public async Task A_browser_that_signed_in_before_gets_past_a_lock_caused_from_many_networks()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var other = Builders.Email();
+        await accounts.ActivePatientAsync(email);
+        await accounts.ActivePatientAsync(other);
+        var device = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.KnownDeviceToken.ShouldNotBeNull();
+        var othersDevice = (await accounts.SendAsync(new SignIn(other, Builders.Password, null))).Value.KnownDeviceToken.ShouldNotBeNull();
+        await accounts.OneWrongPasswordFromEachOfAsync(email, sources: 30);
+
+        accounts.Current.Source = "198.51.100.99";
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).ShouldFailWith("Accounts.InvalidCredentials");
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null) { KnownDevice = othersDevice })).ShouldFailWith("Accounts.InvalidCredentials");
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null) { KnownDevice = device[..^4] + "AAAA" })).ShouldFailWith("Accounts.InvalidCredentials");
+        var owner = await accounts.SendAsync(new SignIn(email, Builders.Password, null) { KnownDevice = device });
+        owner.IsSuccess.ShouldBeTrue("the owner's browser, on a new network");
+
+        for (var guess = 0; guess < 5; guess++)
+        {
+            await accounts.SendAsync(new SignIn(email, $"Wrong-Device-{guess}!", null) { KnownDevice = owner.Value.KnownDeviceToken });
+        }
+
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null) { KnownDevice = owner.Value.KnownDeviceToken })).ShouldFailWith("Accounts.InvalidCredentials");
     }
 
     /// <summary>

@@ -25,7 +25,9 @@ internal sealed class AccountsHarness : IAsyncDisposable
     public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public FakeCurrentAccount Current => Services.GetRequiredService<FakeCurrentAccount>();
 
-    public static async Task<AccountsHarness> CreateAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null)
+    /// <param name="replace">Swaps a module service for a test's own (after the module registered its own).</param>
+    public static async Task<AccountsHarness> CreateAsync(
+        DatabaseProvider provider, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var all = database.Settings(AccountsModule.Name);
@@ -35,7 +37,7 @@ internal sealed class AccountsHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero)))
@@ -44,8 +46,9 @@ internal sealed class AccountsHarness : IAsyncDisposable
             .AddSingleton<IPortalLinks, TestLinks>()
             .AddSingleton<IAccountLinks, TestLinks>()
             .AddBuildingBlocks(configuration)
-            .AddAccountsModule(configuration)
-            .BuildServiceProvider();
+            .AddAccountsModule(configuration);
+        replace?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         using (var scope = services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync();

@@ -132,6 +132,10 @@ public static class PortalAuthentication
 
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
         RememberLanguage(context, session.Language);
+        if (session.KnownDeviceToken is { } device)
+        {
+            SecondFactorPages.KeepKnownDevice(context, device);
+        }
     }
 
     public static void RememberLanguage(HttpContext context, string culture) =>

@@ -5,10 +5,10 @@ using PatientPortal.Modules.Accounts.Contracts;
 namespace PatientPortal.Host.Infrastructure;
 
 /// <summary>
-/// The browser side of two-step sign-in: the pending challenge's cookie (minutes, this sign-in only), the trusted
-/// browser's cookie (30 days), and where staff are sent to set up their authenticator app. Both cookies hold random
-/// tokens whose hashes only the Accounts module keeps; both are HttpOnly, and Secure with the __Host- prefix outside
-/// Development, like the session cookie.
+/// The browser side of the sign-in steps: the pending challenge's cookie (minutes, this sign-in only), the trusted
+/// browser's cookie (30 days), the known device's cookie (see <see cref="SignedIn.KnownDeviceToken"/>), and where staff
+/// are sent to set up their authenticator app. The cookies hold tokens only the Accounts module can check; all are
+/// HttpOnly, and Secure with the __Host- prefix outside Development, like the session cookie.
 /// </summary>
 public static class SecondFactorPages
 {
@@ -17,6 +17,15 @@ public static class SecondFactorPages
     public static string ChallengeCookie(HttpContext context) => Prefix(context) + "portal-2fa";
 
     public static string TrustedBrowserCookie(HttpContext context) => Prefix(context) + "portal-tb";
+
+    public static string KnownDeviceCookie(HttpContext context) => Prefix(context) + "portal-device";
+
+    /// <summary>This browser's known-device token, sent with every sign-in step.</summary>
+    public static string? KnownDevice(HttpContext context) => context.Request.Cookies[KnownDeviceCookie(context)];
+
+    /// <summary>Kept for as long as the token lasts; a later sign-in renews it.</summary>
+    public static void KeepKnownDevice(HttpContext context, string token) =>
+        context.Response.Cookies.Append(KnownDeviceCookie(context), token, Options(context, DateTimeOffset.UtcNow.AddDays(180), SameSiteMode.Strict));
 
     public static bool StaffWithoutSecondFactor(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin))
@@ -40,7 +49,7 @@ public static class SecondFactorPages
 
         if (context.Request.Cookies[TrustedBrowserCookie(context)] is { Length: > 0 } browser)
         {
-            var trusted = await mediator.Send(new SignInFromTrustedBrowser(challenge.ChallengeToken, browser, context.Request.Headers.UserAgent.ToString()), cancellationToken);
+            var trusted = await mediator.Send(new SignInFromTrustedBrowser(challenge.ChallengeToken, browser, context.Request.Headers.UserAgent.ToString()) { KnownDevice = KnownDevice(context) }, cancellationToken);
             if (trusted.IsSuccess)
             {
                 await PortalAuthentication.SignInAsync(context, trusted.Value);

@@ -32,6 +32,7 @@ public static class AccountsModule
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<Credentials>();
         services.AddScoped<SignInGuard>();
+        services.AddSingleton<KnownDevices>();
         services.AddScoped<CurrentPassword>();
         services.AddScoped<AccountMail>();
         services.AddSingleton<Authenticator>();

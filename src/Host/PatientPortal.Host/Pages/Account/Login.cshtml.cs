@@ -30,7 +30,7 @@ public sealed class LoginModel(IMediator mediator, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new SignIn(Input.Email, Input.Password, Request.Headers.UserAgent.ToString()), cancellationToken);
+        var result = await mediator.Send(new SignIn(Input.Email, Input.Password, Request.Headers.UserAgent.ToString()) { KnownDevice = SecondFactorPages.KnownDevice(HttpContext) }, cancellationToken);
         if (result.IsFailure)
         {
             NotActivated = result.Errors.Any(e => e.Key == AccountErrors.NotActivated);

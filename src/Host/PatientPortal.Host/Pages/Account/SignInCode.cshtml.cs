@@ -45,7 +45,7 @@ public sealed class SignInCodeModel(IMediator mediator, IStringLocalizer<SharedR
             return LocalRedirect("/login");
         }
 
-        var result = await mediator.Send(new VerifySignInCode(challenge, Input.Code, Input.TrustThisBrowser, Request.Headers.UserAgent.ToString()), cancellationToken);
+        var result = await mediator.Send(new VerifySignInCode(challenge, Input.Code, Input.TrustThisBrowser, Request.Headers.UserAgent.ToString()) { KnownDevice = SecondFactorPages.KnownDevice(HttpContext) }, cancellationToken);
         if (result.IsFailure)
         {
             if (result.Errors.Any(e => e.Key is AccountErrors.SecondFactorExpired or AccountErrors.TooManyAttempts))

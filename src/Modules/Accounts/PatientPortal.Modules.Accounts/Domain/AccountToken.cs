@@ -49,23 +49,6 @@ internal sealed class AccountToken
 
     public void Use(DateTimeOffset now) => UsedUtc = now;
 
-    /// <summary>A link allows this many wrong answers (email, code or PIN) before it is spent.</summary>
+    /// <summary>A link allows this many wrong answers (email, code or PIN) before it is spent (see <see cref="LinkAnswers"/>).</summary>
     public const int MaxWrongAnswers = 5;
-
-    /// <summary>
-    /// A wrong answer spends one of the link's tries. The caller also counts it in the <see cref="SignInGuard"/>, so
-    /// asking for link after link buys no more guesses, and the guard's row versions serialize parallel guesses.
-    /// </summary>
-    /// <returns>True when the link is now spent.</returns>
-    public bool RecordWrongAnswer(DateTimeOffset now)
-    {
-        FailedAttempts++;
-        if (FailedAttempts >= MaxWrongAnswers)
-        {
-            UsedUtc = now;
-            return true;
-        }
-
-        return false;
-    }
 }

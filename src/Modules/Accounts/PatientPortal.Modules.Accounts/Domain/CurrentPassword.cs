@@ -8,25 +8,25 @@ namespace PatientPortal.Modules.Accounts.Domain;
 internal sealed class CurrentPassword(Credentials credentials, SignInGuard guard)
 {
     /// <summary>
-    /// Checks the password the signed-in account typed. A wrong one is counted; the caller saves that before it
-    /// answers with the refusal.
+    /// Checks the password the signed-in account typed (call it before changing anything: the count is saved first).
+    /// A wrong one is counted; the caller saves (the lock's notice, if any) before it answers with the refusal.
     /// </summary>
     /// <returns>Null when it matches; otherwise <see cref="AccountErrors.PasswordWrong"/> or <see cref="AccountErrors.TooManyAttempts"/>.</returns>
     public async Task<Error?> CheckAsync(Account account, string? password, CancellationToken cancellationToken)
     {
+        var attempt = await guard.BeginForOwnerAsync(account.NormalizedEmail, secondFactorCode: false, cancellationToken);
         var matches = credentials.Verify(account, account.PasswordHash, password ?? "").Matches;
-        var attempt = await guard.ForAsync(account.NormalizedEmail, cancellationToken);
-        if (attempt.IsSourceBlocked)
+        if (attempt.Refused)
         {
             return new Error(AccountErrors.TooManyAttempts);
         }
 
         if (matches)
         {
+            await attempt.SucceededAsync();
             return null;
         }
 
-        attempt.Failed(account);
-        return new Error(attempt.IsSourceBlocked ? AccountErrors.TooManyAttempts : AccountErrors.PasswordWrong);
+        return new Error(await attempt.FailedAsync(account, cancellationToken) ? AccountErrors.TooManyAttempts : AccountErrors.PasswordWrong);
     }
 }

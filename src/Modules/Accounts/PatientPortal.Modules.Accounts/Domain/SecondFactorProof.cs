@@ -46,14 +46,15 @@ internal sealed class SecondFactorProof(AccountsDbContext db, Authenticator auth
 
     /// <summary>
     /// A signed-in account proves its factor again (to turn it off, for new recovery codes, for a password reset): a
-    /// blocked source is refused, and a wrong code counts toward the lockout so a stolen session cannot guess codes.
-    /// The lock of the whole account does not stop its owner here (a session, or a reset link, already proves much).
+    /// blocked source is refused, and a wrong code counts toward the lockout; wrong codes are also capped per account
+    /// over a day, so a stolen session cannot guess codes from many networks. The lock of the whole account does not
+    /// stop its owner here (a session, or a reset link, already proves much). Call it before changing anything.
     /// </summary>
     /// <returns>Null when the code passed (and is spent); otherwise the refusal, already recorded for the caller to save.</returns>
-    public async Task<Error?> CheckAsync(Account account, SecondFactor factor, string? code, AccountsOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Error?> CheckAsync(Account account, SecondFactor factor, string? code, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var attempt = await guard.ForAsync(account.NormalizedEmail, cancellationToken);
-        if (attempt.IsSourceBlocked)
+        var attempt = await guard.BeginForOwnerAsync(account.NormalizedEmail, secondFactorCode: true, cancellationToken);
+        if (attempt.Refused)
         {
             return new Error(AccountErrors.TooManyAttempts);
         }
@@ -66,6 +67,7 @@ internal sealed class SecondFactorProof(AccountsDbContext db, Authenticator auth
                 factor.ClearEmailCode();
             }
 
+            await attempt.SucceededAsync();
             return null;
         }
 
@@ -74,18 +76,17 @@ internal sealed class SecondFactorProof(AccountsDbContext db, Authenticator auth
             factor.RecordWrongEmailCode();
         }
 
-        attempt.Failed(account);
-        return new Error(attempt.IsSourceBlocked ? AccountErrors.TooManyAttempts : AccountErrors.SecondFactorCodeWrong, "Code");
+        return new Error(await attempt.FailedAsync(account, cancellationToken) ? AccountErrors.TooManyAttempts : AccountErrors.SecondFactorCodeWrong, "Code");
     }
 
     /// <summary>
     /// A reset link proves the mailbox, which is the whole of the email factor; with an authenticator app on, the link
     /// is not enough: the app's code or a recovery code too (checked like any other, with the lockout).
     /// </summary>
-    public async Task<Error?> CheckForResetAsync(Account account, string? code, AccountsOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Error?> CheckForResetAsync(Account account, string? code, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var factor = await db.SecondFactors.SingleOrDefaultAsync(f => f.AccountId == account.Id, cancellationToken);
-        return factor is { Kind: SecondFactorKind.Authenticator } ? await CheckAsync(account, factor, code, options, now, cancellationToken) : null;
+        return factor is { Kind: SecondFactorKind.Authenticator } ? await CheckAsync(account, factor, code, now, cancellationToken) : null;
     }
 
     public static Task<bool> NeededForResetAsync(AccountsDbContext db, Guid accountId, CancellationToken cancellationToken) =>

@@ -3,13 +3,13 @@ namespace PatientPortal.Modules.Accounts.Domain;
 /// <summary>
 /// What follows a right password: with a second factor on, a pending challenge (and the emailed code, for that
 /// factor); without one, the session. The source's failures are forgiven only when a session opens, so a known
-/// password cannot reset the count of wrong codes. The caller's handler saves, except where noted.
+/// password cannot reset the count of wrong codes.
 /// </summary>
-internal sealed class SignInSteps(AccountsDbContext db, AccountMail mail)
+internal sealed class SignInSteps(AccountsDbContext db, AccountMail mail, KnownDevices devices)
 {
-    /// <summary>Saves: the challenge (with its email) or the new session.</summary>
+    /// <summary>Saves: the challenge (with its email) or the new session; then tells the guard how the try ended.</summary>
     public async Task<Result<SignedIn>> AfterPasswordAsync(
-        Account account, SignInGuard.Attempt attempt, string? userAgent, DateTimeOffset now, CancellationToken cancellationToken)
+        Account account, SignInGuard.Attempt attempt, string? userAgent, string? knownDevice, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var factor = await db.SecondFactors.SingleOrDefaultAsync(f => f.AccountId == account.Id, cancellationToken);
         if (factor is { IsOn: true })
@@ -25,6 +25,7 @@ internal sealed class SignInSteps(AccountsDbContext db, AccountMail mail)
 
             db.SignInChallenges.Add(challenge);
             await db.SaveChangesAsync(cancellationToken);
+            await attempt.RightSecretAsync();
             var method = factor.Kind == SecondFactorKind.Email ? SecondFactorMethods.Email : SecondFactorMethods.Authenticator;
             return new SignedIn(account.Id, Guid.Empty, account.Email, account.DisplayName, account.Role, account.Language)
             {
@@ -32,15 +33,15 @@ internal sealed class SignInSteps(AccountsDbContext db, AccountMail mail)
             };
         }
 
-        var session = Open(account, attempt, userAgent, secondFactorPassed: false, now);
+        var session = Open(account, userAgent, secondFactorPassed: false, now);
         await db.SaveChangesAsync(cancellationToken);
-        return SessionResult.For(account, session) with { MustSetUpAuthenticator = MustUseAuthenticator(account) };
+        await attempt.SucceededAsync();
+        return Opened(account, session, knownDevice) with { MustSetUpAuthenticator = MustUseAuthenticator(account) };
     }
 
-    /// <summary>Opens a session (not saved): the sign-in is complete.</summary>
-    public Session Open(Account account, SignInGuard.Attempt attempt, string? userAgent, bool secondFactorPassed, DateTimeOffset now)
+    /// <summary>Opens a session (not saved; once it is, the caller tells the guard the sign-in succeeded).</summary>
+    public Session Open(Account account, string? userAgent, bool secondFactorPassed, DateTimeOffset now)
     {
-        attempt.Succeeded();
         var session = Session.Start(account.Id, userAgent, now);
         if (secondFactorPassed)
         {
@@ -50,6 +51,10 @@ internal sealed class SignInSteps(AccountsDbContext db, AccountMail mail)
         db.Sessions.Add(session);
         return session;
     }
+
+    /// <summary>What the host is told of a session just opened: with this browser's known-device token, renewed.</summary>
+    public SignedIn Opened(Account account, Session session, string? knownDevice) =>
+        SessionResult.For(account, session) with { KnownDeviceToken = devices.Issue(account.NormalizedEmail, knownDevice) };
 
     /// <summary>Staff and admins: the authenticator app, at every sign-in (no email codes, no trusted browser).</summary>
     public static bool MustUseAuthenticator(Account account) => account.Role is Roles.Staff or Roles.Admin;

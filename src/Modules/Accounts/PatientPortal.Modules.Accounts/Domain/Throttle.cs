@@ -14,7 +14,13 @@ internal sealed class Throttle
     /// <summary>The <see cref="Counter"/> of unsolicited mail to the address from all sources (one source's: <see cref="MailFrom"/>).</summary>
     public const string Mail = "mail";
 
-    private const string MailFromPrefix = "m:";
+    /// <summary>The <see cref="Counter"/> of wrong second-factor codes typed by a signed-in owner, from every source.</summary>
+    public const string SecondFactorCodes = "codes";
+
+    private const string DevicePrefix = "d:";
+
+    /// <summary>Starts the <see cref="Counter"/> of unsolicited mail asked from one source.</summary>
+    public const string MailFromPrefix = "m:";
 
     // A day without events forgives the earlier blocks: the next one starts short again.
     private static readonly TimeSpan Forgiven = TimeSpan.FromDays(1);
@@ -43,6 +49,9 @@ internal sealed class Throttle
     /// <summary>The <see cref="Counter"/> of unsolicited mail asked from one source (a <see cref="SourceKey"/>).</summary>
     public static string MailFrom(string sourceKey) => MailFromPrefix + sourceKey[..62];
 
+    /// <summary>The <see cref="Counter"/> of a browser that signed in to the address before (see <see cref="KnownDevices"/>).</summary>
+    public static string Device(string deviceId) => DevicePrefix + Secrets.Hash(deviceId)[..62];
+
     public bool CountsMail => Counter == Mail || Counter.StartsWith(MailFromPrefix, StringComparison.Ordinal);
 
     public static Throttle Start(string subject, string counter, DateTimeOffset now) => new()
@@ -56,34 +65,34 @@ internal sealed class Throttle
     public bool IsBlocked(DateTimeOffset now) => BlockedUntilUtc > now;
 
     /// <summary>
-    /// Counts an event within the current window; the <paramref name="limit"/>th blocks, for <paramref name="firstBlock"/>
-    /// doubled by each block before it (at most <paramref name="longestBlock"/>), and starts a new window.
+    /// Refuses the next event: blocked, or <paramref name="limit"/> events already counted in the current window
+    /// (some may still be in flight: counted before their secret was checked, see <see cref="SignInGuard"/>).
     /// </summary>
-    /// <returns>True when this event blocked it.</returns>
-    public bool Record(int limit, TimeSpan window, TimeSpan firstBlock, TimeSpan longestBlock, DateTimeOffset now)
+    public bool IsFull(int limit, TimeSpan window, DateTimeOffset now) =>
+        IsBlocked(now) || (BlockedUntilUtc is null && Count >= limit && now - WindowStartUtc < window);
+
+    /// <summary>Counts one event (the caller checked <see cref="IsFull"/>); a past block or window starts a new count.</summary>
+    public void Add(TimeSpan window, DateTimeOffset now)
     {
         if (now - LastEventUtc >= Forgiven)
         {
             Blocks = 0;
         }
 
-        if (now - WindowStartUtc >= window)
+        if (BlockedUntilUtc <= now || now - WindowStartUtc >= window)
         {
-            (Count, WindowStartUtc) = (0, now);
+            (Count, WindowStartUtc, BlockedUntilUtc) = (0, now, null);
         }
 
         LastEventUtc = now;
         Count++;
         Version++;
-        if (Count < limit)
-        {
-            return false;
-        }
+    }
 
+    /// <summary>How long the next block lasts: <paramref name="firstBlock"/> doubled by each recent one, at most <paramref name="longestBlock"/>.</summary>
+    public TimeSpan NextBlock(TimeSpan firstBlock, TimeSpan longestBlock)
+    {
         var block = firstBlock * Math.Pow(2, Math.Min(Blocks, 20));
-        BlockedUntilUtc = now + (block < longestBlock ? block : longestBlock);
-        Blocks++;
-        (Count, WindowStartUtc) = (0, now);
-        return true;
+        return block < longestBlock ? block : longestBlock;
     }
 }

@@ -24,13 +24,13 @@ internal sealed class AccountMail(IOptions<EmailOptions> email, IOptions<Account
         var perSource = options.Value.MailPerAddressPerHour;
         var fromHere = await CounterAsync(db, subject, Throttle.MailFrom(source), now, cancellationToken);
         var fromAll = await CounterAsync(db, subject, Throttle.Mail, now, cancellationToken);
-        if (fromHere.IsBlocked(now) || fromAll.IsBlocked(now))
+        if (fromHere.IsFull(perSource, Hour, now) || fromAll.IsFull(4 * perSource, Hour, now))
         {
             return;
         }
 
-        fromHere.Record(perSource, Hour, Hour, Hour, now);
-        fromAll.Record(4 * perSource, Hour, Hour, Hour, now);
+        fromHere.Add(Hour, now);
+        fromAll.Add(Hour, now);
         Queue(db, to, language, template, values);
     }
 

@@ -43,22 +43,30 @@ internal sealed class AcceptTermsAndActivateHandler(
     // registered the address with a password of their own would share the account its owner then activates.
     private async Task<Error?> CheckPasswordAsync(AcceptTermsAndActivate request, AccountToken token, Account account, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var matches = credentials.Verify(account, account.PasswordHash, request.Password ?? "").Matches;
-        var attempt = await guard.ForAsync(account.NormalizedEmail, cancellationToken);
-        if (attempt.IsBlocked)
+        if (!await LinkAnswers.TryCountAsync(db, token, cancellationToken))
         {
+            return new Error(AccountErrors.ActivationLinkInvalid);
+        }
+
+        var attempt = await guard.BeginAsync(account.NormalizedEmail, knownDevice: null, cancellationToken);
+        var matches = credentials.Verify(account, account.PasswordHash, request.Password ?? "").Matches;
+        if (attempt.Refused)
+        {
+            await LinkAnswers.RightAsync(db, token);
             return new Error(AccountErrors.TooManyAttempts, nameof(request.Password));
         }
 
         if (matches)
         {
-            attempt.Succeeded();
+            await attempt.SucceededAsync();
+            await LinkAnswers.RightAsync(db, token);
             return null;
         }
 
-        attempt.Failed(account);
-        var spent = token.RecordWrongAnswer(now);
+        await attempt.FailedAsync(account, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return spent ? new Error(AccountErrors.ActivationLinkInvalid) : new Error(AccountErrors.ActivationPasswordWrong, nameof(request.Password));
+        return await LinkAnswers.WrongAsync(db, token, now, cancellationToken)
+            ? new Error(AccountErrors.ActivationLinkInvalid)
+            : new Error(AccountErrors.ActivationPasswordWrong, nameof(request.Password));
     }
 }

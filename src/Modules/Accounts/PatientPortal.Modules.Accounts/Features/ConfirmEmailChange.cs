@@ -15,20 +15,29 @@ internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, SignInGuar
             return new Error(AccountErrors.EmailChangeLinkInvalid);
         }
 
-        var attempt = await guard.ForAsync(account.NormalizedEmail, cancellationToken);
-        if (attempt.IsBlocked)
+        // The owner's flow (a session asked for it, the link proves the new mailbox): only this source's block refuses.
+        var attempt = await guard.BeginForOwnerAsync(account.NormalizedEmail, secondFactorCode: false, cancellationToken);
+        if (attempt.Refused)
         {
             return new Error(AccountErrors.TooManyAttempts);
         }
 
-        if (Account.Normalize(request.Email ?? "") != Account.Normalize(token.NewEmail!) || !Secrets.CodeMatches(account.Id, request.Code, token.CodeHash!))
+        if (!await LinkAnswers.TryCountAsync(db, token, cancellationToken))
         {
-            attempt.Failed(account);
-            var spent = token.RecordWrongAnswer(now);
-            await db.SaveChangesAsync(cancellationToken);
-            return new Error(spent ? AccountErrors.EmailChangeLinkInvalid : AccountErrors.WrongCode, nameof(request.Code));
+            await attempt.RightSecretAsync();
+            return new Error(AccountErrors.EmailChangeLinkInvalid);
         }
 
+        if (Account.Normalize(request.Email ?? "") != Account.Normalize(token.NewEmail!) || !Secrets.CodeMatches(account.Id, request.Code, token.CodeHash!))
+        {
+            var refused = await attempt.FailedAsync(account, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            var spent = await LinkAnswers.WrongAsync(db, token, now, cancellationToken);
+            return new Error(spent ? AccountErrors.EmailChangeLinkInvalid : refused ? AccountErrors.TooManyAttempts : AccountErrors.WrongCode, nameof(request.Code));
+        }
+
+        await attempt.RightSecretAsync();
+        await LinkAnswers.RightAsync(db, token);
         var oldEmail = account.Email;
         account.ChangeEmail(token.NewEmail!);
         token.Use(now);

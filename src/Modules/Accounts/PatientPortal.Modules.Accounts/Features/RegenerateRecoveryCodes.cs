@@ -1,7 +1,7 @@
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class RegenerateRecoveryCodesHandler(
-    AccountsDbContext db, ICurrentAccount current, SecondFactorProof proof, IOptions<AccountsOptions> options, TimeProvider clock)
+    AccountsDbContext db, ICurrentAccount current, SecondFactorProof proof, TimeProvider clock)
     : IRequestHandler<RegenerateRecoveryCodes, Result<IReadOnlyList<string>>>
 {
     public Task<Result<IReadOnlyList<string>>> Handle(RegenerateRecoveryCodes request, CancellationToken cancellationToken) =>
@@ -22,7 +22,7 @@ internal sealed class RegenerateRecoveryCodesHandler(
             return new Error(AccountErrors.SecondFactorOff);
         }
 
-        if (await proof.CheckAsync(account, factor, request.Code, options.Value, now, cancellationToken) is { } refused)
+        if (await proof.CheckAsync(account, factor, request.Code, now, cancellationToken) is { } refused)
         {
             await db.SaveChangesAsync(cancellationToken);
             return refused;

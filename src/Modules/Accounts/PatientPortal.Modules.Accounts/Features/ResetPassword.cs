@@ -11,7 +11,7 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
 }
 
 internal sealed class ResetPasswordHandler(
-    AccountsDbContext db, Credentials credentials, SignInGuard guard, SecondFactorProof proof, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+    AccountsDbContext db, Credentials credentials, SignInGuard guard, SecondFactorProof proof, AccountMail mail, TimeProvider clock)
     : IRequestHandler<ResetPassword, Result>
 {
     // Two tries racing on one link (or one account) are serialized by the account's version: one wins, the other re-reads.
@@ -26,23 +26,32 @@ internal sealed class ResetPasswordHandler(
             return new Error(AccountErrors.ResetLinkInvalid);
         }
 
-        // A lock does not stop the owner here: the link proves the email, and its own tries are few. Wrong answers
-        // still count toward the lock, so asking for link after link buys no more guesses.
+        // Neither the account's lock nor this source's stops the owner here: the link proves the email, and caps its
+        // own tries. Wrong answers still count toward the lock, so asking for link after link buys no more guesses.
+        if (!await LinkAnswers.TryCountAsync(db, token, cancellationToken))
+        {
+            return new Error(AccountErrors.ResetLinkInvalid);
+        }
+
+        var attempt = await guard.BeginForLinkAsync(account.NormalizedEmail, cancellationToken);
         var pinOk = account.RecoveryPinHash is null || credentials.Verify(account, account.RecoveryPinHash, request.Pin ?? "").Matches;
         if (Account.Normalize(request.Email) != account.NormalizedEmail || !pinOk)
         {
-            (await guard.ForAsync(account.NormalizedEmail, cancellationToken)).Failed(account);
-            var spent = token.RecordWrongAnswer(now);
+            await attempt.FailedAsync(account, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return new Error(spent ? AccountErrors.ResetLinkInvalid : AccountErrors.ResetDetailsWrong);
+            return new Error(await LinkAnswers.WrongAsync(db, token, now, cancellationToken) ? AccountErrors.ResetLinkInvalid : AccountErrors.ResetDetailsWrong);
         }
 
-        if (await proof.CheckForResetAsync(account, request.Code, options.Value, now, cancellationToken) is { } refused)
+        await attempt.RightSecretAsync();
+
+        // A wrong authenticator code is a wrong answer too: it keeps the link's count, and spends the link after a few.
+        if (await proof.CheckForResetAsync(account, request.Code, now, cancellationToken) is { } refused)
         {
             await db.SaveChangesAsync(cancellationToken);
-            return refused;
+            return await LinkAnswers.WrongAsync(db, token, now, cancellationToken) ? new Error(AccountErrors.ResetLinkInvalid) : refused;
         }
 
+        await LinkAnswers.RightAsync(db, token);
         await guard.ForgetAsync(account.NormalizedEmail, cancellationToken);
         account.ChangePassword(credentials.Hash(request.Password), now);
         token.Use(now);

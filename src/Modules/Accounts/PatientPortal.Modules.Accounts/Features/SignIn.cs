@@ -5,33 +5,31 @@ internal sealed class SignInHandler(AccountsDbContext db, Credentials credential
 {
     private static readonly Error InvalidCredentials = new(AccountErrors.InvalidCredentials);
 
-    // Parallel attempts on one address must each count: a conflicting write is retried on fresh data.
-    public Task<Result<SignedIn>> Handle(SignIn request, CancellationToken cancellationToken) =>
-        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
-
-    private async Task<Result<SignedIn>> AttemptAsync(SignIn request, CancellationToken cancellationToken)
+    public async Task<Result<SignedIn>> Handle(SignIn request, CancellationToken cancellationToken)
     {
+        // Counted before the password is checked, for known and unknown addresses alike: parallel guesses all count,
+        // and time tells nothing.
         var normalized = Account.Normalize(request.Email ?? "");
+        var attempt = await guard.BeginAsync(normalized, request.KnownDevice, cancellationToken);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
-        var attempt = await guard.ForAsync(normalized, cancellationToken);
 
-        // The password is checked in every case (a decoy hash for unknown emails), and an unknown email's failure is
-        // counted and written like a real one's, so time tells nothing either.
+        // The password is checked in every case (a decoy hash for unknown emails).
         var (matches, rehash) = credentials.Verify(account, account?.PasswordHash, request.Password ?? "");
-        if (attempt.IsBlocked)
+        if (attempt.Refused)
         {
             return InvalidCredentials;
         }
 
         if (account is null || !matches)
         {
-            attempt.Failed(account);
+            await attempt.FailedAsync(account, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return InvalidCredentials;
         }
 
         if (!account.IsActive)
         {
+            await attempt.RightSecretAsync();
             return new Error(AccountErrors.NotActivated);
         }
 
@@ -41,6 +39,6 @@ internal sealed class SignInHandler(AccountsDbContext db, Credentials credential
         }
 
         // A second factor, when on, comes next (a pending challenge); otherwise the session opens.
-        return await steps.AfterPasswordAsync(account, attempt, request.UserAgent, clock.GetUtcNow(), cancellationToken);
+        return await steps.AfterPasswordAsync(account, attempt, request.UserAgent, request.KnownDevice, clock.GetUtcNow(), cancellationToken);
     }
 }

@@ -3,10 +3,7 @@ namespace PatientPortal.Modules.Accounts.Features;
 internal sealed class SignInFromTrustedBrowserHandler(AccountsDbContext db, SignInSteps steps, SignInGuard guard, TimeProvider clock)
     : IRequestHandler<SignInFromTrustedBrowser, Result<SignedIn>>
 {
-    public Task<Result<SignedIn>> Handle(SignInFromTrustedBrowser request, CancellationToken cancellationToken) =>
-        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, cancellationToken));
-
-    private async Task<Result<SignedIn>> AttemptAsync(SignInFromTrustedBrowser request, CancellationToken cancellationToken)
+    public async Task<Result<SignedIn>> Handle(SignInFromTrustedBrowser request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (await PendingChallenge.FindAsync(db, request.ChallengeToken, now, cancellationToken) is not (var challenge, var account, _)
@@ -23,15 +20,27 @@ internal sealed class SignInFromTrustedBrowserHandler(AccountsDbContext db, Sign
             return new Error(AccountErrors.SecondFactorExpired);
         }
 
-        var attempt = await guard.ForAsync(account.NormalizedEmail, cancellationToken);
-        if (attempt.IsBlocked)
+        // The password step already counted and passed; this only keeps a blocked source from finishing a sign-in.
+        var attempt = await guard.BeginAsync(account.NormalizedEmail, request.KnownDevice, cancellationToken);
+        if (attempt.Refused)
         {
             return new Error(AccountErrors.SecondFactorExpired);
         }
 
         challenge.Use(now);
-        var session = steps.Open(account, attempt, request.UserAgent, secondFactorPassed: true, now);
-        await db.SaveChangesAsync(cancellationToken);
-        return SessionResult.For(account, session);
+        var session = steps.Open(account, request.UserAgent, secondFactorPassed: true, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The challenge was used at the same moment (a double submit): this one does not open a second session.
+            await attempt.RightSecretAsync();
+            return new Error(AccountErrors.SecondFactorExpired);
+        }
+
+        await attempt.SucceededAsync();
+        return steps.Opened(account, session, request.KnownDevice);
     }
 }

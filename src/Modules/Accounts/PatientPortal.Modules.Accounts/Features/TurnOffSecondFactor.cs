@@ -1,7 +1,7 @@
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class TurnOffSecondFactorHandler(
-    AccountsDbContext db, ICurrentAccount current, SecondFactorProof proof, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+    AccountsDbContext db, ICurrentAccount current, SecondFactorProof proof, AccountMail mail, TimeProvider clock)
     : IRequestHandler<TurnOffSecondFactor, Result>
 {
     public Task<Result> Handle(TurnOffSecondFactor request, CancellationToken cancellationToken) =>
@@ -27,7 +27,7 @@ internal sealed class TurnOffSecondFactorHandler(
             return new Error(AccountErrors.SecondFactorOff);
         }
 
-        if (await proof.CheckAsync(account, factor, request.Code, options.Value, now, cancellationToken) is { } refused)
+        if (await proof.CheckAsync(account, factor, request.Code, now, cancellationToken) is { } refused)
         {
             await db.SaveChangesAsync(cancellationToken);
             return refused;

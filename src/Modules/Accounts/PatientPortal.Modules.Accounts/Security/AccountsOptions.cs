@@ -16,6 +16,9 @@ public sealed class AccountsOptions
     /// <summary>Wrong passwords or codes in an hour, from all sources together, before the account is locked for all.</summary>
     public int MaxFailedSignInsPerHour { get; set; } = 30;
 
+    /// <summary>Wrong second-factor codes in a day, from all sources, before a signed-in owner's re-checks are refused.</summary>
+    public int MaxWrongSecondFactorCodesPerDay { get; set; } = 10;
+
     /// <summary>The first block; each further one lasts twice as long, up to <see cref="LongestLockout"/>.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 

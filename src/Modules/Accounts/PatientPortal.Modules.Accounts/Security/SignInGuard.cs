@@ -2,76 +2,209 @@ namespace PatientPortal.Modules.Accounts.Security;
 
 /// <summary>
 /// The throttle in front of every secret typed for an email address: passwords, codes, and the answers an emailed
-/// link asks for. A source (the caller's network) that fails <see cref="AccountsOptions.MaxFailedSignIns"/> times
-/// in a row is blocked for <see cref="AccountsOptions.LockoutDuration"/>, twice as long each time after, so it can
-/// neither guess for long nor lock the owner out of their own device. All sources together may fail
-/// <see cref="AccountsOptions.MaxFailedSignInsPerHour"/> times an hour; then the address is locked for every
-/// source and its owner is told by email. A reset that proves the email forgets it all.
+/// link asks for. A source (the caller's network, or a <see cref="KnownDevices">known browser</see>) that fails
+/// <see cref="AccountsOptions.MaxFailedSignIns"/> times in a row is blocked for <see cref="AccountsOptions.LockoutDuration"/>,
+/// twice as long each time after, so it can neither guess for long nor lock the owner out of their own device. All
+/// sources together may fail <see cref="AccountsOptions.MaxFailedSignInsPerHour"/> times an hour; then the address is
+/// locked for every source but its known browsers, and its owner is told by email. A reset that proves the email
+/// forgets it all.
+/// <para>
+/// Each try is counted as a failure, and saved, BEFORE its secret is checked: a burst of parallel guesses all count,
+/// and those past the limit are refused whatever their timing. A right secret takes its count back.
+/// </para>
 /// </summary>
-internal sealed class SignInGuard(AccountsDbContext db, ICurrentAccount caller, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+internal sealed class SignInGuard(
+    AccountsDbContext db, ICurrentAccount caller, KnownDevices devices, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
-    /// <summary>Reads this address's two counters. Callers check the secret whatever they say, so time tells nothing.</summary>
-    public async Task<Attempt> ForAsync(string emailKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Someone not signed in (sign-in, its code, activation): refused when their source is blocked, or the whole
+    /// address is, unless <paramref name="knownDevice"/> shows a browser that signed in here before.
+    /// </summary>
+    public Task<Attempt> BeginAsync(string emailKey, string? knownDevice, CancellationToken cancellationToken)
     {
-        var subject = Secrets.Hash(emailKey);
-        var source = Throttle.SourceKey(caller.Source);
-        var rows = await db.Throttles.Where(t => t.Subject == subject && (t.Counter == source || t.Counter == Throttle.AllSources))
-            .ToListAsync(cancellationToken);
-        return new Attempt(db, mail, options.Value, clock.GetUtcNow(), subject, source, rows);
+        var limits = options.Value;
+        var device = devices.DeviceOf(knownDevice, emailKey);
+        var source = new Limit(device is null ? Throttle.SourceKey(caller.Source) : Throttle.Device(device), limits.MaxFailedSignIns, Day, Refuses: true);
+        return BeginAsync(emailKey, [source, AllSources(limits, refuses: device is null)], cancellationToken);
     }
 
-    /// <summary>Forgets every failure and block of the address (the owner proved the email). The caller saves.</summary>
-    public async Task ForgetAsync(string emailKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// The owner, signed in or holding an emailed link: only their own source's block refuses them (a lock of the whole
+    /// address, which anyone can cause, must not stop them). A second-factor code is also capped per address over a
+    /// day, whatever the source, so a stolen session cannot guess codes from many networks.
+    /// </summary>
+    public Task<Attempt> BeginForOwnerAsync(string emailKey, bool secondFactorCode, CancellationToken cancellationToken)
     {
-        var subject = Secrets.Hash(emailKey);
-        var rows = await db.Throttles.Where(t => t.Subject == subject).ToListAsync(cancellationToken);
-        db.Throttles.RemoveRange(rows.Where(r => !r.CountsMail));
+        var limits = options.Value;
+        List<Limit> counted =
+        [
+            new(Throttle.SourceKey(caller.Source), limits.MaxFailedSignIns, Day, Refuses: true),
+            AllSources(limits, refuses: false),
+        ];
+        if (secondFactorCode)
+        {
+            counted.Add(new(Throttle.SecondFactorCodes, limits.MaxWrongSecondFactorCodesPerDay, Day, Refuses: true));
+        }
+
+        return BeginAsync(emailKey, counted, cancellationToken);
     }
 
-    internal sealed class Attempt(
-        AccountsDbContext db, AccountMail mail, AccountsOptions limits, DateTimeOffset now, string subject, string source, List<Throttle> rows)
+    /// <summary>
+    /// An answer asked by an emailed link (a recovery PIN): counted toward the address's lock, never refused here, since
+    /// the link caps its own tries (<see cref="LinkAnswers"/>) and the owner holding it must be able to recover.
+    /// </summary>
+    public Task<Attempt> BeginForLinkAsync(string emailKey, CancellationToken cancellationToken)
     {
-        public bool IsBlocked => rows.Any(r => r.IsBlocked(now));
+        var limits = options.Value;
+        return BeginAsync(emailKey, [new(Throttle.SourceKey(caller.Source), limits.MaxFailedSignIns, Day, Refuses: false), AllSources(limits, refuses: false)], cancellationToken);
+    }
 
-        /// <summary>Blocked for this source only, whatever the lock of the whole address.</summary>
-        public bool IsSourceBlocked => rows.Any(r => r.Counter == source && r.IsBlocked(now));
+    /// <summary>Forgets every failure and block of the address (the owner proved the email), at once.</summary>
+    public Task ForgetAsync(string emailKey, CancellationToken cancellationToken)
+    {
+        var subject = Secrets.Hash(emailKey);
+        return db.Throttles
+            .Where(t => t.Subject == subject && t.Counter != Throttle.Mail && !t.Counter.StartsWith(Throttle.MailFromPrefix))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
 
-        /// <summary>Counts a failure from this source and from all. The caller saves, with whatever else failed.</summary>
-        public void Failed(Account? account)
+    private static Limit AllSources(AccountsOptions limits, bool refuses) =>
+        new(Throttle.AllSources, limits.MaxFailedSignInsPerHour, Hour, refuses);
+
+    // Parallel tries on one address each count: a conflicting write is retried on fresh rows.
+    private async Task<Attempt> BeginAsync(string emailKey, IReadOnlyList<Limit> limits, CancellationToken cancellationToken)
+    {
+        var subject = Secrets.Hash(emailKey);
+        var counters = limits.Select(l => l.Counter).ToList();
+        for (var tries = 1; ; tries++)
         {
-            Row(source).Record(limits.MaxFailedSignIns, Day, limits.LockoutDuration, limits.LongestLockout, now);
-            var locked = Row(Throttle.AllSources).Record(limits.MaxFailedSignInsPerHour, Hour, limits.LockoutDuration, limits.LongestLockout, now);
-            if (locked && account is not null)
+            var now = clock.GetUtcNow();
+            var rows = await db.Throttles.Where(t => t.Subject == subject && counters.Contains(t.Counter)).ToListAsync(cancellationToken);
+            var counted = limits.Select(l => (Limit: l, Row: rows.Find(r => r.Counter == l.Counter) ?? Start(subject, l.Counter, now))).ToList();
+            if (counted.Any(c => c.Limit.Refuses && c.Row.IsFull(c.Limit.Max, c.Limit.Window, now)))
             {
-                // Not subject to the mail limit: locks are few (each lasts twice as long as the last), and flooding the
-                // address first must not hide one.
-                mail.Queue(db, account.Email, account.Language, "AccountLocked", ("Name", account.FirstName));
+                Detach(counted);
+                return new Attempt(db, mail, subject, [], now) { Refused = true };
+            }
+
+            foreach (var (limit, row) in counted)
+            {
+                row.Add(limit.Window, now);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                Detach(counted);
+                return new Attempt(db, mail, subject, counted.Select(c => new Reserved(c.Limit, c.Row.Count, c.Row.Blocks, c.Row.NextBlock(options.Value.LockoutDuration, options.Value.LongestLockout))).ToList(), now);
+            }
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex))
+            {
+                // Still racing after a few tries: a flood on this address. The try is refused, never an error page.
+                Detach(counted);
+                if (tries == 5)
+                {
+                    return new Attempt(db, mail, subject, [], now) { Refused = true };
+                }
             }
         }
+    }
 
-        /// <summary>The right secret from this source: its failures are forgiven (not those of other sources).</summary>
-        public void Succeeded()
+    private Throttle Start(string subject, string counter, DateTimeOffset now)
+    {
+        var row = Throttle.Start(subject, counter, now);
+        db.Throttles.Add(row);
+        return row;
+    }
+
+    // Later changes go straight to the database (each one a single atomic statement), so nothing else of the
+    // caller's unit of work ever conflicts on these rows.
+    private void Detach(IEnumerable<(Limit, Throttle Row)> counted)
+    {
+        foreach (var (_, row) in counted)
         {
-            if (rows.Find(r => r.Counter == source) is { } mine)
+            db.Entry(row).State = EntityState.Detached;
+        }
+    }
+
+    internal sealed record Limit(string Counter, int Max, TimeSpan Window, bool Refuses);
+
+    internal sealed record Reserved(Limit Limit, int CountedTo, int BlocksSeen, TimeSpan NextBlock);
+
+    /// <summary>One try, already counted as a failure. Say how it ended: <see cref="FailedAsync"/>, <see cref="RightSecretAsync"/> or <see cref="SucceededAsync"/>.</summary>
+    internal sealed class Attempt
+    {
+        private readonly AccountsDbContext _db;
+        private readonly AccountMail _mail;
+        private readonly string _subject;
+        private readonly IReadOnlyList<Reserved> _reserved;
+        private readonly DateTimeOffset _now;
+
+        internal Attempt(AccountsDbContext db, AccountMail mail, string subject, IReadOnlyList<Reserved> reserved, DateTimeOffset now) =>
+            (_db, _mail, _subject, _reserved, _now) = (db, mail, subject, reserved, now);
+
+        /// <summary>Blocked before it was counted: the caller refuses whatever the secret (still checked, for time).</summary>
+        public bool Refused { get; init; }
+
+        /// <summary>
+        /// The secret was wrong: the count stands, and the failure that fills a counter blocks it (the one that locks
+        /// the whole address also mails its owner; the caller saves that mail).
+        /// </summary>
+        /// <returns>True when this source is now refused (the caller says "too many attempts").</returns>
+        public async Task<bool> FailedAsync(Account? account, CancellationToken cancellationToken)
+        {
+            var refusedNow = false;
+            foreach (var reserved in _reserved.Where(r => r.CountedTo >= r.Limit.Max))
             {
-                db.Throttles.Remove(mine);
+                // Only one of the parallel failures that filled it blocks it: the others find the block count moved on.
+                var blocked = await _db.Throttles
+                    .Where(t => t.Subject == _subject && t.Counter == reserved.Limit.Counter && t.Blocks == reserved.BlocksSeen && t.Count >= reserved.Limit.Max)
+                    .ExecuteUpdateAsync(
+                        u => u.SetProperty(t => t.BlockedUntilUtc, _now + reserved.NextBlock)
+                            .SetProperty(t => t.Blocks, reserved.BlocksSeen + 1)
+                            .SetProperty(t => t.Version, t => t.Version + 1),
+                        cancellationToken);
+                refusedNow |= reserved.Limit.Refuses;
+                if (blocked == 1 && reserved.Limit.Counter == Throttle.AllSources && account is not null)
+                {
+                    // Not subject to the mail limit: locks are few (each lasts twice as long as the last), and flooding
+                    // the address first must not hide one.
+                    _mail.Queue(_db, account.Email, account.Language, "AccountLocked", ("Name", account.FirstName));
+                }
             }
+
+            return refusedNow;
         }
 
-        private Throttle Row(string rowSource)
-        {
-            if (rows.Find(r => r.Counter == rowSource) is { } row)
-            {
-                return row;
-            }
+        /// <summary>
+        /// The secret was right but the sign-in goes on (a second factor comes next): the try is not a failure, yet
+        /// the source's earlier failures stand, so a known password cannot reset the count of wrong codes.
+        /// </summary>
+        public Task RightSecretAsync() => TakeBackAsync(forgiveSource: false);
 
-            row = Throttle.Start(subject, rowSource, now);
-            rows.Add(row);
-            db.Throttles.Add(row);
-            return row;
+        /// <summary>The sign-in (or re-check) is complete: the try is not a failure, and this source's are forgiven.</summary>
+        public Task SucceededAsync() => TakeBackAsync(forgiveSource: true);
+
+        // Not cancellable: a right secret must never be left counted as a failure because the browser went away.
+        private async Task TakeBackAsync(bool forgiveSource)
+        {
+            foreach (var reserved in _reserved)
+            {
+                var row = _db.Throttles.Where(t => t.Subject == _subject && t.Counter == reserved.Limit.Counter);
+                if (forgiveSource && reserved.Limit.Counter != Throttle.AllSources && reserved.Limit.Counter != Throttle.SecondFactorCodes)
+                {
+                    await row.ExecuteDeleteAsync(CancellationToken.None);
+                }
+                else
+                {
+                    await row.Where(t => t.Count > 0).ExecuteUpdateAsync(
+                        u => u.SetProperty(t => t.Count, t => t.Count - 1).SetProperty(t => t.Version, t => t.Version + 1),
+                        CancellationToken.None);
+                }
+            }
         }
     }
 }

@@ -175,4 +175,20 @@ public sealed class SignInTests
 
         unknown.Errors.ShouldBe(wrong.Errors);
     }
+
+    /// <summary>The throttle keeps no row (no hash of an address someone typed) once it can no longer change anything.</summary>
+    [Fact]
+    public async Task Throttle_rows_are_purged_two_days_after_their_last_event()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        await accounts.SendAsync(new SignIn("nobody@example.org", "Wrong-Pass-1!", null));
+        accounts.Clock.Advance(TimeSpan.FromDays(1));
+        await accounts.SendAsync(new SignIn("somebody@example.org", "Wrong-Pass-1!", null));
+        accounts.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+
+        using var scope = accounts.Services.CreateScope();
+        var retention = scope.ServiceProvider.GetServices<IModuleRetention>().OfType<PatientPortal.Modules.Accounts.Data.ThrottleRetention>().Single();
+        (await retention.PurgeAsync(CancellationToken.None)).ShouldBe(2, "the first address's two counters");
+        (await accounts.QueryAsync(db => db.Throttles.CountAsync())).ShouldBe(2, "the second's, a day old, stay");
+    }
 }

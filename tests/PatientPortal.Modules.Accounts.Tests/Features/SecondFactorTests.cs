@@ -195,21 +195,21 @@ public sealed class SecondFactorTests
         var first = await accounts.SendAsync(new VerifySignInCode(await accounts.PasswordStepAsync(email), accounts.Code(app), true, "Firefox"));
         var browser = first.Value.TrustedBrowserToken.ShouldNotBeNull();
 
-        (await accounts.SendAsync(new SignInFromTrustedBrowser(await accounts.PasswordStepAsync(email), browser, null))).IsSuccess.ShouldBeTrue();
-        (await accounts.SendAsync(new SignInFromTrustedBrowser(await accounts.PasswordStepAsync(email), "another-browser", null))).ShouldFailWith(AccountErrors.SecondFactorExpired);
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null) { TrustedBrowser = browser })).Value.SecondFactorPassed.ShouldBeTrue("no code asked");
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null) { TrustedBrowser = "another-browser" })).Value.SecondFactorRequired.ShouldNotBeNull();
 
         accounts.Current.SignedInAs(first.Value.AccountId);
         var trusted = (await accounts.SendAsync(new GetSecondFactor())).Value.TrustedBrowsers.ShouldHaveSingleItem();
         trusted.UserAgent.ShouldBe("Firefox");
         trusted.ExpiresUtc.ShouldBe(trusted.TrustedUtc + TimeSpan.FromDays(30));
         (await accounts.SendAsync(new RevokeTrustedBrowser(trusted.Id))).IsSuccess.ShouldBeTrue();
-        (await accounts.SendAsync(new SignInFromTrustedBrowser(await accounts.PasswordStepAsync(email), browser, null))).ShouldFailWith(AccountErrors.SecondFactorExpired);
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null) { TrustedBrowser = browser })).Value.SecondFactorRequired.ShouldNotBeNull("revoked");
 
         accounts.Clock.Advance(TimeSpan.FromMinutes(1));
         var again = (await accounts.SendAsync(new VerifySignInCode(await accounts.PasswordStepAsync(email), accounts.Code(app), true, null))).Value;
         accounts.Current.SignedInAs(again.AccountId);
         (await accounts.SendAsync(new ChangePassword(again.SessionId, Builders.Password, "Autre-Riviere-77?", "Autre-Riviere-77?"))).IsSuccess.ShouldBeTrue();
-        (await accounts.SendAsync(new SignInFromTrustedBrowser(await accounts.PasswordStepAsync(email, "Autre-Riviere-77?"), again.TrustedBrowserToken!, null))).ShouldFailWith(AccountErrors.SecondFactorExpired);
+        (await accounts.SendAsync(new SignIn(email, "Autre-Riviere-77?", null) { TrustedBrowser = again.TrustedBrowserToken })).Value.SecondFactorRequired.ShouldNotBeNull("the password changed");
         (await accounts.SendAsync(new GetSecondFactor())).Value.TrustedBrowsers.ShouldBeEmpty();
     }
 
@@ -227,7 +227,7 @@ public sealed class SecondFactorTests
 
         accounts.Current.SignedInAs((await accounts.QueryAsync(db => db.Accounts.SingleAsync(a => a.Email == intruder))).Id);
         (await accounts.SendAsync(new RevokeTrustedBrowser(id))).Errors.ShouldBe([Error.NotFound]);
-        (await accounts.SendAsync(new SignInFromTrustedBrowser(await accounts.PasswordStepAsync(intruder), trusted.TrustedBrowserToken!, null))).ShouldFailWith(AccountErrors.SecondFactorExpired);
+        (await accounts.SendAsync(new SignIn(intruder, Builders.Password, null) { TrustedBrowser = trusted.TrustedBrowserToken })).Value.SecondFactorRequired.ShouldNotBeNull();
         intruderApp.ShouldNotBeNull();
     }
 
@@ -328,6 +328,25 @@ public sealed class SecondFactorTests
         var lateCode = await accounts.CodeMailedToAsync(email);
         accounts.Clock.Advance(TimeSpan.FromMinutes(10));
         (await accounts.SendAsync(new VerifySignInCode(late, lateCode, false, null))).ShouldFailWith(AccountErrors.SecondFactorExpired);
+    }
+
+    [Fact]
+    public async Task A_trusted_browser_with_the_email_factor_is_sent_no_code()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        accounts.Current.SignedInAs(session.AccountId);
+        await accounts.SendAsync(new StartEmailCodeSetUp());
+        await accounts.SendAsync(new ConfirmEmailCode(session.SessionId, await accounts.CodeMailedToAsync(email)));
+        var challenge = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.SecondFactorRequired!;
+        var browser = (await accounts.SendAsync(new VerifySignInCode(challenge.ChallengeToken, await accounts.CodeMailedToAsync(email), true, null))).Value.TrustedBrowserToken;
+        var mails = (await accounts.MailsToAsync(email)).Count;
+
+        var trusted = await accounts.SendAsync(new SignIn(email, Builders.Password, null) { TrustedBrowser = browser });
+
+        trusted.Value.SecondFactorPassed.ShouldBeTrue();
+        (await accounts.MailsToAsync(email)).Count.ShouldBe(mails, "no code to send");
     }
 
     [Fact]

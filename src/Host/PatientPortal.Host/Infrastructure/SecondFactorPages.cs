@@ -20,6 +20,9 @@ public static class SecondFactorPages
 
     public static string KnownDeviceCookie(HttpContext context) => Prefix(context) + "portal-device";
 
+    /// <summary>This browser's trusted-browser token (patients who chose it), sent with the password.</summary>
+    public static string? TrustedBrowser(HttpContext context) => context.Request.Cookies[TrustedBrowserCookie(context)];
+
     /// <summary>This browser's known-device token, sent with every sign-in step.</summary>
     public static string? KnownDevice(HttpContext context) => context.Request.Cookies[KnownDeviceCookie(context)];
 
@@ -35,26 +38,16 @@ public static class SecondFactorPages
         string.IsNullOrEmpty(returnUrl) ? SetUpAuthenticatorPath : $"{SetUpAuthenticatorPath}?returnUrl={Uri.EscapeDataString(returnUrl)}";
 
     /// <summary>
-    /// After a right password: a trusted browser (patients only) signs in at once; otherwise the challenge waits in its
-    /// cookie for the code page; without a second factor the session opens, and staff go to set up their app first.
+    /// After a right password: the challenge waits in its cookie for the code page; without a second factor (or from a
+    /// trusted browser) the session opens, and staff without an app go to set one up first.
     /// </summary>
     /// <returns>The local address to go to next.</returns>
-    public static async Task<string> AfterPasswordAsync(HttpContext context, IMediator mediator, SignedIn signedIn, string returnUrl, CancellationToken cancellationToken)
+    public static async Task<string> AfterPasswordAsync(HttpContext context, SignedIn signedIn, string returnUrl)
     {
         if (signedIn.SecondFactorRequired is not { } challenge)
         {
             await PortalAuthentication.SignInAsync(context, signedIn);
             return signedIn.MustSetUpAuthenticator ? SetUpAuthenticator(returnUrl) : returnUrl;
-        }
-
-        if (context.Request.Cookies[TrustedBrowserCookie(context)] is { Length: > 0 } browser)
-        {
-            var trusted = await mediator.Send(new SignInFromTrustedBrowser(challenge.ChallengeToken, browser, context.Request.Headers.UserAgent.ToString()) { KnownDevice = KnownDevice(context) }, cancellationToken);
-            if (trusted.IsSuccess)
-            {
-                await PortalAuthentication.SignInAsync(context, trusted.Value);
-                return returnUrl;
-            }
         }
 
         KeepChallenge(context, challenge);

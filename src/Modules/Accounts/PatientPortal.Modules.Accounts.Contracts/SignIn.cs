@@ -8,6 +8,12 @@ public sealed record SignIn(string Email, string Password, string? UserAgent) : 
 {
     /// <summary>The browser's <see cref="SignedIn.KnownDeviceToken"/> from an earlier sign-in, if it has one.</summary>
     public string? KnownDevice { get; init; }
+
+    /// <summary>
+    /// The browser's <see cref="SignedIn.TrustedBrowserToken"/>, if the patient chose to trust it: with a right password
+    /// it takes the place of the code (never for staff), and no code is sent.
+    /// </summary>
+    public string? TrustedBrowser { get; init; }
 }
 
 /// <summary>A new server-side session: the host puts its id in the authentication cookie.</summary>

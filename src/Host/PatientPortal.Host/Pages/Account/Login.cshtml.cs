@@ -30,7 +30,11 @@ public sealed class LoginModel(IMediator mediator, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new SignIn(Input.Email, Input.Password, Request.Headers.UserAgent.ToString()) { KnownDevice = SecondFactorPages.KnownDevice(HttpContext) }, cancellationToken);
+        var result = await mediator.Send(new SignIn(Input.Email, Input.Password, Request.Headers.UserAgent.ToString()) 
+        {
+            KnownDevice = SecondFactorPages.KnownDevice(HttpContext),
+            TrustedBrowser = SecondFactorPages.TrustedBrowser(HttpContext),
+        }, cancellationToken);
         if (result.IsFailure)
         {
             NotActivated = result.Errors.Any(e => e.Key == AccountErrors.NotActivated);
@@ -39,7 +43,7 @@ public sealed class LoginModel(IMediator mediator, IStringLocalizer<SharedResour
         }
 
         // Signs in, or goes on to the code step (two-step verification), or sends staff to set up their app first.
-        return LocalRedirect(await SecondFactorPages.AfterPasswordAsync(HttpContext, mediator, result.Value, Url.LocalOrHome(ReturnUrl), cancellationToken));
+        return LocalRedirect(await SecondFactorPages.AfterPasswordAsync(HttpContext, result.Value, Url.LocalOrHome(ReturnUrl)));
     }
 
     /// <summary>"Send a new activation email", offered after a correct password on an account not activated yet.</summary>

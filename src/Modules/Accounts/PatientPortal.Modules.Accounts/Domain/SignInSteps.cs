@@ -2,17 +2,17 @@ namespace PatientPortal.Modules.Accounts.Domain;
 
 /// <summary>
 /// What follows a right password: with a second factor on, a pending challenge (and the emailed code, for that
-/// factor); without one, the session. The source's failures are forgiven only when a session opens, so a known
+/// factor), unless the browser is trusted; without one, the session. The source's failures are forgiven only when a session opens, so a known
 /// password cannot reset the count of wrong codes.
 /// </summary>
 internal sealed class SignInSteps(AccountsDbContext db, AccountMail mail, KnownDevices devices)
 {
     /// <summary>Saves: the challenge (with its email) or the new session; then tells the guard how the try ended.</summary>
-    public async Task<Result<SignedIn>> AfterPasswordAsync(
-        Account account, SignInGuard.Attempt attempt, string? userAgent, string? knownDevice, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Result<SignedIn>> AfterPasswordAsync(Account account, SignInGuard.Attempt attempt, SignIn request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var factor = await db.SecondFactors.SingleOrDefaultAsync(f => f.AccountId == account.Id, cancellationToken);
-        if (factor is { IsOn: true })
+        var trusted = factor is { IsOn: true } && await IsTrustedAsync(account, request.TrustedBrowser, now, cancellationToken);
+        if (factor is { IsOn: true } && !trusted)
         {
             var token = Secrets.NewToken();
             var challenge = SignInChallenge.Start(account, Secrets.Hash(token), now);
@@ -33,10 +33,24 @@ internal sealed class SignInSteps(AccountsDbContext db, AccountMail mail, KnownD
             };
         }
 
-        var session = Open(account, userAgent, secondFactorPassed: false, now);
+        var session = Open(account, request.UserAgent, secondFactorPassed: trusted, now);
         await db.SaveChangesAsync(cancellationToken);
         await attempt.SucceededAsync();
-        return Opened(account, session, knownDevice) with { MustSetUpAuthenticator = MustUseAuthenticator(account) };
+        return Opened(account, session, request.KnownDevice) with { MustSetUpAuthenticator = MustUseAuthenticator(account) && !trusted };
+    }
+
+    // A browser the patient trusted (30 days, revocable, ended by a password change) stands in for the code. Never for
+    // staff, who use their app at every sign-in.
+    private async Task<bool> IsTrustedAsync(Account account, string? token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (MustUseAuthenticator(account) || string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return false;
+        }
+
+        var hash = Secrets.Hash(token);
+        var browser = await db.TrustedBrowsers.SingleOrDefaultAsync(b => b.TokenHash == hash && b.AccountId == account.Id, cancellationToken);
+        return browser is not null && browser.IsUsable(account, now);
     }
 
     /// <summary>Opens a session (not saved; once it is, the caller tells the guard the sign-in succeeded).</summary>

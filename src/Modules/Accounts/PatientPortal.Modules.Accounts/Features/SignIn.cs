@@ -39,6 +39,6 @@ internal sealed class SignInHandler(AccountsDbContext db, Credentials credential
         }
 
         // A second factor, when on, comes next (a pending challenge); otherwise the session opens.
-        return await steps.AfterPasswordAsync(account, attempt, request.UserAgent, request.KnownDevice, clock.GetUtcNow(), cancellationToken);
+        return await steps.AfterPasswordAsync(account, attempt, request, clock.GetUtcNow(), cancellationToken);
     }
 }

@@ -187,6 +187,36 @@ public sealed class SignInTests
     }
 
     /// <summary>
+    /// Strangers lock the account with one wrong password from each of thirty networks: a browser that never signed in
+    /// to it is refused even the right password, but the owner's browser (its known-device cookie) gets in, from a new
+    /// network too.
+    /// </summary>
+    [Fact]
+    public async Task The_owners_browser_signs_in_while_strangers_have_locked_the_account_from_many_networks()
+    {
+        await using var portal = await StartAsync();
+        portal.WithServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
+        var owner = Browser(portal);
+        owner.Http.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, "198.51.100.20");
+        (await owner.SignInAsDemoPatientAsync()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await owner.PostFormAsync("/", new Dictionary<string, string>(), "/logout")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        for (var network = 1; network <= 30; network++)
+        {
+            var stranger = Browser(portal);
+            stranger.Http.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, $"203.0.113.{network}");
+            await stranger.SignInAsync(PortalClient.DemoPatientEmail, $"{WrongPassword}{network}");
+        }
+
+        var newcomer = Browser(portal);
+        newcomer.Http.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, "192.0.2.50");
+        FormErrors(await newcomer.FollowAsync(await newcomer.SignInAsDemoPatientAsync())).ShouldBe(InvalidCredentials);
+        owner.Http.DefaultRequestHeaders.Remove(ClientAddressFromHeader.Header);
+        owner.Http.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, "192.0.2.51");
+        (await owner.SignInAsDemoPatientAsync()).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the owner's browser");
+        (await owner.IsSignedInAsync()).ShouldBeTrue();
+    }
+
+    /// <summary>
     /// A restart is a new portal host over the same data folder (the same SQLite files and keys): its in-memory
     /// rate limiter starts empty, the lockout (columns of the account) does not. The first host stays up, idle, only
     /// because disposing it would delete the folder.

@@ -32,4 +32,26 @@ public sealed class StaffAccountTests
         accounts.Current.SignedInAs(Guid.NewGuid(), Roles.Admin);
         (await accounts.SendAsync(new CreateStaffAccount(Builders.Email(), "Julie", "Gagnon", Roles.Patient, "fr"))).ShouldFailWith("Accounts.RoleInvalid");
     }
+
+    [Fact]
+    public async Task A_staff_session_without_the_second_factor_is_refused_by_every_staff_handler_even_when_called_directly()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        // A real admin session opened with the password only (no authenticator app yet): the role is there, the factor is not.
+        var admin = await accounts.StaffMemberAsync(Builders.Email(), Roles.Admin);
+        admin.SecondFactorPassed.ShouldBeFalse();
+        accounts.Current.SignedInAs(admin.AccountId, admin.Role, admin.SecondFactorPassed);
+        var invitee = Builders.Email();
+
+        (await accounts.SendAsync(new CreateStaffAccount(Builders.Email(), "Julie", "Gagnon", Roles.Staff, "fr"))).Errors.ShouldBe([Error.Forbidden]);
+        (await accounts.SendAsync(new ListStaffAccounts())).Errors.ShouldBe([Error.Forbidden]);
+        (await accounts.SendAsync(new InvitePatient(invitee, "Nathan", "Milner", new DateOnly(1990, 2, 18), null, null, "en"))).Errors.ShouldBe([Error.Forbidden]);
+        (await accounts.SendAsync(new ListInvitations())).Errors.ShouldBe([Error.Forbidden]);
+        (await accounts.MailsToAsync(invitee)).ShouldBeEmpty();
+
+        // The same session once it has passed the factor is let through.
+        accounts.Current.SignedInAs(admin.AccountId, admin.Role, secondFactorPassed: true);
+        (await accounts.SendAsync(new ListStaffAccounts())).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new ListInvitations())).IsSuccess.ShouldBeTrue();
+    }
 }

@@ -136,12 +136,16 @@ internal sealed class FakeCurrentAccount : ICurrentAccount
     public string? Role { get; set; }
     public string Source { get; set; } = "198.51.100.1";
 
+    public bool SecondFactorPassed { get; set; }
+
     public bool IsInRole(string role) => Role == role;
 
-    public void SignedInAs(Guid accountId, string role = Roles.Patient)
+    /// <summary>A session of that account; it passed a second factor unless <paramref name="secondFactorPassed"/> says not (staff checks ask for it).</summary>
+    public void SignedInAs(Guid accountId, string role = Roles.Patient, bool secondFactorPassed = true)
     {
         AccountId = accountId;
         Role = role;
+        SecondFactorPassed = secondFactorPassed;
     }
 }
 

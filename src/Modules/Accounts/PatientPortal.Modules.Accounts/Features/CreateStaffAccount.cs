@@ -22,7 +22,7 @@ internal sealed class CreateStaffAccountHandler(
 {
     public async Task<Result<Guid>> Handle(CreateStaffAccount request, CancellationToken cancellationToken)
     {
-        if (current.AccountId is null || !current.IsInRole(Roles.Admin))
+        if (!StaffOnly.AllowsAdmin(current))
         {
             return Error.Forbidden;
         }

@@ -5,7 +5,7 @@ internal sealed class ListStaffAccountsHandler(AccountsDbContext db, ICurrentAcc
 {
     public async Task<Result<IReadOnlyList<StaffAccountSummary>>> Handle(ListStaffAccounts request, CancellationToken cancellationToken)
     {
-        if (current.AccountId is null || !current.IsInRole(Roles.Admin))
+        if (!StaffOnly.AllowsAdmin(current))
         {
             return Error.Forbidden;
         }

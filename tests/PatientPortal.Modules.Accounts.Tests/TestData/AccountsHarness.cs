@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PatientPortal.BuildingBlocks;
 using PatientPortal.BuildingBlocks.Identity;
@@ -25,9 +26,16 @@ internal sealed class AccountsHarness : IAsyncDisposable
     public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public FakeCurrentAccount Current => Services.GetRequiredService<FakeCurrentAccount>();
 
-    public static async Task<AccountsHarness> CreateAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null)
+    /// <param name="environment">The host's environment: Development (the default) hashes with the development key unless <c>Accounts:HashKey</c> is set.</param>
+    public static async Task<AccountsHarness> CreateAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null, string environment = "Development") =>
+        await StartAsync(await TestDatabase.CreateAsync(provider), settings, environment);
+
+    /// <summary>The module again on this harness's database, with other settings (a restart, or a copy of the database elsewhere).</summary>
+    public Task<AccountsHarness> AnotherInstanceAsync(Dictionary<string, string?>? settings = null, string environment = "Development") =>
+        StartAsync(_database.Share(), settings, environment);
+
+    private static async Task<AccountsHarness> StartAsync(TestDatabase database, Dictionary<string, string?>? settings, string environment)
     {
-        var database = await TestDatabase.CreateAsync(provider);
         var all = database.Settings(AccountsModule.Name);
         foreach (var (key, value) in settings ?? [])
         {
@@ -38,6 +46,7 @@ internal sealed class AccountsHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new TestEnvironment(environment))
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero)))
             .AddSingleton<FakeCurrentAccount>()
             .AddSingleton<ICurrentAccount>(sp => sp.GetRequiredService<FakeCurrentAccount>())
@@ -119,6 +128,14 @@ internal sealed class AccountsHarness : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await _database.DisposeAsync();
+    }
+
+    private sealed class TestEnvironment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "PatientPortal.Tests";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 
     /// <summary>Links go to https://portal.test/, each to a page named after the link ("/Activation?token=…").</summary>

@@ -30,6 +30,7 @@ public static class AccountsModule
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccountsOptions>>().Value.SessionLimits());
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<PasswordPolicy>();
+        Pepper.Register(services);
         services.AddScoped<Credentials>();
         services.AddScoped<SignInGuard>();
         services.AddScoped<CurrentPassword>();

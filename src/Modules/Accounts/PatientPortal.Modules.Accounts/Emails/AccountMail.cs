@@ -16,7 +16,8 @@ internal sealed class AccountMail(IOptions<EmailOptions> email, IOptions<Account
     /// something that happened (password changed, account locked) never come through here, so they are never dropped.
     /// </summary>
     /// <param name="source">Where the request came from, as <see cref="Throttle.SourceKey"/> gives it.</param>
-    public async Task QueueUnsolicitedAsync(
+    /// <returns>Whether it was queued: a caller issues the link's token only then, so a dropped mail leaves no live link.</returns>
+    public async Task<bool> QueueUnsolicitedAsync(
         AccountsDbContext db, string to, string source, string language, string template, CancellationToken cancellationToken, params (string Key, string Value)[] values)
     {
         var now = clock.GetUtcNow();
@@ -26,12 +27,13 @@ internal sealed class AccountMail(IOptions<EmailOptions> email, IOptions<Account
         var fromAll = await CounterAsync(db, subject, Throttle.Mail, now, cancellationToken);
         if (fromHere.IsBlocked(now) || fromAll.IsBlocked(now))
         {
-            return;
+            return false;
         }
 
         fromHere.Record(perSource, Hour, Hour, Hour, now);
         fromAll.Record(4 * perSource, Hour, Hour, Hour, now);
         Queue(db, to, language, template, values);
+        return true;
     }
 
     private static async Task<Throttle> CounterAsync(AccountsDbContext db, string subject, string counter, DateTimeOffset now, CancellationToken cancellationToken)

@@ -39,6 +39,7 @@ public static class AccountsModule
         services.AddScoped<SecondFactorProof>();
         services.AddScoped<SignInSteps>();
         services.AddScoped<IModuleRetention, SecondFactorRetention>();
+        services.AddScoped<IModuleRetention, UnclaimedAccountRetention>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<IStartupTask, FirstAdmin>();
         services.AddScoped<IDemoDataSeeder, DemoAccounts>();

@@ -437,4 +437,55 @@ public sealed class SecondFactorTests
         (await accounts.SendAsync(new RegenerateRecoveryCodes(accounts.Code(app)))).IsSuccess.ShouldBeTrue();
         (await accounts.MailsToAsync(email))[^1].Subject.ShouldStartWith("New recovery codes");
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_emailed_set_up_code_is_spent_after_5_wrong_tries(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        accounts.Current.SignedInAs(session.AccountId);
+        (await accounts.SendAsync(new StartEmailCodeSetUp())).IsSuccess.ShouldBeTrue();
+        var code = await accounts.CodeMailedToAsync(email);
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        var tries = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => accounts.SendAsync(new ConfirmEmailCode(session.SessionId, wrong))));
+
+        tries.ShouldAllBe(t => t.Errors.Single().Key == AccountErrors.SecondFactorCodeWrong);
+        (await accounts.SendAsync(new ConfirmEmailCode(session.SessionId, code))).ShouldFailWith(AccountErrors.SecondFactorCodeWrong);
+        (await accounts.SendAsync(new GetSecondFactor())).Value.Method.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task No_more_than_5_codes_an_hour_are_emailed_on_request_and_the_last_one_still_works()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        accounts.Current.SignedInAs(session.AccountId);
+        var before = (await accounts.MailsToAsync(email)).Count;
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await accounts.SendAsync(new StartEmailCodeSetUp())).IsSuccess.ShouldBeTrue();
+        }
+
+        var last = await accounts.CodeMailedToAsync(email);
+        (await accounts.SendAsync(new StartEmailCodeSetUp())).ShouldFailWith(AccountErrors.TooManyEmailCodes);
+        (await accounts.MailsToAsync(email)).Count.ShouldBe(before + 5);
+        (await accounts.SendAsync(new ConfirmEmailCode(session.SessionId, last))).IsSuccess.ShouldBeTrue();
+
+        // With the factor on, "email me a code" shares the same hour's count.
+        (await accounts.SendAsync(new SendSecondFactorCode())).ShouldFailWith(AccountErrors.TooManyEmailCodes);
+        accounts.Clock.Advance(TimeSpan.FromMinutes(61));
+        (await accounts.SendAsync(new SendSecondFactorCode())).IsSuccess.ShouldBeTrue();
+        for (var i = 0; i < 4; i++)
+        {
+            (await accounts.SendAsync(new SendSecondFactorCode())).IsSuccess.ShouldBeTrue();
+        }
+
+        (await accounts.SendAsync(new SendSecondFactorCode())).ShouldFailWith(AccountErrors.TooManyEmailCodes);
+    }
 }

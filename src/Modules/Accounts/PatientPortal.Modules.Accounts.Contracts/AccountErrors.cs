@@ -50,6 +50,7 @@ public static class AccountErrors
     public const string SessionExpired = "Accounts.SessionExpired";
     public const string TermsChanged = "Accounts.TermsChanged";
     public const string TooManyAttempts = "Accounts.TooManyAttempts";
+    public const string TooManyEmailCodes = "Accounts.TooManyEmailCodes";
     public const string UnderAgeOfConsent = "Accounts.UnderAgeOfConsent";
     public const string WrongCode = "Accounts.WrongCode";
 }

@@ -8,6 +8,7 @@ public static class AccountErrors
 {
     public const string ActivationLinkInvalid = "Accounts.ActivationLinkInvalid";
     public const string ActivationPasswordWrong = "Accounts.ActivationPasswordWrong";
+    public const string CannotResetOwnAuthenticator = "Accounts.CannotResetOwnAuthenticator";
     public const string DateOfBirthInvalid = "Accounts.DateOfBirthInvalid";
     public const string EmailChangeLinkInvalid = "Accounts.EmailChangeLinkInvalid";
     public const string EmailInvalid = "Accounts.EmailInvalid";

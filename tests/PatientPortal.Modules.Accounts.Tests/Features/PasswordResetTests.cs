@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
 namespace PatientPortal.Modules.Accounts.Tests.Features;
 
 /// <summary>ForgotPassword, GetPasswordReset and ResetPassword: the emailed link, its lifetime, its tries, the recovery PIN.</summary>
@@ -191,8 +194,14 @@ public sealed class PasswordResetTests
         (await accounts.SendAsync(new ForgotPassword(poisoned))).IsSuccess.ShouldBeTrue();
         accounts.Clock.Advance(TimeSpan.FromSeconds(1));
         (await accounts.SendAsync(new ForgotPassword(fine))).IsSuccess.ShouldBeTrue();
+        var logs = new CapturedLogs();
+        accounts.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
 
         await accounts.SendPasswordResetsAsync();
+
+        var failure = logs.Lines.ShouldHaveSingleItem();
+        failure.ShouldContain("Password reset request");
+        failure.ShouldNotContain(poisoned.Split('@')[0], Case.Insensitive);
 
         (await accounts.MailsToAsync(fine))[^1].Subject.ShouldStartWith("Réinitialis");
         (await accounts.QueryAsync(db => db.PasswordResetRequests.CountAsync())).ShouldBe(0);
@@ -232,5 +241,31 @@ public sealed class PasswordResetTests
         var sent = (await accounts.MailsToAsync(email)).Count - mails;
         sent.ShouldBeLessThan(4, "the limit dropped some");
         (await accounts.QueryAsync(db => db.Tokens.CountAsync(t => t.Purpose == Domain.TokenPurpose.PasswordReset))).ShouldBe(sent);
+    }
+
+    /// <summary>Every warning and error the module logs, rendered.</summary>
+    private sealed class CapturedLogs : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyList<string> Lines => [.. _lines];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                _lines.Enqueue(formatter(state, exception) + " " + exception);
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

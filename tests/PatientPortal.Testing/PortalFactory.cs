@@ -32,6 +32,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             _settings["Portal:PublicUrl"] = "https://localhost";
             _settings["DataProtection:CertificatePath"] = TestCertificate.Path;
             _settings["DataProtection:CertificatePassword"] = TestCertificate.Password;
+            // A key for tests only (not the development key, which is refused outside Development).
+            _settings["Accounts:HashKey"] = "q22kJb8RrZPvmcRCVAvM3YuFZ5Ej296qd2e8mikgTFE=";
         }
 
         foreach (var (key, value) in settings)

@@ -41,6 +41,25 @@ public sealed class PasswordRuleTests
         (await MailsAfterTheJobRanAsync(portal, "new.patient@example.com")).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("en-CA", "The password must have 12 characters or more.", "The password must have 64 characters or fewer.")]
+    [InlineData("fr-CA", "Le mot de passe doit avoir 12 caractères ou plus.", "Le mot de passe doit avoir 64 caractères ou moins.")]
+    public async Task The_length_messages_state_the_clinic_s_configured_limits_in_the_visitor_s_language(string language, string tooShort, string tooLong)
+    {
+        await using var portal = await StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Accounts:Password:MinimumLength"] = "12",
+            ["Accounts:Password:MaximumLength"] = "64",
+        });
+        var client = Browser(portal, language);
+
+        var shortOne = await client.PostFormAsync("/register", Registration("new.patient@example.com", "Kx7#mPq2-Lu"));
+        var longOne = await client.PostFormAsync("/register", Registration("new.patient@example.com", "Kx7#mPq2" + new string('a', 57)));
+
+        (await ErrorsAsync(shortOne)).ShouldContain(tooShort);
+        (await ErrorsAsync(longOne)).ShouldContain(tooLong);
+    }
+
     [Fact]
     public async Task A_unicode_passphrase_posted_from_the_register_form_signs_in_whole()
     {

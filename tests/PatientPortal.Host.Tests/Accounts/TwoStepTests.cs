@@ -260,6 +260,26 @@ public sealed class TwoStepTests
         off.Text("two-step-status").ShouldContain("password only");
     }
 
+    [Theory]
+    [InlineData("en", "Too many codes were emailed to you in the last hour.")]
+    [InlineData("fr", "Trop de codes vous ont été envoyés par courriel dans la dernière heure.")]
+    public async Task A_sixth_emailed_code_within_the_hour_is_refused_with_a_message_in_the_account_s_language(string language, string message)
+    {
+        await using var portal = await StartAsync();
+        var client = Browser(portal);
+        (await client.SignInAsDemoPatientAsync()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await client.SwitchLanguageAsync(language);
+        for (var i = 0; i < 5; i++)
+        {
+            FormErrors(await Page.ParseAsync(await client.PostFormAsync("/account/two-step?handler=StartEmail", new Dictionary<string, string>()))).ShouldBeEmpty();
+        }
+
+        var refused = await Page.ParseAsync(await client.PostFormAsync("/account/two-step?handler=StartEmail", new Dictionary<string, string>()));
+
+        FormErrors(refused).ShouldContain(message);
+        refused.Document.QuerySelector("[data-testid='email-code']").ShouldNotBeNull("the last code sent can still be typed");
+    }
+
     private static List<string> SetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
 

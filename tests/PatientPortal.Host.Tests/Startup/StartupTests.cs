@@ -38,6 +38,7 @@ public sealed class StartupTests
     [Theory]
     [InlineData("Portal:PublicUrl")]
     [InlineData("DataProtection:CertificatePath")]
+    [InlineData("Accounts:HashKey")]
     public async Task Outside_Development_the_portal_refuses_to_start_without_a_required_setting_and_names_it(string setting)
     {
         await using var portal = await PortalFactory.CreateAsync(settings: new Dictionary<string, string?> { [setting] = "" }, environment: "Production");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PatientPortal.Modules.Accounts.Domain;
 
 namespace PatientPortal.Modules.Accounts.Tests.Features;
@@ -105,7 +106,7 @@ public sealed class PasswordResetTests
     {
         var hasher = new AllAtOnceHasher(burst: 5);
         await using var accounts = await AccountsHarness.CreateAsync(
-            provider, new() { ["Accounts:QuebecInvitations"] = "true" }, s => s.AddSingleton<IPasswordHasher<Account>>(hasher));
+            provider, new() { ["Accounts:QuebecInvitations"] = "true" }, replace: s => s.AddSingleton<IPasswordHasher<Account>>(hasher));
         var email = Builders.Email();
         await PatientWithRecoveryPinAsync(accounts, email, "4821");
         await accounts.ForgotPasswordAsync(email);
@@ -204,5 +205,94 @@ public sealed class PasswordResetTests
         await accounts.SendAsync(new InvitePatient(email, "Nathan", "Milner", new DateOnly(1990, 2, 18), "MILN 9002 1845", null, "fr"));
         var activation = await accounts.SendAsync(new AcceptInvitation(await accounts.TokenMailedToAsync(email), email, "1845", Builders.Password, Builders.Password, pin, true));
         (await accounts.SendAsync(new AcceptTermsAndActivate(activation.Value, "2026-01", null, null))).IsSuccess.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_request_that_fails_is_dropped_alone_and_the_others_are_sent(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var (poisoned, fine) = (Builders.Email(), Builders.Email());
+        var broken = await accounts.ActivePatientAsync(poisoned);
+        await accounts.ActivePatientAsync(fine);
+        // Bad data on one row: its mail cannot be rendered (no such language).
+        await accounts.QueryAsync(db => db.Accounts.Where(a => a.Id == broken.AccountId).ExecuteUpdateAsync(u => u.SetProperty(a => a.Language, "zz-!!")));
+        (await accounts.SendAsync(new ForgotPassword(poisoned))).IsSuccess.ShouldBeTrue();
+        accounts.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await accounts.SendAsync(new ForgotPassword(fine))).IsSuccess.ShouldBeTrue();
+        var logs = new CapturedLogs();
+        accounts.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+
+        await accounts.SendPasswordResetsAsync();
+
+        var failure = logs.Lines.ShouldHaveSingleItem();
+        failure.ShouldContain("Password reset request");
+        failure.ShouldNotContain(poisoned.Split('@')[0], Case.Insensitive);
+
+        (await accounts.MailsToAsync(fine))[^1].Subject.ShouldStartWith("Réinitialis");
+        (await accounts.QueryAsync(db => db.PasswordResetRequests.CountAsync())).ShouldBe(0);
+        (await accounts.QueryAsync(db => db.Tokens.CountAsync(t => t.AccountId == broken.AccountId && t.Purpose == Domain.TokenPurpose.PasswordReset))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_request_older_than_an_hour_is_dropped_without_a_link()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.ActivePatientAsync(email);
+        var mails = (await accounts.MailsToAsync(email)).Count;
+        (await accounts.SendAsync(new ForgotPassword(email))).IsSuccess.ShouldBeTrue();
+        accounts.Clock.Advance(TimeSpan.FromMinutes(61));
+
+        await accounts.SendPasswordResetsAsync();
+
+        (await accounts.MailsToAsync(email)).Count.ShouldBe(mails);
+        (await accounts.QueryAsync(db => db.Tokens.CountAsync(t => t.Purpose == Domain.TokenPurpose.PasswordReset))).ShouldBe(0);
+        (await accounts.QueryAsync(db => db.PasswordResetRequests.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_reset_link_is_issued_only_when_its_mail_is_queued_not_when_the_mail_limit_drops_it()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite, new() { ["Accounts:MailPerAddressPerHour"] = "2" });
+        var email = Builders.Email();
+        await accounts.ActivePatientAsync(email);
+        var mails = (await accounts.MailsToAsync(email)).Count;
+
+        for (var i = 0; i < 4; i++)
+        {
+            await accounts.ForgotPasswordAsync(email);
+        }
+
+        var sent = (await accounts.MailsToAsync(email)).Count - mails;
+        sent.ShouldBeLessThan(4, "the limit dropped some");
+        (await accounts.QueryAsync(db => db.Tokens.CountAsync(t => t.Purpose == Domain.TokenPurpose.PasswordReset))).ShouldBe(sent);
+    }
+
+    /// <summary>Every warning and error the module logs, rendered.</summary>
+    private sealed class CapturedLogs : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyList<string> Lines => [.. _lines];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                _lines.Enqueue(formatter(state, exception) + " " + exception);
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -28,6 +28,22 @@ public sealed class PasswordRuleTests
         (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).IsSuccess.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task The_length_errors_carry_the_configured_limits_for_their_messages()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite, new()
+        {
+            ["Accounts:Password:MinimumLength"] = "12",
+            ["Accounts:Password:MaximumLength"] = "64",
+        });
+
+        var tooShort = await accounts.SendAsync(Builders.Registration(Builders.Email(), "Kx7#mPq2-Lu"));
+        var tooLong = await accounts.SendAsync(Builders.Registration(Builders.Email(), "Kx7#mPq2" + new string('a', 57)));
+
+        tooShort.Errors.ShouldContain(new Error(AccountErrors.PasswordTooShort, nameof(RegisterAccount.Password)) { Arguments = ["12"] });
+        tooLong.Errors.ShouldContain(new Error(AccountErrors.PasswordTooLong, nameof(RegisterAccount.Password)) { Arguments = ["64"] });
+    }
+
     /// <summary>8 characters exactly, 64 and 128 characters, and a passphrase with spaces and emoji.</summary>
     public static TheoryData<string> LongAndUnicodePasswords => new()
     {

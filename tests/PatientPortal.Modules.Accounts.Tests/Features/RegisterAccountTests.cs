@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 using Microsoft.Extensions.Time.Testing;
 using PatientPortal.Modules.Accounts.Domain;
 
@@ -44,16 +46,81 @@ public sealed class RegisterAccountTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task Twenty_parallel_registrations_of_one_email_create_exactly_one_account(DatabaseProvider provider)
+    public async Task Twenty_parallel_registrations_of_one_email_create_exactly_one_account_and_none_is_told_the_address_is_taken(DatabaseProvider provider)
     {
         await using var accounts = await AccountsHarness.CreateAsync(provider);
         var email = Builders.Email();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => accounts.SendAsync(Builders.Registration(email))));
 
-        results.ShouldContain(r => r.IsSuccess);
-        results.Where(r => r.IsFailure).ShouldAllBe(r => r.Errors.Single().Key == "Accounts.EmailTaken");
+        // Nobody activated it: a registration that lost the race starts it over like a later one would.
+        results.ShouldAllBe(r => r.IsSuccess);
+        results.Select(r => r.Value).Distinct().ShouldHaveSingleItem();
         (await accounts.QueryAsync(db => db.Accounts.CountAsync())).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_invited_account_nobody_activated_in_time_no_longer_holds_the_address(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var email = Builders.Email();
+        accounts.Current.SignedInAs(Guid.NewGuid(), Roles.Staff);
+        var sent = (await accounts.SendAsync(new InvitePatient(email, "Nathan", "Milner", new DateOnly(1990, 2, 18), null, "DOS-1", "en"))).Value;
+        accounts.Current.AccountId = null;
+        var accepted = await accounts.SendAsync(new AcceptInvitation(await accounts.TokenMailedToAsync(email), email, sent.ClinicCode!, "Invite-Pass-33!", "Invite-Pass-33!", null, false));
+        accepted.IsSuccess.ShouldBeTrue();
+        // Accepted, but the terms never were: the account waits, pending, with a clinic id (not an "unclaimed registration").
+        (await accounts.SendAsync(Builders.Registration(email))).ShouldFailWith(AccountErrors.EmailTaken);
+
+        accounts.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
+        var registered = await accounts.SendAsync(Builders.Registration(email));
+
+        registered.IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new AcceptTermsAndActivate(await accounts.TokenMailedToAsync(email), "2026-01", Builders.Password, null))).IsSuccess.ShouldBeTrue();
+        var account = await accounts.QueryAsync(db => db.Accounts.AsNoTracking().SingleAsync());
+        account.Id.ShouldBe(registered.Value);
+        account.ClinicPatientId.ShouldBeNull();
+        (await accounts.SendAsync(new AcceptTermsAndActivate(accepted.Value, "2026-01", null, null))).IsFailure.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_registration_whose_activation_link_was_sent_again_holds_the_address_while_that_link_works()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        (await accounts.SendAsync(Builders.Registration(email))).IsSuccess.ShouldBeTrue();
+        accounts.Clock.Advance(TimeSpan.FromDays(1.5));
+        (await accounts.SendAsync(new ResendActivation(email, Builders.Password))).IsSuccess.ShouldBeTrue();
+        accounts.Clock.Advance(TimeSpan.FromDays(1));
+        accounts.Current.SignedInAs(Guid.NewGuid(), Roles.Staff);
+
+        (await accounts.SendAsync(new InvitePatient(email, "Nathan", "Milner", new DateOnly(1990, 2, 18), null, null, "en"))).ShouldFailWith(AccountErrors.EmailTaken);
+
+        accounts.Clock.Advance(TimeSpan.FromDays(1));
+        (await accounts.SendAsync(new InvitePatient(email, "Nathan", "Milner", new DateOnly(1990, 2, 18), null, null, "en"))).IsSuccess.ShouldBeTrue();
+        (await accounts.QueryAsync(db => db.Accounts.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_hourly_purge_forgets_registrations_nobody_activated_a_day_after_they_lapsed()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var (lapsed, waiting, active) = (Builders.Email(), Builders.Email(), Builders.Email());
+        (await accounts.SendAsync(Builders.Registration(lapsed))).IsSuccess.ShouldBeTrue();
+        await accounts.ActivePatientAsync(active);
+        accounts.Clock.Advance(TimeSpan.FromDays(2.5));
+        (await accounts.SendAsync(Builders.Registration(waiting))).IsSuccess.ShouldBeTrue();
+        accounts.Clock.Advance(TimeSpan.FromDays(0.6));
+
+        using var scope = accounts.Services.CreateScope();
+        var retention = scope.ServiceProvider.GetServices<IModuleRetention>().OfType<PatientPortal.Modules.Accounts.Data.UnclaimedAccountRetention>().Single();
+        (await retention.PurgeAsync(CancellationToken.None)).ShouldBe(1);
+
+        (await accounts.QueryAsync(db => db.Accounts.Select(a => a.Email).ToListAsync())).ShouldBe([waiting, active], ignoreOrder: true);
+        (await accounts.QueryAsync(db => db.Tokens.Join(db.Accounts, t => t.AccountId, a => a.Id, (t, a) => t).CountAsync()))
+            .ShouldBe(await accounts.QueryAsync(db => db.Tokens.CountAsync()), "no token outlives its account");
     }
 
     [Fact]

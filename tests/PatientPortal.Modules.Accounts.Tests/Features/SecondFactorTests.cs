@@ -440,4 +440,96 @@ public sealed class SecondFactorTests
             .ShouldFailWith(AccountErrors.SecondFactorCodeWrong);
         (await accounts.SendAsync(new ConfirmAuthenticator(owner.SessionId, accounts.Code(new SecondFactorSteps.App(shown, [])), Builders.Password))).IsSuccess.ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Turning_on_the_authenticator_app_ends_the_other_sessions_and_keeps_this_one(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var email = Builders.Email();
+        var here = await accounts.ActivePatientAsync(email);
+        // Someone else with the password, signed in before the app was on.
+        var elsewhere = (await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value;
+
+        await accounts.SetUpAuthenticatorAsync(here);
+
+        (await accounts.SendAsync(new TouchSession(elsewhere.SessionId, elsewhere.AccountId))).ShouldFailWith(AccountErrors.SessionExpired);
+        var kept = await accounts.SendAsync(new TouchSession(here.SessionId, here.AccountId));
+        kept.IsSuccess.ShouldBeTrue();
+        kept.Value.SecondFactorPassed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task New_recovery_codes_are_notified_by_email_in_the_account_s_language()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        var app = await accounts.SetUpAuthenticatorAsync(session);
+        accounts.Current.SignedInAs(session.AccountId);
+
+        (await accounts.SendAsync(new RegenerateRecoveryCodes("123456"))).ShouldFailWith(AccountErrors.SecondFactorCodeWrong);
+        (await accounts.MailsToAsync(email)).ShouldNotContain(m => m.Subject.StartsWith("Nouveaux codes", StringComparison.Ordinal));
+        (await accounts.SendAsync(new RegenerateRecoveryCodes(accounts.Code(app)))).IsSuccess.ShouldBeTrue();
+        var french = (await accounts.MailsToAsync(email))[^1];
+        french.Subject.ShouldStartWith("Nouveaux codes de récupération");
+        french.TextBody.ShouldContain("Héloïse");
+
+        await accounts.SendAsync(new SetPreferredLanguage("en"));
+        accounts.Clock.Advance(TimeSpan.FromSeconds(30));
+        (await accounts.SendAsync(new RegenerateRecoveryCodes(accounts.Code(app)))).IsSuccess.ShouldBeTrue();
+        (await accounts.MailsToAsync(email))[^1].Subject.ShouldStartWith("New recovery codes");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_emailed_set_up_code_is_spent_after_5_wrong_tries(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        accounts.Current.SignedInAs(session.AccountId);
+        (await accounts.SendAsync(new StartEmailCodeSetUp())).IsSuccess.ShouldBeTrue();
+        var code = await accounts.CodeMailedToAsync(email);
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        var tries = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => accounts.SendAsync(new ConfirmEmailCode(session.SessionId, wrong))));
+
+        tries.ShouldAllBe(t => t.Errors.Single().Key == AccountErrors.SecondFactorCodeWrong);
+        (await accounts.SendAsync(new ConfirmEmailCode(session.SessionId, code))).ShouldFailWith(AccountErrors.SecondFactorCodeWrong);
+        (await accounts.SendAsync(new GetSecondFactor())).Value.Method.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task No_more_than_5_codes_an_hour_are_emailed_on_request_and_the_last_one_still_works()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        accounts.Current.SignedInAs(session.AccountId);
+        var before = (await accounts.MailsToAsync(email)).Count;
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await accounts.SendAsync(new StartEmailCodeSetUp())).IsSuccess.ShouldBeTrue();
+        }
+
+        var last = await accounts.CodeMailedToAsync(email);
+        (await accounts.SendAsync(new StartEmailCodeSetUp())).ShouldFailWith(AccountErrors.TooManyEmailCodes);
+        (await accounts.MailsToAsync(email)).Count.ShouldBe(before + 5);
+        (await accounts.SendAsync(new ConfirmEmailCode(session.SessionId, last))).IsSuccess.ShouldBeTrue();
+
+        // With the factor on, "email me a code" shares the same hour's count.
+        (await accounts.SendAsync(new SendSecondFactorCode())).ShouldFailWith(AccountErrors.TooManyEmailCodes);
+        accounts.Clock.Advance(TimeSpan.FromMinutes(61));
+        (await accounts.SendAsync(new SendSecondFactorCode())).IsSuccess.ShouldBeTrue();
+        for (var i = 0; i < 4; i++)
+        {
+            (await accounts.SendAsync(new SendSecondFactorCode())).IsSuccess.ShouldBeTrue();
+        }
+
+        (await accounts.SendAsync(new SendSecondFactorCode())).ShouldFailWith(AccountErrors.TooManyEmailCodes);
+    }
 }

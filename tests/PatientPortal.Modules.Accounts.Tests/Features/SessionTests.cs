@@ -81,6 +81,28 @@ public sealed class SessionTests
         (await accounts.SendAsync(new TouchSession(elsewhere.SessionId, elsewhere.AccountId))).ShouldFailWith(AccountErrors.SessionExpired);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Signing_out_the_other_sessions_also_stops_every_trusted_browser_from_skipping_the_code(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var email = Builders.Email();
+        var app = await accounts.SetUpAuthenticatorAsync(await accounts.ActivePatientAsync(email));
+        var trusted = (await accounts.SendAsync(new VerifySignInCode(await accounts.PasswordStepAsync(email), accounts.Code(app), true, "Laptop"))).Value;
+        accounts.Clock.Advance(TimeSpan.FromSeconds(30));
+        var here = (await accounts.SendAsync(new VerifySignInCode(await accounts.PasswordStepAsync(email), accounts.Code(app), false, null))).Value;
+        accounts.Current.SignedInAs(here.AccountId);
+
+        (await accounts.SendAsync(new SignOutOtherSessions(here.SessionId))).IsSuccess.ShouldBeTrue();
+
+        (await accounts.SendAsync(Touch(trusted))).ShouldFailWith(AccountErrors.SessionExpired);
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null) { TrustedBrowser = trusted.TrustedBrowserToken }))
+            .Value.SecondFactorRequired.ShouldNotBeNull("the code is asked again");
+        (await accounts.SendAsync(new GetSecondFactor())).Value.TrustedBrowsers.ShouldBeEmpty();
+        (await accounts.SendAsync(Touch(here))).IsSuccess.ShouldBeTrue();
+    }
+
     [Fact]
     public async Task The_chosen_language_is_stored_on_the_account_for_its_emails()
     {

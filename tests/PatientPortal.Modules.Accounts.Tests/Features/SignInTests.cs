@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.Modules.Accounts.Domain;
+using PatientPortal.Modules.Accounts.Security;
 
 namespace PatientPortal.Modules.Accounts.Tests.Features;
 
@@ -128,7 +129,7 @@ public sealed class SignInTests
 
         // Blocks of 15, 30, 60, 120 then 240 minutes, each after five checked guesses: 25 in six hours, where a fixed
         // 15-minute lock let 120 through.
-        var attacker = await accounts.QueryAsync(db => db.Throttles.SingleAsync(t => t.Counter == Throttle.SourceKey("203.0.113.7")));
+        var attacker = await accounts.QueryAsync(db => db.Throttles.SingleAsync(t => t.Counter == Throttle.SourceKey(accounts.Services.GetRequiredService<Pepper>(), "203.0.113.7")));
         attacker.Blocks.ShouldBe(5);
         attacker.BlockedUntilUtc.ShouldBe(accounts.Clock.GetUtcNow() - TimeSpan.FromMinutes(15 * 24) + TimeSpan.FromMinutes(225 + 240));
         (await accounts.MailsToAsync(email)).ShouldNotContain(m => m.Subject.StartsWith("Votre compte a été verrouillé"), "one source never locks the account");
@@ -190,5 +191,19 @@ public sealed class SignInTests
         var retention = scope.ServiceProvider.GetServices<IModuleRetention>().OfType<PatientPortal.Modules.Accounts.Data.ThrottleRetention>().Single();
         (await retention.PurgeAsync(CancellationToken.None)).ShouldBe(2, "the first address's two counters");
         (await accounts.QueryAsync(db => db.Throttles.CountAsync())).ShouldBe(2, "the second's, a day old, stay");
+    }
+
+    /// <summary>A copy of the database does not tell who was tried, or from where: the hashes are keyed (Accounts:HashKey).</summary>
+    [Fact]
+    public async Task Throttle_rows_hold_keyed_hashes_of_the_address_and_the_source()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        await accounts.SendAsync(new SignIn("Somebody@Example.org", "Wrong-Pass-1!", null));
+
+        var rows = await accounts.QueryAsync(db => db.Throttles.AsNoTracking().ToListAsync());
+        var plain = new[] { "SOMEBODY@EXAMPLE.ORG", accounts.Current.Source }.Select(Secrets.Hash).ToList();
+        rows.Count.ShouldBe(2);
+        rows.ShouldAllBe(r => !plain.Contains(r.Subject) && !plain.Contains(r.Counter));
+        rows.ShouldAllBe(r => r.Subject == Throttle.SubjectOf(accounts.Services.GetRequiredService<Pepper>(), "SOMEBODY@EXAMPLE.ORG"));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PatientPortal.BuildingBlocks;
 using PatientPortal.BuildingBlocks.Identity;
@@ -25,11 +26,19 @@ internal sealed class AccountsHarness : IAsyncDisposable
     public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public FakeCurrentAccount Current => Services.GetRequiredService<FakeCurrentAccount>();
 
+    /// <param name="environment">The host's environment: Development (the default) hashes with the development key unless <c>Accounts:HashKey</c> is set.</param>
     /// <param name="replace">Swaps a module service for a test's own (after the module registered its own).</param>
     public static async Task<AccountsHarness> CreateAsync(
-        DatabaseProvider provider, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
+        DatabaseProvider provider, Dictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? replace = null) =>
+        await StartAsync(await TestDatabase.CreateAsync(provider), settings, environment, replace);
+
+    /// <summary>The module again on this harness's database, with other settings (a restart, or a copy of the database elsewhere).</summary>
+    public Task<AccountsHarness> AnotherInstanceAsync(Dictionary<string, string?>? settings = null, string environment = "Development") =>
+        StartAsync(_database.Share(), settings, environment, replace: null);
+
+    private static async Task<AccountsHarness> StartAsync(
+        TestDatabase database, Dictionary<string, string?>? settings, string environment, Action<IServiceCollection>? replace)
     {
-        var database = await TestDatabase.CreateAsync(provider);
         var all = database.Settings(AccountsModule.Name);
         foreach (var (key, value) in settings ?? [])
         {
@@ -40,6 +49,7 @@ internal sealed class AccountsHarness : IAsyncDisposable
         var collection = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new TestEnvironment(environment))
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero)))
             .AddSingleton<FakeCurrentAccount>()
             .AddSingleton<ICurrentAccount>(sp => sp.GetRequiredService<FakeCurrentAccount>())
@@ -124,6 +134,14 @@ internal sealed class AccountsHarness : IAsyncDisposable
         await _database.DisposeAsync();
     }
 
+    private sealed class TestEnvironment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "PatientPortal.Tests";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+
     /// <summary>Links go to https://portal.test/, each to a page named after the link ("/Activation?token=…").</summary>
     private sealed class TestLinks : IPortalLinks, IAccountLinks
     {
@@ -139,12 +157,16 @@ internal sealed class FakeCurrentAccount : ICurrentAccount
     public string? Role { get; set; }
     public string Source { get; set; } = "198.51.100.1";
 
+    public bool SecondFactorPassed { get; set; }
+
     public bool IsInRole(string role) => Role == role;
 
-    public void SignedInAs(Guid accountId, string role = Roles.Patient)
+    /// <summary>A session of that account; it passed a second factor unless <paramref name="secondFactorPassed"/> says not (staff checks ask for it).</summary>
+    public void SignedInAs(Guid accountId, string role = Roles.Patient, bool secondFactorPassed = true)
     {
         AccountId = accountId;
         Role = role;
+        SecondFactorPassed = secondFactorPassed;
     }
 }
 

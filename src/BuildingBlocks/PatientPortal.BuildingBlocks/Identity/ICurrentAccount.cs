@@ -9,6 +9,12 @@ public interface ICurrentAccount
 
     bool IsInRole(string role);
 
+    /// <summary>
+    /// This session passed a second factor (the server's record of the session, not only the cookie's word). Staff and
+    /// admin checks require it: a role alone is a password alone.
+    /// </summary>
+    bool SecondFactorPassed { get; }
+
     /// <summary>Where the request comes from: the client's network (an IPv4 address, or an IPv6 /64), for throttling.</summary>
     string Source { get; }
 }

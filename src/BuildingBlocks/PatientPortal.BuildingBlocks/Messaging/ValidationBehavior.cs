@@ -31,11 +31,15 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
         }
 
         var errors = failures
-            .Select(f => new Error(MessageKey(f), string.IsNullOrEmpty(f.PropertyName) ? null : f.PropertyName))
+            .Select(f => new Error(MessageKey(f), string.IsNullOrEmpty(f.PropertyName) ? null : f.PropertyName) { Arguments = Arguments(f) })
             .Distinct()
             .ToArray();
         return FailureFactory<TResponse>.From(errors);
     }
+
+    // A rule that shows values in its message passes them, as text, in its custom state (WithState(_ => new[] { "8" })).
+    private static IReadOnlyList<string> Arguments(FluentValidation.Results.ValidationFailure failure) =>
+        failure.CustomState as IReadOnlyList<string> ?? [];
 
     // A rule states its key with WithErrorCode("Module.Key"); built-in validators fall back to "Validation.<Name>".
     private static string MessageKey(FluentValidation.Results.ValidationFailure failure) =>

@@ -1,10 +1,21 @@
 namespace PatientPortal.BuildingBlocks.Results;
 
-/// <summary>An expected failure: a message key the host localizes, and the field it concerns, if any.</summary>
+/// <summary>
+/// An expected failure: a message key the host localizes, the field it concerns, if any, and the values its message
+/// shows ({0}, {1}…: a configured limit, say), already as text so that every language shows the same value.
+/// </summary>
 public sealed record Error(string Key, string? Field = null)
 {
     public static Error NotFound { get; } = new("Errors.NotFound");
     public static Error Forbidden { get; } = new("Errors.Forbidden");
+
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    // By value, arguments included: two errors with the same key, field and arguments are one message.
+    public bool Equals(Error? other) =>
+        other is not null && Key == other.Key && Field == other.Field && Arguments.SequenceEqual(other.Arguments);
+
+    public override int GetHashCode() => HashCode.Combine(Key, Field, Arguments.Count);
 }
 
 /// <summary>The outcome of a slice: success, or the expected failures as localizable keys (never exceptions).</summary>

@@ -11,5 +11,8 @@ internal sealed class HttpCurrentAccount(IHttpContextAccessor accessor) : ICurre
 
     public bool IsInRole(string role) => accessor.HttpContext?.User.IsInRole(role) ?? false;
 
+    // The per-request session check signs out a cookie whose claim the session's record does not back.
+    public bool SecondFactorPassed => accessor.HttpContext?.User.HasClaim(c => c.Type == PortalAuthentication.SecondFactorClaim) ?? false;
+
     public string Source => PortalRateLimits.Partition(accessor.HttpContext?.Connection.RemoteIpAddress);
 }

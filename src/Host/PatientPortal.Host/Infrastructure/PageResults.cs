@@ -11,7 +11,7 @@ public static class PageResults
     {
         foreach (var error in result.Errors)
         {
-            modelState.AddModelError(error.Field is null ? "" : $"{prefix}.{error.Field}", localizer[error.Key]);
+            modelState.AddModelError(error.Field is null ? "" : $"{prefix}.{error.Field}", localizer[error.Key, [.. error.Arguments]]);
         }
     }
 

@@ -8,6 +8,7 @@ public static class AccountErrors
 {
     public const string ActivationLinkInvalid = "Accounts.ActivationLinkInvalid";
     public const string ActivationPasswordWrong = "Accounts.ActivationPasswordWrong";
+    public const string CannotResetOwnAuthenticator = "Accounts.CannotResetOwnAuthenticator";
     public const string DateOfBirthInvalid = "Accounts.DateOfBirthInvalid";
     public const string EmailChangeLinkInvalid = "Accounts.EmailChangeLinkInvalid";
     public const string EmailInvalid = "Accounts.EmailInvalid";
@@ -50,6 +51,7 @@ public static class AccountErrors
     public const string SessionExpired = "Accounts.SessionExpired";
     public const string TermsChanged = "Accounts.TermsChanged";
     public const string TooManyAttempts = "Accounts.TooManyAttempts";
+    public const string TooManyEmailCodes = "Accounts.TooManyEmailCodes";
     public const string UnderAgeOfConsent = "Accounts.UnderAgeOfConsent";
     public const string WrongCode = "Accounts.WrongCode";
 }

@@ -30,6 +30,7 @@ public static class AccountsModule
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccountsOptions>>().Value.SessionLimits());
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<PasswordPolicy>();
+        Pepper.Register(services);
         services.AddScoped<Credentials>();
         services.AddScoped<SignInGuard>();
         services.AddSingleton<KnownDevices>();
@@ -40,6 +41,7 @@ public static class AccountsModule
         services.AddScoped<SignInSteps>();
         services.AddScoped<IModuleRetention, SecondFactorRetention>();
         services.AddScoped<IModuleRetention, ThrottleRetention>();
+        services.AddScoped<IModuleRetention, UnclaimedAccountRetention>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<IStartupTask, FirstAdmin>();
         services.AddScoped<IDemoDataSeeder, DemoAccounts>();

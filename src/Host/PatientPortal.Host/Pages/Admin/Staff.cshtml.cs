@@ -1,14 +1,16 @@
 using System.Globalization;
+using System.Security.Claims;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Host.Pages.Admin;
 
-/// <summary>Admins add staff members; each receives a link to choose a password.</summary>
+/// <summary>Admins add staff members (each receives a link to choose a password) and reset a lost authenticator app.</summary>
 public sealed class StaffModel(IMediator mediator, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
@@ -17,6 +19,11 @@ public sealed class StaffModel(IMediator mediator, IStringLocalizer<SharedResour
     public IReadOnlyList<StaffAccountSummary> Staff { get; private set; } = [];
 
     public bool Created { get; private set; }
+
+    public bool AuthenticatorReset { get; private set; }
+
+    /// <summary>The signed-in admin: their own row offers no reset (the module refuses it too).</summary>
+    public Guid? Me => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +44,24 @@ public sealed class StaffModel(IMediator mediator, IStringLocalizer<SharedResour
             Input = new InputModel { Language = Input.Language };
         }
 
+        return await LoadAsync(cancellationToken);
+    }
+
+    /// <summary>A staff member lost their phone: their app is reset, their sessions end, and they set it up again.</summary>
+    public async Task<IActionResult> OnPostResetAuthenticatorAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new ResetStaffAuthenticator(id), cancellationToken);
+        if (result.Errors.Contains(Error.Forbidden))
+        {
+            return Forbid();
+        }
+
+        if (result.IsFailure)
+        {
+            ModelState.AddResultErrors(result, localizer);
+        }
+
+        AuthenticatorReset = result.IsSuccess;
         return await LoadAsync(cancellationToken);
     }
 

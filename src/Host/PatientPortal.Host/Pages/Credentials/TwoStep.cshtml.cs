@@ -36,7 +36,8 @@ public sealed class TwoStepModel(IMediator mediator, IStringLocalizer<SharedReso
     public async Task<IActionResult> OnPostStartEmailAsync(CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new StartEmailCodeSetUp(), cancellationToken);
-        EmailCodeSent = result.IsSuccess;
+        // Past the hour's limit the last code sent still works: keep its form on the page.
+        EmailCodeSent = result.IsSuccess || result.Errors.Any(e => e.Key == AccountErrors.TooManyEmailCodes);
         return await AfterAsync(result, result.IsSuccess ? "TwoStep.EmailCodeSent" : null, cancellationToken);
     }
 

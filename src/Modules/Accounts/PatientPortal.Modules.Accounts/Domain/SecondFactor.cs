@@ -33,6 +33,10 @@ internal sealed class SecondFactor
     public DateTimeOffset? EmailCodeExpiresUtc { get; private set; }
     public int EmailCodeFailures { get; private set; }
 
+    /// <summary>Codes emailed on request (set-up, turning off, new recovery codes) in the hour that started at <see cref="EmailCodesWindowStartUtc"/>.</summary>
+    public int EmailCodesSent { get; private set; }
+    public DateTimeOffset? EmailCodesWindowStartUtc { get; private set; }
+
     public int Version { get; private set; }
 
     public bool IsOn => Kind != SecondFactorKind.None;
@@ -89,8 +93,26 @@ internal sealed class SecondFactor
         return true;
     }
 
-    public void SendEmailCode(string codeHash, DateTimeOffset expires)
+    /// <summary>
+    /// Codes a signed-in account may have emailed in an hour. Each new code brings 5 new tries, so without a limit a
+    /// stolen session could ask for code after code; and each one is a mail to the owner.
+    /// </summary>
+    public const int MaxEmailCodesPerHour = 5;
+
+    public static readonly TimeSpan EmailCodesWindow = TimeSpan.FromHours(1);
+
+    public bool CanSendEmailCode(DateTimeOffset now) =>
+        EmailCodesWindowStartUtc is not { } start || now - start >= EmailCodesWindow || EmailCodesSent < MaxEmailCodesPerHour;
+
+    /// <summary>A new code replaces the last one (and its count of wrong tries); call <see cref="CanSendEmailCode"/> first.</summary>
+    public void SendEmailCode(string codeHash, DateTimeOffset now, DateTimeOffset expires)
     {
+        if (EmailCodesWindowStartUtc is not { } start || now - start >= EmailCodesWindow)
+        {
+            (EmailCodesSent, EmailCodesWindowStartUtc) = (0, now);
+        }
+
+        EmailCodesSent++;
         EmailCodeHash = codeHash;
         EmailCodeExpiresUtc = expires;
         EmailCodeFailures = 0;

@@ -5,7 +5,7 @@ namespace PatientPortal.Modules.Accounts.Domain;
 /// emailed code whose hash the caller holds, or an unused recovery code. A match is spent (the step or the recovery
 /// code is recorded); a miss changes nothing: the caller counts it (<see cref="SignInGuard"/>) and saves.
 /// </summary>
-internal sealed class SecondFactorProof(AccountsDbContext db, Authenticator authenticator, SignInGuard guard)
+internal sealed class SecondFactorProof(AccountsDbContext db, Authenticator authenticator, SignInGuard guard, Pepper pepper)
 {
     public async Task<bool> AcceptAsync(SecondFactor factor, string? code, string? emailCodeHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -16,7 +16,7 @@ internal sealed class SecondFactorProof(AccountsDbContext db, Authenticator auth
 
         if (RecoveryCodes.LooksLikeOne(code))
         {
-            var hash = RecoveryCodes.Hash(factor.AccountId, code);
+            var hash = RecoveryCodes.Hash(pepper, factor.AccountId, code);
             var recovery = await db.RecoveryCodes.SingleOrDefaultAsync(r => r.AccountId == factor.AccountId && r.CodeHash == hash && r.UsedUtc == null, cancellationToken);
             recovery?.Use(now);
             return recovery is not null;
@@ -98,7 +98,7 @@ internal sealed class SecondFactorProof(AccountsDbContext db, Authenticator auth
         var old = await db.RecoveryCodes.Where(r => r.AccountId == accountId).ToListAsync(cancellationToken);
         db.RecoveryCodes.RemoveRange(old);
         var codes = Enumerable.Range(0, RecoveryCode.Count).Select(_ => RecoveryCodes.New()).ToList();
-        db.RecoveryCodes.AddRange(codes.Select(c => RecoveryCode.Issue(accountId, RecoveryCodes.Hash(accountId, c), now)));
+        db.RecoveryCodes.AddRange(codes.Select(c => RecoveryCode.Issue(accountId, RecoveryCodes.Hash(pepper, accountId, c), now)));
         return codes;
     }
 }

@@ -3,7 +3,7 @@ namespace PatientPortal.Modules.Accounts.Domain;
 /// <summary>
 /// A counter of events against one email address within a window; at a limit it blocks for a while, each block twice
 /// as long as the one before. Sign-in failures are counted per source and for all sources (see
-/// <see cref="SignInGuard"/>), mail per recipient (see <see cref="AccountMail"/>). Only a hash of the address is stored,
+/// <see cref="SignInGuard"/>), mail per recipient (see <see cref="AccountMail"/>). Only a keyed hash of the address is stored,
 /// and rows exist for unknown addresses too, so counting costs the same whether or not an account exists.
 /// </summary>
 internal sealed class Throttle
@@ -43,14 +43,17 @@ internal sealed class Throttle
     /// <summary>Optimistic concurrency: parallel events each count.</summary>
     public int Version { get; private set; }
 
-    /// <summary>How a source (a client's network) is stored and compared: hashed.</summary>
-    public static string SourceKey(string source) => Secrets.Hash(source);
+    /// <summary>How an address is stored: keyed-hashed, so a copy of the database does not tell who was tried.</summary>
+    public static string SubjectOf(Pepper pepper, string emailKey) => pepper.Hash("throttle-subject:" + emailKey);
+
+    /// <summary>How a source (a client's network) is stored and compared: keyed-hashed.</summary>
+    public static string SourceKey(Pepper pepper, string source) => pepper.Hash("throttle-source:" + source);
 
     /// <summary>The <see cref="Counter"/> of unsolicited mail asked from one source (a <see cref="SourceKey"/>).</summary>
     public static string MailFrom(string sourceKey) => MailFromPrefix + sourceKey[..62];
 
     /// <summary>The <see cref="Counter"/> of a browser that signed in to the address before (see <see cref="KnownDevices"/>).</summary>
-    public static string Device(string deviceId) => DevicePrefix + Secrets.Hash(deviceId)[..62];
+    public static string Device(Pepper pepper, string deviceId) => DevicePrefix + pepper.Hash("throttle-device:" + deviceId)[..62];
 
     public bool CountsMail => Counter == Mail || Counter.StartsWith(MailFromPrefix, StringComparison.Ordinal);
 

@@ -4,7 +4,7 @@ using PatientPortal.BuildingBlocks.Email;
 namespace PatientPortal.Modules.Accounts.Emails;
 
 /// <summary>Renders the module's email templates in the recipient's language and queues them with the change.</summary>
-internal sealed class AccountMail(IOptions<EmailOptions> email, IOptions<AccountsOptions> options, IPortalLinks links, IAccountLinks pages, TimeProvider clock)
+internal sealed class AccountMail(Pepper pepper, IOptions<EmailOptions> email, IOptions<AccountsOptions> options, IPortalLinks links, IAccountLinks pages, TimeProvider clock)
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
@@ -16,22 +16,24 @@ internal sealed class AccountMail(IOptions<EmailOptions> email, IOptions<Account
     /// something that happened (password changed, account locked) never come through here, so they are never dropped.
     /// </summary>
     /// <param name="source">Where the request came from, as <see cref="Throttle.SourceKey"/> gives it.</param>
-    public async Task QueueUnsolicitedAsync(
+    /// <returns>Whether it was queued: a caller issues the link's token only then, so a dropped mail leaves no live link.</returns>
+    public async Task<bool> QueueUnsolicitedAsync(
         AccountsDbContext db, string to, string source, string language, string template, CancellationToken cancellationToken, params (string Key, string Value)[] values)
     {
         var now = clock.GetUtcNow();
-        var subject = Secrets.Hash(Account.Normalize(to));
+        var subject = Throttle.SubjectOf(pepper, Account.Normalize(to));
         var perSource = options.Value.MailPerAddressPerHour;
         var fromHere = await CounterAsync(db, subject, Throttle.MailFrom(source), now, cancellationToken);
         var fromAll = await CounterAsync(db, subject, Throttle.Mail, now, cancellationToken);
         if (fromHere.IsFull(perSource, Hour, now) || fromAll.IsFull(4 * perSource, Hour, now))
         {
-            return;
+            return false;
         }
 
         fromHere.Add(Hour, now);
         fromAll.Add(Hour, now);
         Queue(db, to, language, template, values);
+        return true;
     }
 
     private static async Task<Throttle> CounterAsync(AccountsDbContext db, string subject, string counter, DateTimeOffset now, CancellationToken cancellationToken)

@@ -7,8 +7,11 @@ internal static class ActivationMail
     public static async Task SendAsync(AccountsDbContext db, AccountMail mail, Account account, string source, TimeSpan lifetime, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var token = Secrets.NewToken();
-        db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.Activation, Secrets.Hash(token), lifetime, now));
-        await mail.QueueUnsolicitedAsync(
-            db, account.Email, source, account.Language, "ActivateAccount", cancellationToken, ("Name", account.FirstName), ("Link", mail.Link(AccountLink.Activation, token)));
+        // A link whose mail the limit dropped would be a live secret nobody holds: issue it only with its mail.
+        if (await mail.QueueUnsolicitedAsync(
+            db, account.Email, source, account.Language, "ActivateAccount", cancellationToken, ("Name", account.FirstName), ("Link", mail.Link(AccountLink.Activation, token))))
+        {
+            db.Tokens.Add(AccountToken.Issue(account, TokenPurpose.Activation, Secrets.Hash(token), lifetime, now));
+        }
     }
 }

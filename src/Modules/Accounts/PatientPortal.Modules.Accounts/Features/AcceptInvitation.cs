@@ -16,7 +16,7 @@ internal sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvita
 /// Checks the invitation's email and code (five wrong tries lock it), creates the account with the clinic's details,
 /// and returns an activation token: the patient still accepts the Terms and Conditions before the account is active.
 /// </summary>
-internal sealed class AcceptInvitationHandler(AccountsDbContext db, Credentials credentials, TimeProvider clock)
+internal sealed class AcceptInvitationHandler(AccountsDbContext db, Credentials credentials, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<AcceptInvitation, Result<string>>
 {
     private static readonly TimeSpan InvitationTermsLifetime = TimeSpan.FromMinutes(30);
@@ -45,6 +45,12 @@ internal sealed class AcceptInvitationHandler(AccountsDbContext db, Credentials 
             var locked = invitation.RecordWrongCode(now);
             await db.SaveChangesAsync(cancellationToken);
             return new Error(locked ? AccountErrors.InvitationLocked : AccountErrors.InvitationDetailsWrong, nameof(request.Code));
+        }
+
+        // A registration of this address that nobody activated in time gives way to the clinic's invitation.
+        if (await UnclaimedAccounts.HolderAsync(db, invitation.NormalizedEmail, options.Value.ActivationLinkLifetime, now, cancellationToken) is not null)
+        {
+            return new Error(AccountErrors.EmailTaken, nameof(request.Email));
         }
 
         var account = Account.Register(Guid.CreateVersion7(), invitation.Email, credentials.Hash(request.Password), invitation.Details(), invitation.Language, Roles.Patient, now);

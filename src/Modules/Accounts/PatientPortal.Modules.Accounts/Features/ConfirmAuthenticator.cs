@@ -47,6 +47,8 @@ internal sealed class ConfirmAuthenticatorHandler(
 
         factor.TurnOnAuthenticator(authenticator.Protect(key), step, now);
         session.PassSecondFactor();
+        // Like a password change: a session opened with the password alone (by whoever else had it) must now pass the app.
+        await Sessions.EndAllAsync(db, id, except: session.Id, now, cancellationToken);
         var codes = await proof.NewRecoveryCodesAsync(id, now, cancellationToken);
         mail.Queue(db, account.Email, account.Language, "SecondFactorOn", ("Name", account.FirstName));
         await db.SaveChangesAsync(cancellationToken);

@@ -22,18 +22,18 @@ internal sealed class CreateStaffAccountHandler(
 {
     public async Task<Result<Guid>> Handle(CreateStaffAccount request, CancellationToken cancellationToken)
     {
-        if (current.AccountId is null || !current.IsInRole(Roles.Admin))
+        if (!StaffOnly.AllowsAdmin(current))
         {
             return Error.Forbidden;
         }
 
+        var now = clock.GetUtcNow();
         var normalized = Account.Normalize(request.Email);
-        if (await db.Accounts.AnyAsync(a => a.NormalizedEmail == normalized, cancellationToken))
+        if (await UnclaimedAccounts.HolderAsync(db, normalized, options.Value.ActivationLinkLifetime, now, cancellationToken) is not null)
         {
             return new Error(AccountErrors.EmailTaken, nameof(request.Email));
         }
 
-        var now = clock.GetUtcNow();
         var account = Account.Register(Guid.CreateVersion7(), request.Email, credentials.Hash(Secrets.NewToken()),
             new AccountDetails(request.FirstName, request.LastName, DateOnly.MinValue), AccountRules.Culture(request.Language), request.Role, now);
         account.ActivateStaff(now);

@@ -17,7 +17,7 @@ internal sealed class InvitePatientValidator : AbstractValidator<InvitePatient>
     }
 }
 
-internal sealed class InvitePatientHandler(AccountsDbContext db, ICurrentAccount current, InvitationMail invitations, IOptions<AccountsOptions> options)
+internal sealed class InvitePatientHandler(AccountsDbContext db, ICurrentAccount current, InvitationMail invitations, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<InvitePatient, Result<InvitationSent>>
 {
     public async Task<Result<InvitationSent>> Handle(InvitePatient request, CancellationToken cancellationToken)
@@ -27,8 +27,9 @@ internal sealed class InvitePatientHandler(AccountsDbContext db, ICurrentAccount
             return Error.Forbidden;
         }
 
+        // A registration nobody activated in time no longer holds the address: it is removed in this save.
         var normalized = Account.Normalize(request.Email);
-        if (await db.Accounts.AnyAsync(a => a.NormalizedEmail == normalized, cancellationToken))
+        if (await UnclaimedAccounts.HolderAsync(db, normalized, options.Value.ActivationLinkLifetime, clock.GetUtcNow(), cancellationToken) is not null)
         {
             return new Error(AccountErrors.EmailTaken, nameof(request.Email));
         }

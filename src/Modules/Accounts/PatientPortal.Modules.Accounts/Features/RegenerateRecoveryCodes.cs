@@ -1,7 +1,7 @@
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class RegenerateRecoveryCodesHandler(
-    AccountsDbContext db, ICurrentAccount current, SecondFactorProof proof, TimeProvider clock)
+    AccountsDbContext db, ICurrentAccount current, SecondFactorProof proof, AccountMail mail, TimeProvider clock)
     : IRequestHandler<RegenerateRecoveryCodes, Result<IReadOnlyList<string>>>
 {
     public Task<Result<IReadOnlyList<string>>> Handle(RegenerateRecoveryCodes request, CancellationToken cancellationToken) =>
@@ -29,6 +29,8 @@ internal sealed class RegenerateRecoveryCodesHandler(
         }
 
         var codes = await proof.NewRecoveryCodesAsync(id, now, cancellationToken);
+        // The owner hears of it, as of the factor going on or off: a stolen session that passed a code could do this too.
+        mail.Queue(db, account.Email, account.Language, "RecoveryCodesRegenerated", ("Name", account.FirstName));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success(codes);
     }

@@ -29,21 +29,33 @@ internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccou
 internal sealed class RegisterAccountHandler(
     AccountsDbContext db,
     ICurrentAccount caller,
+    Pepper pepper,
     Credentials credentials,
     AccountMail mail,
     IOptions<AccountsOptions> options,
     TimeProvider clock) : IRequestHandler<RegisterAccount, Result<Guid>>
 {
-    public async Task<Result<Guid>> Handle(RegisterAccount request, CancellationToken cancellationToken)
+    // Two registrations of one address at once (a double submit, a script): the loser reads again and starts the
+    // registration over like any later one, never "address taken" for an address nobody activated. Each conflict means
+    // another registration committed, so a try per contender is enough. The password is hashed once, outside the tries.
+    private const int Tries = 20;
+
+    public Task<Result<Guid>> Handle(RegisterAccount request, CancellationToken cancellationToken)
     {
+        var passwordHash = credentials.Hash(request.Password);
+        return ConcurrencyRetry.RunAsync(db, () => AttemptAsync(request, passwordHash, cancellationToken), Tries);
+    }
+
+    private async Task<Result<Guid>> AttemptAsync(RegisterAccount request, string passwordHash, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         var normalized = Account.Normalize(request.Email);
-        var existing = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
+        var existing = await UnclaimedAccounts.HolderAsync(db, normalized, options.Value.ActivationLinkLifetime, now, cancellationToken);
         if (existing is { IsUnclaimedRegistration: false })
         {
             return new Error(AccountErrors.EmailTaken, nameof(request.Email));
         }
 
-        var now = clock.GetUtcNow();
         var details = new AccountDetails(
             request.FirstName,
             request.LastName,
@@ -53,28 +65,18 @@ internal sealed class RegisterAccountHandler(
             request.PrimaryPhoneType.ToString(),
             string.IsNullOrWhiteSpace(request.SecondaryPhone) ? null : request.SecondaryPhone.Trim(),
             string.IsNullOrWhiteSpace(request.SecondaryPhone) ? null : request.SecondaryPhoneType?.ToString());
-        var account = existing ?? Account.Register(Guid.CreateVersion7(), request.Email, credentials.Hash(request.Password), details, AccountRules.Culture(request.Language), Roles.Patient, now);
+        var account = existing ?? Account.Register(Guid.CreateVersion7(), request.Email, passwordHash, details, AccountRules.Culture(request.Language), Roles.Patient, now);
         if (existing is null)
         {
             db.Accounts.Add(account);
         }
         else
         {
-            existing.RestartRegistration(credentials.Hash(request.Password), details, AccountRules.Culture(request.Language), now);
+            existing.RestartRegistration(passwordHash, details, AccountRules.Culture(request.Language), now);
         }
 
-        await ActivationMail.SendAsync(db, mail, account, Throttle.SourceKey(caller.Source), options.Value.ActivationLinkLifetime, now, cancellationToken);
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex) || ex is DbUpdateConcurrencyException)
-        {
-            // Two registrations raced for one address: the unique index (or the version) let exactly one through.
-            return new Error(AccountErrors.EmailTaken, nameof(request.Email));
-        }
-
+        await ActivationMail.SendAsync(db, mail, account, Throttle.SourceKey(pepper, caller.Source), options.Value.ActivationLinkLifetime, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return account.Id;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class RequestEmailChangeValidator : AbstractValidator<RequestEma
 
 /// <summary>Re-authenticates, then proves both addresses: a code to the old one, a link to the new one.</summary>
 internal sealed class RequestEmailChangeHandler(
-    AccountsDbContext db, ICurrentAccount current, CurrentPassword currentPassword, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+    AccountsDbContext db, ICurrentAccount current, Pepper pepper, CurrentPassword currentPassword, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<RequestEmailChange, Result>
 {
     // A wrong password counts toward the lockout even when parallel tries race: conflicts are retried on fresh data.
@@ -46,7 +46,7 @@ internal sealed class RequestEmailChangeHandler(
         {
             // Same answer as for a free address, so the form cannot probe who has an account; the owner of the
             // address is told, and the change can never complete.
-            await mail.QueueUnsolicitedAsync(db, newEmail, Throttle.SourceKey(current.Source), account.Language, "EmailChangeRefused", cancellationToken, ("Name", account.FirstName));
+            await mail.QueueUnsolicitedAsync(db, newEmail, Throttle.SourceKey(pepper, current.Source), account.Language, "EmailChangeRefused", cancellationToken, ("Name", account.FirstName));
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success();
         }
@@ -56,7 +56,7 @@ internal sealed class RequestEmailChangeHandler(
         db.Tokens.Add(AccountToken.Issue(
             account, TokenPurpose.EmailChange, Secrets.Hash(token), options.Value.EmailChangeLifetime, now, newEmail, Secrets.HashCode(account.Id, code)));
         mail.Queue(db, account.Email, account.Language, "EmailChangeCode", ("Name", account.FirstName), ("Code", code));
-        await mail.QueueUnsolicitedAsync(db, newEmail, Throttle.SourceKey(current.Source), account.Language, "EmailChangeLink", cancellationToken,
+        await mail.QueueUnsolicitedAsync(db, newEmail, Throttle.SourceKey(pepper, current.Source), account.Language, "EmailChangeLink", cancellationToken,
             ("Name", account.FirstName), ("Link", mail.Link(AccountLink.EmailChange, token)));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();

@@ -1,7 +1,7 @@
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class ResendActivationHandler(
-    AccountsDbContext db, ICurrentAccount caller, Credentials credentials, SignInGuard guard, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+    AccountsDbContext db, ICurrentAccount caller, Pepper pepper, Credentials credentials, SignInGuard guard, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
     : IRequestHandler<ResendActivation, Result>
 {
     public async Task<Result> Handle(ResendActivation request, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ internal sealed class ResendActivationHandler(
         }
 
         await attempt.RightSecretAsync();
-        await ActivationMail.SendAsync(db, mail, account, Throttle.SourceKey(caller.Source), options.Value.ActivationLinkLifetime, clock.GetUtcNow(), cancellationToken);
+        await ActivationMail.SendAsync(db, mail, account, Throttle.SourceKey(pepper, caller.Source), options.Value.ActivationLinkLifetime, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

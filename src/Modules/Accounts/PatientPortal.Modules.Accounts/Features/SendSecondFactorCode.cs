@@ -3,7 +3,11 @@ namespace PatientPortal.Modules.Accounts.Features;
 internal sealed class SendSecondFactorCodeHandler(AccountsDbContext db, ICurrentAccount current, AccountMail mail, TimeProvider clock)
     : IRequestHandler<SendSecondFactorCode, Result>
 {
-    public async Task<Result> Handle(SendSecondFactorCode request, CancellationToken cancellationToken)
+    // Parallel requests each count: the factor's version makes them take turns.
+    public Task<Result> Handle(SendSecondFactorCode request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(cancellationToken));
+
+    private async Task<Result> AttemptAsync(CancellationToken cancellationToken)
     {
         if (current.AccountId is not { } id)
         {
@@ -17,7 +21,11 @@ internal sealed class SendSecondFactorCodeHandler(AccountsDbContext db, ICurrent
             return new Error(AccountErrors.SecondFactorOff);
         }
 
-        await EmailedCode.SendAsync(db, mail, account, factor, clock.GetUtcNow());
+        if (!EmailedCode.TrySend(db, mail, account, factor, clock.GetUtcNow()))
+        {
+            return new Error(AccountErrors.TooManyEmailCodes);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

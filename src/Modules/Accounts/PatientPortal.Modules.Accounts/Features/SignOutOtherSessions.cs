@@ -9,7 +9,10 @@ internal sealed class SignOutOtherSessionsHandler(AccountsDbContext db, ICurrent
             return Error.Forbidden;
         }
 
-        await Sessions.EndAllAsync(db, id, except: request.CurrentSessionId, clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        await Sessions.EndAllAsync(db, id, except: request.CurrentSessionId, now, cancellationToken);
+        // "Other sessions" includes the devices that may open new ones without a code; this browser signs in with one again too.
+        await Sessions.ForgetTrustedBrowsersAsync(db, id, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

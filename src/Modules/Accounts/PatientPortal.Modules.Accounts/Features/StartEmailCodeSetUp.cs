@@ -3,7 +3,11 @@ namespace PatientPortal.Modules.Accounts.Features;
 internal sealed class StartEmailCodeSetUpHandler(AccountsDbContext db, ICurrentAccount current, AccountMail mail, TimeProvider clock)
     : IRequestHandler<StartEmailCodeSetUp, Result>
 {
-    public async Task<Result> Handle(StartEmailCodeSetUp request, CancellationToken cancellationToken)
+    // Parallel requests each count: the factor's version makes them take turns.
+    public Task<Result> Handle(StartEmailCodeSetUp request, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, () => AttemptAsync(cancellationToken));
+
+    private async Task<Result> AttemptAsync(CancellationToken cancellationToken)
     {
         if (current.AccountId is not { } id)
         {
@@ -28,7 +32,11 @@ internal sealed class StartEmailCodeSetUpHandler(AccountsDbContext db, ICurrentA
             db.SecondFactors.Add(factor);
         }
 
-        await EmailedCode.SendAsync(db, mail, account, factor, clock.GetUtcNow());
+        if (!EmailedCode.TrySend(db, mail, account, factor, clock.GetUtcNow()))
+        {
+            return new Error(AccountErrors.TooManyEmailCodes);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

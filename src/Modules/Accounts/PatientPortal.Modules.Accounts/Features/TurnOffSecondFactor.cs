@@ -35,7 +35,7 @@ internal sealed class TurnOffSecondFactorHandler(
 
         factor.TurnOff();
         db.RecoveryCodes.RemoveRange(await db.RecoveryCodes.Where(r => r.AccountId == id).ToListAsync(cancellationToken));
-        (await db.TrustedBrowsers.Where(b => b.AccountId == id && b.RevokedUtc == null).ToListAsync(cancellationToken)).ForEach(b => b.Revoke(now));
+        await Sessions.ForgetTrustedBrowsersAsync(db, id, now, cancellationToken);
         mail.Queue(db, account.Email, account.Language, "SecondFactorOff", ("Name", account.FirstName));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();

@@ -39,6 +39,12 @@ public sealed class AccountsOptions
     /// <summary>The version of the Terms and Conditions the portal shows; accepting records it.</summary>
     public string TermsVersion { get; set; } = "2026-01";
 
+    /// <summary>
+    /// "Accounts:HashKey": base64, at least 32 random bytes, kept outside the database. It keys the hashes of recovery
+    /// codes (see <see cref="Pepper"/>); required outside Development, where a fixed development key stands in.
+    /// </summary>
+    public string? HashKey { get; set; }
+
     /// <summary>The first clinic admin, created on first start when no admin exists.</summary>
     public AdminAccount Admin { get; set; } = new();
 

@@ -25,6 +25,14 @@ internal sealed class PasswordPolicy(IOptions<AccountsOptions> options)
         if (IsCommon(password)) yield return AccountErrors.PasswordTooCommon;
     }
 
+    /// <summary>The values a problem's message shows: the clinic's configured length limits, not the default ones.</summary>
+    public IReadOnlyList<string> MessageArguments(string problem) => problem switch
+    {
+        AccountErrors.PasswordTooShort => [options.Value.Password.MinimumLength.ToString(CultureInfo.InvariantCulture)],
+        AccountErrors.PasswordTooLong => [options.Value.Password.MaximumLength.ToString(CultureInfo.InvariantCulture)],
+        _ => [],
+    };
+
     /// <summary>
     /// True for a listed password, or one that is a listed word padded with digits and symbols, or spelled with
     /// look-alike characters ("Summer2024!" is "summer", "P@ssw0rd1!" is "password").
@@ -64,7 +72,11 @@ internal static class PasswordRuleExtensions
         {
             foreach (var problem in policy.Problems(password))
             {
-                context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, problem) { ErrorCode = problem });
+                context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, problem)
+                {
+                    ErrorCode = problem,
+                    CustomState = policy.MessageArguments(problem),
+                });
             }
         });
 }

@@ -4,7 +4,8 @@ namespace PatientPortal.Modules.Accounts.Security;
 
 /// <summary>
 /// Recovery codes: ten random characters (50 bits) from an alphabet without look-alikes, shown as XXXXX-XXXXX. Their
-/// entropy and the lockout make a fast salted hash enough; typing is forgiving (case, spaces and dashes ignored).
+/// entropy, the lockout and a keyed hash (the <see cref="Pepper"/>, whose key is not in the database) make a fast hash
+/// enough; typing is forgiving (case, spaces and dashes ignored).
 /// </summary>
 internal static class RecoveryCodes
 {
@@ -20,5 +21,5 @@ internal static class RecoveryCodes
 
     public static bool LooksLikeOne(string? code) => Normalize(code).Length == 10;
 
-    public static string Hash(Guid accountId, string code) => Secrets.Hash(accountId.ToString("N") + ":recovery:" + Normalize(code));
+    public static string Hash(Pepper pepper, Guid accountId, string code) => pepper.Hash(accountId.ToString("N") + ":recovery:" + Normalize(code));
 }

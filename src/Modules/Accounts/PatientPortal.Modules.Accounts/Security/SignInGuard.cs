@@ -14,7 +14,7 @@ namespace PatientPortal.Modules.Accounts.Security;
 /// </para>
 /// </summary>
 internal sealed class SignInGuard(
-    AccountsDbContext db, ICurrentAccount caller, KnownDevices devices, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
+    AccountsDbContext db, ICurrentAccount caller, KnownDevices devices, Pepper pepper, AccountMail mail, IOptions<AccountsOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
@@ -27,7 +27,7 @@ internal sealed class SignInGuard(
     {
         var limits = options.Value;
         var device = devices.DeviceOf(knownDevice, emailKey);
-        var source = new Limit(device is null ? Throttle.SourceKey(caller.Source) : Throttle.Device(device), limits.MaxFailedSignIns, Day, Refuses: true);
+        var source = new Limit(device is null ? Throttle.SourceKey(pepper, caller.Source) : Throttle.Device(pepper, device), limits.MaxFailedSignIns, Day, Refuses: true);
         return BeginAsync(emailKey, [source, AllSources(limits, refuses: device is null)], cancellationToken);
     }
 
@@ -41,7 +41,7 @@ internal sealed class SignInGuard(
         var limits = options.Value;
         List<Limit> counted =
         [
-            new(Throttle.SourceKey(caller.Source), limits.MaxFailedSignIns, Day, Refuses: true),
+            new(Throttle.SourceKey(pepper, caller.Source), limits.MaxFailedSignIns, Day, Refuses: true),
             AllSources(limits, refuses: false),
         ];
         if (secondFactorCode)
@@ -59,13 +59,13 @@ internal sealed class SignInGuard(
     public Task<Attempt> BeginForLinkAsync(string emailKey, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        return BeginAsync(emailKey, [new(Throttle.SourceKey(caller.Source), limits.MaxFailedSignIns, Day, Refuses: false), AllSources(limits, refuses: false)], cancellationToken);
+        return BeginAsync(emailKey, [new(Throttle.SourceKey(pepper, caller.Source), limits.MaxFailedSignIns, Day, Refuses: false), AllSources(limits, refuses: false)], cancellationToken);
     }
 
     /// <summary>Forgets every failure and block of the address (the owner proved the email), at once.</summary>
     public Task ForgetAsync(string emailKey, CancellationToken cancellationToken)
     {
-        var subject = Secrets.Hash(emailKey);
+        var subject = Throttle.SubjectOf(pepper, emailKey);
         return db.Throttles
             .Where(t => t.Subject == subject && t.Counter != Throttle.Mail && !t.Counter.StartsWith(Throttle.MailFromPrefix))
             .ExecuteDeleteAsync(cancellationToken);
@@ -77,7 +77,7 @@ internal sealed class SignInGuard(
     // Parallel tries on one address each count: a conflicting write is retried on fresh rows.
     private async Task<Attempt> BeginAsync(string emailKey, IReadOnlyList<Limit> limits, CancellationToken cancellationToken)
     {
-        var subject = Secrets.Hash(emailKey);
+        var subject = Throttle.SubjectOf(pepper, emailKey);
         var counters = limits.Select(l => l.Counter).ToList();
         for (var tries = 1; ; tries++)
         {

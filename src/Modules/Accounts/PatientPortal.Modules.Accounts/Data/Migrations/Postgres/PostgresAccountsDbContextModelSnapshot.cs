@@ -461,6 +461,12 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("EmailCodesSent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EmailCodesWindowStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("EnabledUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -455,6 +455,12 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EmailCodesSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmailCodesWindowStartUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EnabledUtc")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,10 @@
+using MediatR;
+using PatientPortal.BuildingBlocks.Results;
+
+namespace PatientPortal.Modules.Accounts.Contracts;
+
+/// <summary>
+/// An admin resets another staff member's authenticator app (a lost phone): the app and its recovery codes stop working,
+/// every session of theirs ends, they are told by email, and they set up an app again at their next sign-in.
+/// </summary>
+public sealed record ResetStaffAuthenticator(Guid StaffAccountId) : IRequest<Result>;

@@ -55,6 +55,9 @@ internal sealed class PortalClient(PortalFactory portal, string language = "fr-C
     /// current code and the account's password. Staff are sent there by the admin area until they have done it.
     /// </summary>
     /// <returns>The key, to compute later codes with <see cref="CodeFor"/>.</returns>
+    /// <summary>The key of the app this browser's account set up last (see <see cref="SetUpAuthenticatorAsync"/>).</summary>
+    public string? AuthenticatorKey { get; private set; }
+
     public async Task<string> SetUpAuthenticatorAsync(string password)
     {
         var page = await GetAsync("/account/two-step/authenticator");
@@ -62,6 +65,7 @@ internal sealed class PortalClient(PortalFactory portal, string language = "fr-C
         var response = await PostFormAsync("/account/two-step/authenticator", new Dictionary<string, string> { ["Input.Code"] = CodeFor(key), ["Input.Password"] = password });
         var done = await Page.ParseAsync(response);
         done.Document.QuerySelectorAll("[data-testid='recovery-code']").Length.ShouldBe(10);
+        AuthenticatorKey = key;
         return key;
     }
 

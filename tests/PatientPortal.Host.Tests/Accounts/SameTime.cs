@@ -11,6 +11,9 @@ namespace PatientPortal.Host.Tests.Accounts;
 /// </summary>
 internal static class SameTime
 {
+    /// <summary>The test collection that runs with no other test at the same time.</summary>
+    public const string Alone = "Timing, alone";
+
     private static readonly int[] Cases = [0, 1, 2];
 
     public static async Task ShouldTakeAsLongAsync(Func<Task> real, Func<Task> unknown, Func<Task> otherUnknown, int rounds)
@@ -53,3 +56,6 @@ internal static class SameTime
         return 1.2533 * 1.4826 * mad / Math.Sqrt(values.Count);
     }
 }
+
+[CollectionDefinition(SameTime.Alone, DisableParallelization = true)]
+public sealed class MeasuredAlone;

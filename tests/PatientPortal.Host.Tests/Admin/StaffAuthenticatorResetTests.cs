@@ -22,7 +22,9 @@ public sealed class StaffAuthenticatorResetTests
         var page = await admin.GetAsync("/admin/staff");
         var row = page.Document.QuerySelectorAll("[data-testid='staff-row']").Single(r => r.TextContent.Contains(email, StringComparison.Ordinal));
         var action = row.QuerySelector("form")!.GetAttribute("action")!;
-        var done = await Page.ParseAsync(await admin.PostFormAsync("/admin/staff", new Dictionary<string, string>(), action));
+        var wrong = await Page.ParseAsync(await admin.PostFormAsync("/admin/staff", new Dictionary<string, string> { ["code"] = "000000" }, action));
+        FormErrors(wrong).ShouldContain("Code");
+        var done = await Page.ParseAsync(await admin.PostFormAsync("/admin/staff", new Dictionary<string, string> { ["code"] = PortalClient.CodeFor(admin.AuthenticatorKey!, 1) }, action));
 
         done.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         // The demo admin works in French; the staff member chose English for their mail.

@@ -44,6 +44,23 @@ public sealed class ActivationTests
         (await accounts.QueryAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(1);
     }
 
+    /// <summary>
+    /// Strangers lock a pending address with wrong sign-ins from many networks, again and again until its link expires:
+    /// the owner, holding the link and the password, activates anyway (the link caps its own tries).
+    /// </summary>
+    [Fact]
+    public async Task The_owner_activates_while_strangers_keep_the_address_locked()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        (await accounts.SendAsync(Builders.Registration(email))).IsSuccess.ShouldBeTrue();
+        var token = await accounts.TokenMailedToAsync(email);
+        await accounts.OneWrongPasswordFromEachOfAsync(email, sources: 30);
+        accounts.Current.Source = "198.51.100.20";
+
+        (await accounts.SendAsync(new AcceptTermsAndActivate(token, "2026-01", Builders.Password, null))).IsSuccess.ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Once_the_account_is_active_an_older_activation_link_signs_nobody_in()
     {

@@ -47,6 +47,37 @@ public sealed class EmailChangeTests
         (await accounts.SendAsync(new GetSignInDetails())).Value.PendingEmail.ShouldBeNull();
     }
 
+    /// <summary>
+    /// The code sent to the old address cannot be guessed link after link, from network after network (each right
+    /// password used to wipe the count): ten wrong codes a day for the address, then even the right one is refused.
+    /// </summary>
+    [Fact]
+    public async Task Wrong_email_change_codes_are_capped_per_address_across_links_and_networks()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        accounts.Current.SignedInAs(session.AccountId);
+        for (var link = 0; link < 5; link++)
+        {
+            var newEmail = Builders.Email();
+            accounts.Current.Source = $"203.0.113.{link}";
+            (await accounts.SendAsync(new RequestEmailChange(Builders.Password, newEmail, newEmail))).IsSuccess.ShouldBeTrue();
+            var token = await accounts.TokenMailedToAsync(newEmail);
+            var code = await accounts.CodeMailedToAsync(email);
+            if (link == 4)
+            {
+                (await accounts.SendAsync(new ConfirmEmailChange(token, newEmail, code))).ShouldFailWith(AccountErrors.TooManyAttempts);
+                return;
+            }
+
+            for (var guess = 1; guess <= 3; guess++)
+            {
+                await accounts.SendAsync(new ConfirmEmailChange(token, newEmail, WrongCode(code, guess)));
+            }
+        }
+    }
+
     [Fact]
     public async Task Five_wrong_codes_spend_the_confirmation_link_even_for_the_right_code()
     {

@@ -120,6 +120,36 @@ public sealed class PasswordResetTests
         (await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, "4821"))).ShouldFailWith(AccountErrors.ResetLinkInvalid);
     }
 
+    /// <summary>
+    /// Someone holding the mailbox asks for link after link, from network after network, to guess the PIN five at a time:
+    /// ten wrong PINs a day for the address, then even the right one waits.
+    /// </summary>
+    [Fact]
+    public async Task Wrong_recovery_PINs_are_capped_per_address_across_links_and_networks()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite, new() { ["Accounts:QuebecInvitations"] = "true" });
+        var email = Builders.Email();
+        await PatientWithRecoveryPinAsync(accounts, email, "4821");
+        for (var link = 0; link < 3; link++)
+        {
+            accounts.Current.Source = $"203.0.113.{link}";
+            await accounts.ForgotPasswordAsync(email);
+            var token = await accounts.TokenMailedToAsync(email);
+            if (link == 2)
+            {
+                (await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, "4821"))).ShouldFailWith(AccountErrors.TooManyAttempts);
+                accounts.Clock.Advance(TimeSpan.FromMinutes(16));
+                (await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, "4821"))).IsSuccess.ShouldBeTrue("the block ends; the link still works");
+                return;
+            }
+
+            for (var guess = 0; guess < 5; guess++)
+            {
+                await accounts.SendAsync(new ResetPassword(token, email, NewPassword, NewPassword, $"10{link}{guess}"));
+            }
+        }
+    }
+
     /// <summary>Mail flooding: anyone may ask, again and again, but one address gets at most five links an hour.</summary>
     [Fact]
     public async Task Forgot_password_mails_one_address_at_most_five_times_an_hour_with_the_usual_answer()

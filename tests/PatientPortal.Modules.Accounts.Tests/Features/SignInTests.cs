@@ -206,4 +206,38 @@ public sealed class SignInTests
         rows.ShouldAllBe(r => !plain.Contains(r.Subject) && !plain.Contains(r.Counter));
         rows.ShouldAllBe(r => r.Subject == Throttle.SubjectOf(accounts.Services.GetRequiredService<Pepper>(), "SOMEBODY@EXAMPLE.ORG"));
     }
+
+    /// <summary>
+    /// Known-device tokens someone hoarded while they knew the password die with it (a reset), and all the known
+    /// devices of an address share a daily cap, so a pile of tokens is not a pile of 5-guess budgets.
+    /// </summary>
+    [Fact]
+    public async Task Known_device_tokens_end_with_the_password_and_share_one_daily_cap()
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var email = Builders.Email();
+        await accounts.ActivePatientAsync(email);
+        var hoarded = new List<string>();
+        for (var browser = 0; browser < 4; browser++)
+        {
+            hoarded.Add((await accounts.SendAsync(new SignIn(email, Builders.Password, null))).Value.KnownDeviceToken!);
+        }
+
+        for (var device = 0; device < 2; device++)
+        {
+            for (var guess = 0; guess < 5; guess++)
+            {
+                await accounts.SendAsync(new SignIn(email, $"Wrong-Device-{device}-{guess}!", null) { KnownDevice = hoarded[device] });
+            }
+        }
+
+        (await accounts.SendAsync(new SignIn(email, Builders.Password, null) { KnownDevice = hoarded[2] })).ShouldFailWith("Accounts.InvalidCredentials");
+
+        accounts.Clock.Advance(TimeSpan.FromDays(1));
+        await accounts.ForgotPasswordAsync(email);
+        (await accounts.SendAsync(new ResetPassword(await accounts.TokenMailedToAsync(email), email, "Autre-Riviere-77?", "Autre-Riviere-77?", null))).IsSuccess.ShouldBeTrue();
+        await accounts.OneWrongPasswordFromEachOfAsync(email, sources: 30);
+        accounts.Current.Source = "198.51.100.99";
+        (await accounts.SendAsync(new SignIn(email, "Autre-Riviere-77?", null) { KnownDevice = hoarded[3] })).ShouldFailWith("Accounts.InvalidCredentials");
+    }
 }

@@ -65,10 +65,14 @@ public sealed class StaffAccountTests
         var app = await accounts.SetUpAuthenticatorAsync(await accounts.StaffMemberAsync(email));
         var session = (await accounts.SendAsync(new VerifySignInCode(await accounts.PasswordStepAsync(email), accounts.Code(app), false, null))).Value;
         var admin = await accounts.StaffMemberAsync(Builders.Email(), Roles.Admin);
+        var adminApp = await accounts.SetUpAuthenticatorAsync(admin);
         accounts.Current.SignedInAs(admin.AccountId, Roles.Admin, secondFactorPassed: true);
         (await accounts.SendAsync(new ListStaffAccounts())).Value.Single(s => s.Email == email).AuthenticatorOn.ShouldBeTrue();
 
-        (await accounts.SendAsync(new ResetStaffAuthenticator(session.AccountId))).IsSuccess.ShouldBeTrue();
+        (await accounts.SendAsync(new ResetStaffAuthenticator(session.AccountId, "000000"))).ShouldFailWith(AccountErrors.SecondFactorCodeWrong);
+        (await accounts.SendAsync(new ListStaffAccounts())).Value.Single(s => s.Email == email).AuthenticatorOn.ShouldBeTrue("a stolen admin session without the app resets nothing");
+        accounts.Clock.Advance(TimeSpan.FromSeconds(30));
+        (await accounts.SendAsync(new ResetStaffAuthenticator(session.AccountId, accounts.Code(adminApp)))).IsSuccess.ShouldBeTrue();
 
         (await accounts.SendAsync(new ListStaffAccounts())).Value.Single(s => s.Email == email).AuthenticatorOn.ShouldBeFalse();
         (await accounts.SendAsync(new TouchSession(session.SessionId, session.AccountId))).ShouldFailWith(AccountErrors.SessionExpired);
@@ -93,12 +97,12 @@ public sealed class StaffAccountTests
         var mails = (await accounts.MailsToAsync(email)).Count;
 
         accounts.Current.SignedInAs(Guid.NewGuid(), Roles.Staff, secondFactorPassed: true);
-        (await accounts.SendAsync(new ResetStaffAuthenticator(staff.AccountId))).Errors.ShouldBe([Error.Forbidden]);
+        (await accounts.SendAsync(new ResetStaffAuthenticator(staff.AccountId, "123456"))).Errors.ShouldBe([Error.Forbidden]);
         accounts.Current.SignedInAs(admin.AccountId, Roles.Admin, secondFactorPassed: false);
-        (await accounts.SendAsync(new ResetStaffAuthenticator(staff.AccountId))).Errors.ShouldBe([Error.Forbidden]);
+        (await accounts.SendAsync(new ResetStaffAuthenticator(staff.AccountId, "123456"))).Errors.ShouldBe([Error.Forbidden]);
         accounts.Current.SignedInAs(admin.AccountId, Roles.Admin, secondFactorPassed: true);
-        (await accounts.SendAsync(new ResetStaffAuthenticator(admin.AccountId))).Errors.ShouldBe([new Error(AccountErrors.CannotResetOwnAuthenticator)]);
-        (await accounts.SendAsync(new ResetStaffAuthenticator(patient.AccountId))).Errors.ShouldBe([Error.NotFound]);
+        (await accounts.SendAsync(new ResetStaffAuthenticator(admin.AccountId, "123456"))).Errors.ShouldBe([new Error(AccountErrors.CannotResetOwnAuthenticator)]);
+        (await accounts.SendAsync(new ResetStaffAuthenticator(patient.AccountId, "123456"))).Errors.ShouldBe([Error.NotFound]);
 
         (await accounts.QueryAsync(db => db.SecondFactors.SingleAsync(f => f.AccountId == staff.AccountId))).IsOn.ShouldBeTrue();
         (await accounts.MailsToAsync(email)).Count.ShouldBe(mails);

@@ -48,9 +48,9 @@ public sealed class StaffModel(IMediator mediator, IStringLocalizer<SharedResour
     }
 
     /// <summary>A staff member lost their phone: their app is reset, their sessions end, and they set it up again.</summary>
-    public async Task<IActionResult> OnPostResetAuthenticatorAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostResetAuthenticatorAsync(Guid id, string? code, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new ResetStaffAuthenticator(id), cancellationToken);
+        var result = await mediator.Send(new ResetStaffAuthenticator(id, code), cancellationToken);
         if (result.Errors.Contains(Error.Forbidden))
         {
             return Forbid();

@@ -23,7 +23,7 @@ internal sealed class CurrentPassword(Credentials credentials, SignInGuard guard
 
         if (matches)
         {
-            await attempt.SucceededAsync();
+            await attempt.RightSecretAsync();
             return null;
         }
 

@@ -67,7 +67,7 @@ internal sealed class SecondFactorProof(AccountsDbContext db, Authenticator auth
                 factor.ClearEmailCode();
             }
 
-            await attempt.SucceededAsync();
+            await attempt.RightSecretAsync();
             return null;
         }
 

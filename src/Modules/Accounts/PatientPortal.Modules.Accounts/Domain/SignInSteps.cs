@@ -68,7 +68,7 @@ internal sealed class SignInSteps(AccountsDbContext db, AccountMail mail, KnownD
 
     /// <summary>What the host is told of a session just opened: with this browser's known-device token, renewed.</summary>
     public SignedIn Opened(Account account, Session session, string? knownDevice) =>
-        SessionResult.For(account, session) with { KnownDeviceToken = devices.Issue(account.NormalizedEmail, knownDevice) };
+        SessionResult.For(account, session) with { KnownDeviceToken = devices.Issue(account, knownDevice) };
 
     /// <summary>Staff and admins: the authenticator app, at every sign-in (no email codes, no trusted browser).</summary>
     public static bool MustUseAuthenticator(Account account) => account.Role is Roles.Staff or Roles.Admin;

@@ -17,6 +17,12 @@ internal sealed class Throttle
     /// <summary>The <see cref="Counter"/> of wrong second-factor codes typed by a signed-in owner, from every source.</summary>
     public const string SecondFactorCodes = "codes";
 
+    /// <summary>The <see cref="Counter"/> of failures from all the known devices of an address together (see <see cref="Device"/>).</summary>
+    public const string KnownDevices = "devices";
+
+    /// <summary>The <see cref="Counter"/> of wrong answers on emailed links (activation password, recovery PIN), from every source.</summary>
+    public const string LinkAnswers = "answers";
+
     private const string DevicePrefix = "d:";
 
     /// <summary>Starts the <see cref="Counter"/> of unsolicited mail asked from one source.</summary>

@@ -48,7 +48,7 @@ internal sealed class AcceptTermsAndActivateHandler(
             return new Error(AccountErrors.ActivationLinkInvalid);
         }
 
-        var attempt = await guard.BeginAsync(account.NormalizedEmail, knownDevice: null, cancellationToken);
+        var attempt = await guard.BeginForLinkAsync(account.NormalizedEmail, cancellationToken);
         var matches = credentials.Verify(account, account.PasswordHash, request.Password ?? "").Matches;
         if (attempt.Refused)
         {
@@ -58,7 +58,7 @@ internal sealed class AcceptTermsAndActivateHandler(
 
         if (matches)
         {
-            await attempt.SucceededAsync();
+            await attempt.RightSecretAsync();
             await LinkAnswers.RightAsync(db, token);
             return null;
         }

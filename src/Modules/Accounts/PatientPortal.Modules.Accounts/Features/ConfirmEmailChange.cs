@@ -15,8 +15,9 @@ internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, SignInGuar
             return new Error(AccountErrors.EmailChangeLinkInvalid);
         }
 
-        // The owner's flow (a session asked for it, the link proves the new mailbox): only this source's block refuses.
-        var attempt = await guard.BeginForOwnerAsync(account.NormalizedEmail, secondFactorCode: false, cancellationToken);
+        // The owner's flow (a session asked for it, the link proves the new mailbox): this source's block refuses, and
+        // wrong codes are capped per address like second-factor codes, whatever the source and however many links.
+        var attempt = await guard.BeginForOwnerAsync(account.NormalizedEmail, secondFactorCode: true, cancellationToken);
         if (attempt.Refused)
         {
             return new Error(AccountErrors.TooManyAttempts);

@@ -55,7 +55,9 @@ internal sealed class RequestEmailChangeHandler(
         var code = Secrets.NewCode();
         db.Tokens.Add(AccountToken.Issue(
             account, TokenPurpose.EmailChange, Secrets.Hash(token), options.Value.EmailChangeLifetime, now, newEmail, Secrets.HashCode(account.Id, code)));
-        mail.Queue(db, account.Email, account.Language, "EmailChangeCode", ("Name", account.FirstName), ("Code", code));
+        // Through the unsolicited-mail limit like the link: asking again and again floods neither address.
+        await mail.QueueUnsolicitedAsync(db, account.Email, Throttle.SourceKey(pepper, current.Source), account.Language, "EmailChangeCode", cancellationToken,
+            ("Name", account.FirstName), ("Code", code));
         await mail.QueueUnsolicitedAsync(db, newEmail, Throttle.SourceKey(pepper, current.Source), account.Language, "EmailChangeLink", cancellationToken,
             ("Name", account.FirstName), ("Link", mail.Link(AccountLink.EmailChange, token)));
         await db.SaveChangesAsync(cancellationToken);

@@ -9,8 +9,8 @@ internal sealed class ResendActivationHandler(
         // A password check like any sign-in: counted first, and it says nothing more than a sign-in would. An active
         // account has nothing to resend: it is refused like a wrong password, with the same write, so time tells nothing.
         var normalized = Account.Normalize(request.Email ?? "");
-        var attempt = await guard.BeginAsync(normalized, knownDevice: null, cancellationToken);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
+        var attempt = await guard.BeginAsync(normalized, account, knownDevice: null, cancellationToken);
         var matches = credentials.Verify(account, account?.PasswordHash, request.Password ?? "").Matches;
         if (attempt.Refused)
         {

@@ -34,6 +34,12 @@ internal sealed class ResetPasswordHandler(
         }
 
         var attempt = await guard.BeginForLinkAsync(account.NormalizedEmail, cancellationToken);
+        if (attempt.Refused)
+        {
+            await LinkAnswers.RightAsync(db, token);
+            return new Error(AccountErrors.TooManyAttempts);
+        }
+
         var pinOk = account.RecoveryPinHash is null || credentials.Verify(account, account.RecoveryPinHash, request.Pin ?? "").Matches;
         if (Account.Normalize(request.Email) != account.NormalizedEmail || !pinOk)
         {

@@ -6,7 +6,7 @@ namespace PatientPortal.Modules.Accounts.Features;
 /// sessions end, so a session opened with the lost phone does not outlive it, and they are told by email. An admin
 /// cannot do it to themselves: that would let a stolen admin session drop the app it never had to pass again.
 /// </summary>
-internal sealed class ResetStaffAuthenticatorHandler(AccountsDbContext db, ICurrentAccount current, AccountMail mail, TimeProvider clock)
+internal sealed class ResetStaffAuthenticatorHandler(AccountsDbContext db, ICurrentAccount current, SecondFactorProof proof, AccountMail mail, TimeProvider clock)
     : IRequestHandler<ResetStaffAuthenticator, Result>
 {
     public Task<Result> Handle(ResetStaffAuthenticator request, CancellationToken cancellationToken) =>
@@ -31,7 +31,21 @@ internal sealed class ResetStaffAuthenticatorHandler(AccountsDbContext db, ICurr
             return Error.NotFound;
         }
 
+        // Step-up: the admin proves their own app again (counted like any code), so a stolen session is not enough.
         var now = clock.GetUtcNow();
+        var admin = await db.Accounts.SingleAsync(a => a.Id == current.AccountId, cancellationToken);
+        var adminFactor = await db.SecondFactors.SingleOrDefaultAsync(f => f.AccountId == admin.Id, cancellationToken);
+        if (adminFactor is not { IsOn: true })
+        {
+            return Error.Forbidden;
+        }
+
+        if (await proof.CheckAsync(admin, adminFactor, request.Code, now, cancellationToken) is { } refused)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return refused;
+        }
+
         var factor = await db.SecondFactors.SingleOrDefaultAsync(f => f.AccountId == account.Id, cancellationToken);
         factor?.TurnOff();
         db.RecoveryCodes.RemoveRange(await db.RecoveryCodes.Where(r => r.AccountId == account.Id).ToListAsync(cancellationToken));

@@ -10,8 +10,8 @@ internal sealed class SignInHandler(AccountsDbContext db, Credentials credential
         // Counted before the password is checked, for known and unknown addresses alike: parallel guesses all count,
         // and time tells nothing.
         var normalized = Account.Normalize(request.Email ?? "");
-        var attempt = await guard.BeginAsync(normalized, request.KnownDevice, cancellationToken);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
+        var attempt = await guard.BeginAsync(normalized, account, request.KnownDevice, cancellationToken);
 
         // The password is checked in every case (a decoy hash for unknown emails).
         var (matches, rehash) = credentials.Verify(account, account?.PasswordHash, request.Password ?? "");

@@ -12,7 +12,7 @@ internal sealed class VerifySignInCodeHandler(
         }
 
         // Counted before the code is checked: parallel guesses all count.
-        var attempt = await guard.BeginAsync(pending.NormalizedEmail, request.KnownDevice, cancellationToken);
+        var attempt = await guard.BeginAsync(pending.NormalizedEmail, pending, request.KnownDevice, cancellationToken);
         if (attempt.Refused)
         {
             return new Error(AccountErrors.TooManyAttempts);

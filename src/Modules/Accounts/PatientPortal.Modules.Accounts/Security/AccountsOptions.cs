@@ -19,6 +19,9 @@ public sealed class AccountsOptions
     /// <summary>Wrong second-factor codes in a day, from all sources, before a signed-in owner's re-checks are refused.</summary>
     public int MaxWrongSecondFactorCodesPerDay { get; set; } = 10;
 
+    /// <summary>Wrong answers a day on all of an address's emailed links (activation password, recovery PIN) before they are refused.</summary>
+    public int MaxWrongLinkAnswersPerDay { get; set; } = 10;
+
     /// <summary>The first block; each further one lasts twice as long, up to <see cref="LongestLockout"/>.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 

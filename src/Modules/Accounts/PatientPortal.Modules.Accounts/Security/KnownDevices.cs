@@ -7,8 +7,10 @@ namespace PatientPortal.Modules.Accounts.Security;
 /// A browser that has signed in to an address before carries a token saying so (a long-lived cookie). Its tries are
 /// counted on their own (<see cref="Throttle.Device"/>) and the lock of the whole address does not stop it: whoever
 /// guesses from many networks can lock out strangers, not the owner on their usual device. The token is protected
-/// by Data Protection (nothing stored), names the address it is for, and lasts <see cref="Lifetime"/>; it proves
-/// nothing else (the password is still asked).
+/// by Data Protection (nothing stored), names the address and the account's security stamp, and lasts
+/// <see cref="Lifetime"/>: a password reset or change ends every token issued before (tokens someone hoarded while they
+/// knew the old password). It proves nothing else (the password is still asked), and all the known devices of an
+/// address share a daily cap too (<see cref="Throttle.KnownDevices"/>).
 /// </summary>
 internal sealed class KnownDevices(IDataProtectionProvider protection)
 {
@@ -18,14 +20,14 @@ internal sealed class KnownDevices(IDataProtectionProvider protection)
         protection.CreateProtector("PatientPortal.Accounts.KnownDevice.v1").ToTimeLimitedDataProtector();
 
     /// <summary>A new token for this address: a new device id, or the same one when the browser already had it.</summary>
-    public string Issue(string emailKey, string? current)
+    public string Issue(Account account, string? current)
     {
-        var device = DeviceOf(current, emailKey) ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        return _protector.Protect(Subject(emailKey) + ":" + device, Lifetime);
+        var device = DeviceOf(current, account) ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        return _protector.Protect(Subject(account) + ":" + device, Lifetime);
     }
 
-    /// <returns>The device's id, or null when the token is missing, expired, forged, or for another address.</returns>
-    public string? DeviceOf(string? token, string emailKey)
+    /// <returns>The device's id, or null when the token is missing, expired, forged, for another address, or older than the password.</returns>
+    public string? DeviceOf(string? token, Account account)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 1000)
         {
@@ -35,7 +37,7 @@ internal sealed class KnownDevices(IDataProtectionProvider protection)
         try
         {
             var parts = _protector.Unprotect(token).Split(':');
-            return parts is [var subject, var device] && subject == Subject(emailKey) ? device : null;
+            return parts is [var subject, var device] && subject == Subject(account) ? device : null;
         }
         catch (CryptographicException)
         {
@@ -43,5 +45,5 @@ internal sealed class KnownDevices(IDataProtectionProvider protection)
         }
     }
 
-    private static string Subject(string emailKey) => Secrets.Hash("device:" + emailKey)[..32];
+    private static string Subject(Account account) => Secrets.Hash($"device:{account.NormalizedEmail}:{account.SecurityStamp:N}")[..32];
 }

@@ -20,21 +20,30 @@ internal sealed class SignInGuard(
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// Someone not signed in (sign-in, its code, activation): refused when their source is blocked, or the whole
-    /// address is, unless <paramref name="knownDevice"/> shows a browser that signed in here before.
+    /// Someone not signed in (sign-in, its code, the resend of an activation): refused when their source is blocked, or
+    /// the whole address is, unless <paramref name="knownDevice"/> shows a browser that signed in to
+    /// <paramref name="account"/> since its password was last set; such browsers share a daily cap instead.
     /// </summary>
-    public Task<Attempt> BeginAsync(string emailKey, string? knownDevice, CancellationToken cancellationToken)
+    public Task<Attempt> BeginAsync(string emailKey, Account? account, string? knownDevice, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        var device = devices.DeviceOf(knownDevice, emailKey);
-        var source = new Limit(device is null ? Throttle.SourceKey(pepper, caller.Source) : Throttle.Device(pepper, device), limits.MaxFailedSignIns, Day, Refuses: true);
-        return BeginAsync(emailKey, [source, AllSources(limits, refuses: device is null)], cancellationToken);
+        if (account is not null && devices.DeviceOf(knownDevice, account) is { } device)
+        {
+            return BeginAsync(emailKey,
+            [
+                new(Throttle.Device(pepper, device), limits.MaxFailedSignIns, Day, Refuses: true),
+                new(Throttle.KnownDevices, 2 * limits.MaxFailedSignIns, Day, Refuses: true),
+                AllSources(limits, refuses: false),
+            ], cancellationToken);
+        }
+
+        return BeginAsync(emailKey, [new(Throttle.SourceKey(pepper, caller.Source), limits.MaxFailedSignIns, Day, Refuses: true), AllSources(limits, refuses: true)], cancellationToken);
     }
 
     /// <summary>
-    /// The owner, signed in or holding an emailed link: only their own source's block refuses them (a lock of the whole
-    /// address, which anyone can cause, must not stop them). A second-factor code is also capped per address over a
-    /// day, whatever the source, so a stolen session cannot guess codes from many networks.
+    /// The owner, signed in: only their own source's block refuses them (a lock of the whole address, which anyone can
+    /// cause, must not stop them). A code (second factor, or the one an email change sends to the old address) is also
+    /// capped per address over a day, whatever the source, so a stolen session cannot guess codes from many networks.
     /// </summary>
     public Task<Attempt> BeginForOwnerAsync(string emailKey, bool secondFactorCode, CancellationToken cancellationToken)
     {
@@ -53,13 +62,20 @@ internal sealed class SignInGuard(
     }
 
     /// <summary>
-    /// An answer asked by an emailed link (a recovery PIN): counted toward the address's lock, never refused here, since
-    /// the link caps its own tries (<see cref="LinkAnswers"/>) and the owner holding it must be able to recover.
+    /// An answer asked by an emailed link (the activation password, a recovery PIN): only the mailbox's holder can try,
+    /// and the link caps its own tries (<see cref="Domain.LinkAnswers"/>), so neither the address's lock (which anyone
+    /// can cause) nor the source's block refuses it. Link after link buys no more guesses, though: wrong answers on all
+    /// of an address's links are capped at <see cref="AccountsOptions.MaxWrongLinkAnswersPerDay"/>.
     /// </summary>
     public Task<Attempt> BeginForLinkAsync(string emailKey, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        return BeginAsync(emailKey, [new(Throttle.SourceKey(pepper, caller.Source), limits.MaxFailedSignIns, Day, Refuses: false), AllSources(limits, refuses: false)], cancellationToken);
+        return BeginAsync(emailKey,
+        [
+            new(Throttle.SourceKey(pepper, caller.Source), limits.MaxFailedSignIns, Day, Refuses: false),
+            AllSources(limits, refuses: false),
+            new(Throttle.LinkAnswers, limits.MaxWrongLinkAnswersPerDay, Day, Refuses: true),
+        ], cancellationToken);
     }
 
     /// <summary>Forgets every failure and block of the address (the owner proved the email), at once.</summary>
@@ -130,7 +146,11 @@ internal sealed class SignInGuard(
         }
     }
 
-    internal sealed record Limit(string Counter, int Max, TimeSpan Window, bool Refuses);
+    internal sealed record Limit(string Counter, int Max, TimeSpan Window, bool Refuses)
+    {
+        // Only one source's (or device's) failures "in a row" end with a success; the address-wide counts never do.
+        public bool Forgivable => Counter is not (Throttle.AllSources or Throttle.SecondFactorCodes or Throttle.KnownDevices or Throttle.LinkAnswers);
+    }
 
     internal sealed record Reserved(Limit Limit, int CountedTo, int BlocksSeen, TimeSpan NextBlock);
 
@@ -194,7 +214,7 @@ internal sealed class SignInGuard(
             foreach (var reserved in _reserved)
             {
                 var row = _db.Throttles.Where(t => t.Subject == _subject && t.Counter == reserved.Limit.Counter);
-                if (forgiveSource && reserved.Limit.Counter != Throttle.AllSources && reserved.Limit.Counter != Throttle.SecondFactorCodes)
+                if (forgiveSource && reserved.Limit.Forgivable)
                 {
                     await row.ExecuteDeleteAsync(CancellationToken.None);
                 }

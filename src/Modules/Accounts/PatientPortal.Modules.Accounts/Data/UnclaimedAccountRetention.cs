@@ -10,9 +10,13 @@ internal sealed class UnclaimedAccountRetention(AccountsDbContext db, IOptions<A
 
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
-        var lapsed = UnclaimedAccounts.Lapsed(db, options.Value.ActivationLinkLifetime + SecondFactorRetention.KeptAfterUse, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var lapsed = UnclaimedAccounts.Lapsed(db, options.Value.ActivationLinkLifetime + SecondFactorRetention.KeptAfterUse, now);
         var ids = await lapsed.Select(a => a.Id).Take(1000).ToListAsync(cancellationToken);
-        await db.Tokens.Where(t => ids.Contains(t.AccountId)).ExecuteDeleteAsync(cancellationToken);
-        return await db.Accounts.Where(a => ids.Contains(a.Id) && a.Status == AccountStatus.PendingActivation).ExecuteDeleteAsync(cancellationToken);
+
+        // A resend or a new registration may land between the two statements: only dead links go, and the delete asks
+        // again whether the account lapsed, so one that just got a live link keeps it.
+        await db.Tokens.Where(t => ids.Contains(t.AccountId) && (t.UsedUtc != null || t.ExpiresUtc <= now)).ExecuteDeleteAsync(cancellationToken);
+        return await lapsed.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -77,7 +77,14 @@ internal sealed class PortalClient(PortalFactory portal, string language = "fr-C
         new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * steps));
 
     /// <summary>Waits (the mail job runs every second in tests) for the newest mail to this address.</summary>
-    public async Task<EmlMessage> MailToAsync(string to, int count = 1)
+    public Task<EmlMessage> MailToAsync(string to, int count = 1) =>
+        WaitForMailAsync(to, mails => mails.Count >= count ? mails[^1] : null, $"mail #{count}");
+
+    /// <summary>Waits for the newest mail to this address whose subject starts so, whatever came before or after it.</summary>
+    public Task<EmlMessage> MailStartingWithAsync(string to, string subject) =>
+        WaitForMailAsync(to, mails => mails.LastOrDefault(m => m.Subject.StartsWith(subject, StringComparison.Ordinal)), $"\"{subject}…\"");
+
+    private async Task<EmlMessage> WaitForMailAsync(string to, Func<List<EmlMessage>, EmlMessage?> pick, string what)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
@@ -86,15 +93,15 @@ internal sealed class PortalClient(PortalFactory portal, string language = "fr-C
                 ? Directory.GetFiles(portal.MailFolder, "*.eml").OrderBy(File.GetLastWriteTimeUtc).Select(EmlMessage.Read)
                     .Where(m => m.To.Equals(to, StringComparison.OrdinalIgnoreCase)).ToList()
                 : [];
-            if (mails.Count >= count)
+            if (pick(mails) is { } mail)
             {
-                return mails[^1];
+                return mail;
             }
 
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"No mail #{count} to {to} arrived.");
+        throw new TimeoutException($"No {what} to {to} arrived.");
     }
 
     /// <summary>The path and query of the mail's first portal link, to follow it with this client.</summary>

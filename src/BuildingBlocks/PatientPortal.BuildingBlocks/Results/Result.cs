@@ -9,6 +9,9 @@ public sealed record Error(string Key, string? Field = null)
     public static Error NotFound { get; } = new("Errors.NotFound");
     public static Error Forbidden { get; } = new("Errors.Forbidden");
 
+    /// <summary>Too many requests changed the same thing at once: nothing was saved, and trying again will do.</summary>
+    public static Error Busy { get; } = new("Errors.Busy");
+
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
     // By value, arguments included: two errors with the same key, field and arguments are one message.

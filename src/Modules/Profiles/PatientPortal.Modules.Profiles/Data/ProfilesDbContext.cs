@@ -7,6 +7,11 @@ namespace PatientPortal.Modules.Profiles.Data;
 internal class ProfilesDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     public override string Schema => "profiles";
+
+    public DbSet<Profile> Profiles => Set<Profile>();
+    public DbSet<ProfileAccess> Accesses => Set<ProfileAccess>();
+    public DbSet<AccessChange> AccessChanges => Set<AccessChange>();
+    public DbSet<LinkSuggestion> LinkSuggestions => Set<LinkSuggestion>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PatientPortal.Modules.Profiles.Data.Configurations;
+
+internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
+{
+    public void Configure(EntityTypeBuilder<Profile> builder)
+    {
+        builder.ToTable("Profiles");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.ClinicPatientId).HasMaxLength(50);
+        // One record per clinic patient id (NULLs do not collide on either provider).
+        builder.HasIndex(p => p.ClinicPatientId).IsUnique();
+        builder.Property(p => p.FirstName).HasMaxLength(100);
+        builder.Property(p => p.LastName).HasMaxLength(100);
+        builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.HealthInsuranceNumber).HasMaxLength(20);
+        // Likely matches are found by card number and date of birth.
+        builder.HasIndex(p => new { p.HealthInsuranceNumber, p.DateOfBirth });
+        builder.Property(p => p.AddressLine).HasMaxLength(200);
+        builder.Property(p => p.City).HasMaxLength(100);
+        builder.Property(p => p.Province).HasMaxLength(50);
+        builder.Property(p => p.PostalCode).HasMaxLength(10);
+        builder.Property(p => p.ContactEmail).HasMaxLength(320);
+        builder.Property(p => p.PreferredLanguage).HasMaxLength(10);
+        builder.ComplexProperty(p => p.Notifications, n =>
+        {
+            n.Property(x => x.AppointmentEmails).HasColumnName("NotifyAppointmentEmails");
+            n.Property(x => x.Reminders).HasColumnName("NotifyReminders");
+            n.Property(x => x.NewCommunicationEmails).HasColumnName("NotifyNewCommunications");
+        });
+        builder.OwnsMany(p => p.Phones, phone =>
+        {
+            phone.ToTable("ProfilePhones");
+            phone.WithOwner().HasForeignKey("ProfileId");
+            phone.Property<int>("Id");
+            phone.HasKey("Id");
+            phone.Property(x => x.Number).HasMaxLength(30);
+            phone.Property(x => x.Type).HasMaxLength(10);
+        });
+        builder.Navigation(p => p.Phones).HasField("_phones");
+    }
+}
+
+internal sealed class ProfileAccessConfiguration : IEntityTypeConfiguration<ProfileAccess>
+{
+    public void Configure(EntityTypeBuilder<ProfileAccess> builder)
+    {
+        builder.ToTable("ProfileAccesses");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        // One link per account and profile: a link that comes back is the same row, changed (and audited).
+        builder.HasIndex(a => new { a.AccountId, a.ProfileId }).IsUnique();
+        // An account has one own record, even when two deliveries of its registration race.
+        builder.HasIndex(a => a.AccountId).IsUnique().HasFilter("\"Relationship\" = 'Self'").HasDatabaseName("IX_ProfileAccesses_OneSelfPerAccount");
+        builder.HasIndex(a => a.ProfileId);
+        builder.HasOne<Profile>().WithMany().HasForeignKey(a => a.ProfileId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Relationship).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.RevokedReason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class AccessChangeConfiguration : IEntityTypeConfiguration<AccessChange>
+{
+    public void Configure(EntityTypeBuilder<AccessChange> builder)
+    {
+        builder.ToTable("AccessChanges");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.HasIndex(c => c.AccessId);
+        builder.HasIndex(c => c.ProfileId);
+        builder.HasOne<ProfileAccess>().WithMany().HasForeignKey(c => c.AccessId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.Basis).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.Relationship).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class LinkSuggestionConfiguration : IEntityTypeConfiguration<LinkSuggestion>
+{
+    public void Configure(EntityTypeBuilder<LinkSuggestion> builder)
+    {
+        builder.ToTable("LinkSuggestions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasIndex(s => new { s.NewProfileId, s.ExistingProfileId }).IsUnique();
+        builder.HasIndex(s => s.State);
+        builder.HasOne<Profile>().WithMany().HasForeignKey(s => s.NewProfileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Profile>().WithMany().HasForeignKey(s => s.ExistingProfileId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
+    }
+}

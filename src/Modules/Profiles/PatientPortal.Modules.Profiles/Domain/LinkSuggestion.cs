@@ -1,0 +1,36 @@
+namespace PatientPortal.Modules.Profiles.Domain;
+
+internal enum LinkSuggestionState
+{
+    Open,
+    Confirmed,
+    Refused,
+}
+
+/// <summary>
+/// A self-registered account's new profile looks like an existing record (same health card number and date of birth).
+/// These are not secrets, so the account gets no access to the existing record: staff confirm the link or refuse it.
+/// </summary>
+internal sealed class LinkSuggestion
+{
+    private LinkSuggestion() { }
+
+    public Guid Id { get; private set; }
+    public Guid AccountId { get; private set; }
+    public Guid NewProfileId { get; private set; }
+    public Guid ExistingProfileId { get; private set; }
+    public LinkSuggestionState State { get; private set; }
+    public DateTimeOffset CreatedUtc { get; private set; }
+    public Guid? DecidedBy { get; private set; }
+    public DateTimeOffset? DecidedUtc { get; private set; }
+
+    public static LinkSuggestion Open(Guid accountId, Guid newProfileId, Guid existingProfileId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        AccountId = accountId,
+        NewProfileId = newProfileId,
+        ExistingProfileId = existingProfileId,
+        State = LinkSuggestionState.Open,
+        CreatedUtc = now,
+    };
+}

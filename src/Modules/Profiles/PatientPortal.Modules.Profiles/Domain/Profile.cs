@@ -1,0 +1,95 @@
+namespace PatientPortal.Modules.Profiles.Domain;
+
+internal enum Sex
+{
+    Female,
+    Male,
+    Other,
+}
+
+/// <summary>A phone number on a patient record, with its type (Home, Mobile, Work, as the Accounts form names them).</summary>
+internal sealed record ProfilePhone(string Number, string Type);
+
+/// <summary>What the clinic emails this patient about; everything is on until the patient says otherwise.</summary>
+internal sealed record NotificationPreferences(bool AppointmentEmails, bool Reminders, bool NewCommunicationEmails)
+{
+    public static NotificationPreferences AllOn { get; } = new(true, true, true);
+}
+
+/// <summary>
+/// The clinic's patient record. An account reaches it only through a <see cref="ProfileAccess"/>; the record itself
+/// knows no account.
+/// </summary>
+internal sealed class Profile
+{
+    private readonly List<ProfilePhone> _phones = [];
+
+    private Profile() { }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The clinic's own id for this patient (its chart number), as staff typed it on an invitation; unique when set.</summary>
+    public string? ClinicPatientId { get; private set; }
+
+    public string FirstName { get; private set; } = "";
+    public string LastName { get; private set; } = "";
+    public DateOnly DateOfBirth { get; private set; }
+    public Sex? Sex { get; private set; }
+
+    /// <summary>The health insurance number (RAMQ), normalized: letters and digits only, upper case.</summary>
+    public string? HealthInsuranceNumber { get; private set; }
+
+    public DateOnly? HealthInsuranceExpiry { get; private set; }
+    public IReadOnlyList<ProfilePhone> Phones => _phones;
+    public string? AddressLine { get; private set; }
+    public string? City { get; private set; }
+    public string? Province { get; private set; }
+    public string? PostalCode { get; private set; }
+    public string? ContactEmail { get; private set; }
+    public string PreferredLanguage { get; private set; } = "fr-CA";
+
+    /// <summary>The practitioner the booking wizard lists first (an Appointments id: no foreign key across modules).</summary>
+    public Guid? AssignedPractitionerId { get; private set; }
+
+    public NotificationPreferences Notifications { get; private set; } = NotificationPreferences.AllOn;
+    public DateTimeOffset CreatedUtc { get; private set; }
+    public DateTimeOffset UpdatedUtc { get; private set; }
+
+    public static Profile Create(
+        string firstName, string lastName, DateOnly dateOfBirth, string? healthInsuranceNumber, string? contactEmail,
+        string preferredLanguage, IEnumerable<ProfilePhone> phones, string? clinicPatientId, DateTimeOffset now)
+    {
+        var profile = new Profile
+        {
+            Id = Guid.CreateVersion7(),
+            ClinicPatientId = string.IsNullOrWhiteSpace(clinicPatientId) ? null : clinicPatientId.Trim(),
+            FirstName = firstName.Trim(),
+            LastName = lastName.Trim(),
+            DateOfBirth = dateOfBirth,
+            HealthInsuranceNumber = NormalizeHealthInsuranceNumber(healthInsuranceNumber),
+            ContactEmail = string.IsNullOrWhiteSpace(contactEmail) ? null : contactEmail.Trim(),
+            PreferredLanguage = preferredLanguage,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+        };
+        profile._phones.AddRange(phones);
+        return profile;
+    }
+
+    /// <summary>The clinic's record had no contact email: the invited patient's account address becomes it.</summary>
+    public void UseContactEmailIfNone(string email, DateTimeOffset now)
+    {
+        if (ContactEmail is null && !string.IsNullOrWhiteSpace(email))
+        {
+            ContactEmail = email.Trim();
+            UpdatedUtc = now;
+        }
+    }
+
+    /// <summary>Letters and digits only, upper case ("TREH 8904 2712" and "treh89042712" are one card); null when empty.</summary>
+    public static string? NormalizeHealthInsuranceNumber(string? value)
+    {
+        var normalized = string.IsNullOrWhiteSpace(value) ? "" : string.Concat(value.Where(char.IsLetterOrDigit)).ToUpperInvariant();
+        return normalized.Length == 0 ? null : normalized;
+    }
+}

@@ -52,4 +52,39 @@ internal sealed class ProfileAccess
         };
         return (access, AccessChange.Of(access, AccessChangeKind.Granted, changedBy: null, consentGivenBy: accountId, basis, now));
     }
+
+    /// <summary>
+    /// A proxy link (parent, guardian, caregiver) with the tabs staff chose. <paramref name="state"/> is
+    /// <see cref="AccessState.PendingConsent"/> until the profile's person approves, when they are at or over the age of consent.
+    /// </summary>
+    public static (ProfileAccess Access, AccessChange Change) GrantProxy(
+        Guid accountId, Guid profileId, Relationship relationship, ProfileTabs tabs, AccessState state, Guid changedBy, Guid? consentGivenBy, ConsentBasis basis, DateTimeOffset now)
+    {
+        if (relationship == Relationship.Self || state == AccessState.Revoked)
+        {
+            throw new ArgumentException("A proxy link is a parent's, a guardian's or a caregiver's, pending or active.", nameof(relationship));
+        }
+
+        var access = new ProfileAccess
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = accountId,
+            ProfileId = profileId,
+            Relationship = relationship,
+            Permissions = tabs & ProfileTabs.All,
+            State = state,
+            CreatedUtc = now,
+            ConsentUtc = state == AccessState.Active ? now : null,
+        };
+        return (access, AccessChange.Of(access, AccessChangeKind.Granted, changedBy, consentGivenBy, basis, now));
+    }
+
+    public AccessChange Revoke(RevocationReason reason, Guid? changedBy, ConsentBasis basis, DateTimeOffset now)
+    {
+        State = AccessState.Revoked;
+        RevokedReason = reason;
+        RevokedUtc = now;
+        Version++;
+        return AccessChange.Of(this, AccessChangeKind.Revoked, changedBy, consentGivenBy: null, basis, now);
+    }
 }

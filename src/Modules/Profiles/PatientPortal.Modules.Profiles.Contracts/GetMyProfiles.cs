@@ -1,0 +1,21 @@
+using MediatR;
+using PatientPortal.BuildingBlocks.Results;
+
+namespace PatientPortal.Modules.Profiles.Contracts;
+
+/// <summary>
+/// The profiles the signed-in account is linked to, in every state (a revoked link still shows, with its message): its
+/// own first, then the others by name. Who is asking comes from the session, never from the request.
+/// </summary>
+public sealed record GetMyProfiles : IRequest<Result<IReadOnlyList<MyProfile>>>;
+
+/// <summary>One profile as the account sees it. <see cref="Tabs"/> are what the link opens while it is <see cref="AccessState.Active"/>.</summary>
+public sealed record MyProfile(
+    Guid ProfileId,
+    string FirstName,
+    string LastName,
+    DateOnly DateOfBirth,
+    Relationship Relationship,
+    AccessState State,
+    ProfileTabs Tabs,
+    DateTimeOffset? RevokedUtc);

@@ -14,7 +14,7 @@ internal sealed class Throttle
     /// <summary>The <see cref="Counter"/> of unsolicited mail to the address from all sources (one source's: <see cref="MailFrom"/>).</summary>
     public const string Mail = "mail";
 
-    /// <summary>The <see cref="Counter"/> of wrong second-factor codes typed by a signed-in owner, from every source.</summary>
+    /// <summary>The <see cref="Counter"/> of wrong codes typed by a signed-in owner (second factor, email change), from every source.</summary>
     public const string SecondFactorCodes = "codes";
 
     /// <summary>The <see cref="Counter"/> of failures from all the known devices of an address together (see <see cref="Device"/>).</summary>

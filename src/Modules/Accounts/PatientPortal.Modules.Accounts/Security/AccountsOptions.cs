@@ -16,7 +16,7 @@ public sealed class AccountsOptions
     /// <summary>Wrong passwords or codes in an hour, from all sources together, before the account is locked for all.</summary>
     public int MaxFailedSignInsPerHour { get; set; } = 30;
 
-    /// <summary>Wrong second-factor codes in a day, from all sources, before a signed-in owner's re-checks are refused.</summary>
+    /// <summary>Wrong codes (second factor, email change) in a day, from all sources, before a signed-in owner's re-checks are refused.</summary>
     public int MaxWrongSecondFactorCodesPerDay { get; set; } = 10;
 
     /// <summary>Wrong answers a day on all of an address's emailed links (activation password, recovery PIN) before they are refused.</summary>

@@ -2,7 +2,7 @@ namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class InvitePatientValidator : AbstractValidator<InvitePatient>
 {
-    public InvitePatientValidator(ClinicCalendar calendar, IOptions<AccountsOptions> options)
+    public InvitePatientValidator(ClinicCalendar calendar)
     {
         RuleFor(r => r.Email).MustBeAnEmail();
         RuleFor(r => r.FirstName).NotEmpty().MaximumLength(100);
@@ -10,7 +10,7 @@ internal sealed class InvitePatientValidator : AbstractValidator<InvitePatient>
         // An account of one's own starts at the age of consent; a younger child's profile is attached to a parent's account.
         RuleFor(r => r.DateOfBirth).Cascade(CascadeMode.Stop)
             .Must(d => d <= calendar.Today && d > calendar.Today.AddYears(-130)).WithErrorCode(AccountErrors.DateOfBirthInvalid)
-            .Must(d => calendar.Age(d) >= options.Value.AgeOfConsent).WithErrorCode(AccountErrors.InviteeUnderAgeOfConsent);
+            .Must(d => calendar.HasReachedAgeOfConsent(d)).WithErrorCode(AccountErrors.InviteeUnderAgeOfConsent);
         RuleFor(r => r.HealthCardNumber).MustBeAHealthInsuranceNumber();
         RuleFor(r => r.ClinicPatientId).MaximumLength(50);
         RuleFor(r => r.Language).MustBeALanguage();

@@ -2,7 +2,7 @@ namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount>
 {
-    public RegisterAccountValidator(PasswordPolicy passwords, IOptions<AccountsOptions> options, ClinicCalendar calendar)
+    public RegisterAccountValidator(PasswordPolicy passwords, ClinicCalendar calendar)
     {
         RuleFor(r => r.Email).MustBeAnEmail();
         RuleFor(r => r.ConfirmEmail).Must((r, confirm) => EmailAddress.Same(r.Email, confirm))
@@ -15,7 +15,7 @@ internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccou
         When(r => r.DateOfBirth is not null, () => RuleFor(r => r.DateOfBirth!.Value)
             .Cascade(CascadeMode.Stop)
             .Must(d => d <= calendar.Today && d > calendar.Today.AddYears(-130)).WithErrorCode(AccountErrors.DateOfBirthInvalid)
-            .Must(d => calendar.Age(d) >= options.Value.AgeOfConsent).WithErrorCode(AccountErrors.UnderAgeOfConsent)
+            .Must(d => calendar.HasReachedAgeOfConsent(d)).WithErrorCode(AccountErrors.UnderAgeOfConsent)
             .OverridePropertyName(nameof(RegisterAccount.DateOfBirth)));
         RuleFor(r => r.HealthInsuranceNumber).MustBeAHealthInsuranceNumber();
         RuleFor(r => r.PrimaryPhone).NotEmpty();

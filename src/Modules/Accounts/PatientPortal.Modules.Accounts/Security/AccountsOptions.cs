@@ -5,9 +5,6 @@ public sealed class AccountsOptions
 {
     public const string Section = "Accounts";
 
-    /// <summary>The minimum age to hold an account: the age of consent to care in the clinic's province (Quebec: 14).</summary>
-    public int AgeOfConsent { get; set; } = 14;
-
     /// <summary>"Accounts:Password": the clinic's password rule, which the host also reads (a <see cref="PasswordRule"/> service).</summary>
     public PasswordRule Password { get; set; } = new();
     /// <summary>Wrong passwords or codes in a row from one source (a client's network) before that source is blocked.</summary>

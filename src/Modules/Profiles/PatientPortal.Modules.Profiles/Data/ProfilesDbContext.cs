@@ -12,6 +12,9 @@ internal class ProfilesDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<ProfileAccess> Accesses => Set<ProfileAccess>();
     public DbSet<AccessChange> AccessChanges => Set<AccessChange>();
     public DbSet<LinkSuggestion> LinkSuggestions => Set<LinkSuggestion>();
+    public DbSet<ConnectionRequest> ConnectionRequests => Set<ConnectionRequest>();
+    public DbSet<ConnectionAttempt> ConnectionAttempts => Set<ConnectionAttempt>();
+    public DbSet<ProfileRead> ProfileReads => Set<ProfileRead>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

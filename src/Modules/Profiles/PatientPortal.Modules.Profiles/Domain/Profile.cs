@@ -16,6 +16,16 @@ internal sealed record NotificationPreferences(bool AppointmentEmails, bool Remi
     public static NotificationPreferences AllOn { get; } = new(true, true, true);
 }
 
+/// <summary>What a patient or proxy may change on a record (Account settings).</summary>
+internal sealed record PersonalInformation(
+    string FirstName, string LastName, IReadOnlyList<ProfilePhone> Phones, string? AddressLine, string? City, string? Province,
+    string? PostalCode, string? ContactEmail, string PreferredLanguage);
+
+/// <summary>The whole record as staff edit it.</summary>
+internal sealed record ProfileRecord(
+    PersonalInformation Personal, string? ClinicPatientId, DateOnly DateOfBirth, Sex? Sex, string? HealthInsuranceNumber,
+    DateOnly? HealthInsuranceExpiry, Guid? AssignedPractitionerId, string? GuardianName, string? GuardianEmail);
+
 /// <summary>
 /// The clinic's patient record. An account reaches it only through a <see cref="ProfileAccess"/>; the record itself
 /// knows no account.
@@ -48,6 +58,14 @@ internal sealed class Profile
     public string? ContactEmail { get; private set; }
     public string PreferredLanguage { get; private set; } = "fr-CA";
 
+    /// <summary>
+    /// The parent or guardian the clinic has on file for this patient (a child's record): their email, as the clinic
+    /// wrote it. An account whose sign-in address is this one may connect the child at once (Connected Accounts).
+    /// </summary>
+    public string? GuardianEmail { get; private set; }
+
+    public string? GuardianName { get; private set; }
+
     /// <summary>The practitioner the booking wizard lists first (an Appointments id: no foreign key across modules).</summary>
     public Guid? AssignedPractitionerId { get; private set; }
 
@@ -75,6 +93,48 @@ internal sealed class Profile
         profile._phones.AddRange(phones);
         return profile;
     }
+
+    /// <summary>Staff edit the clinic's record: every field but the id and the notification preferences (the patient's to choose).</summary>
+    public void UpdateRecord(ProfileRecord record, DateTimeOffset now)
+    {
+        ClinicPatientId = string.IsNullOrWhiteSpace(record.ClinicPatientId) ? null : record.ClinicPatientId.Trim();
+        DateOfBirth = record.DateOfBirth;
+        HealthInsuranceNumber = NormalizeHealthInsuranceNumber(record.HealthInsuranceNumber);
+        HealthInsuranceExpiry = record.HealthInsuranceExpiry;
+        Sex = record.Sex;
+        AssignedPractitionerId = record.AssignedPractitionerId;
+        GuardianName = Blank(record.GuardianName);
+        GuardianEmail = Blank(record.GuardianEmail);
+        UpdatePersonalInformation(record.Personal, now);
+    }
+
+    /// <summary>
+    /// What the patient (or a proxy) may change from Account settings: names, phones, address, contact email and language.
+    /// The date of birth and the health card are not here: only staff change them (a proxy changing a child's birth
+    /// date would move the age of consent).
+    /// </summary>
+    public void UpdatePersonalInformation(PersonalInformation personal, DateTimeOffset now)
+    {
+        FirstName = personal.FirstName.Trim();
+        LastName = personal.LastName.Trim();
+        _phones.Clear();
+        _phones.AddRange(personal.Phones.Where(p => !string.IsNullOrWhiteSpace(p.Number)).Select(p => p with { Number = p.Number.Trim() }));
+        AddressLine = Blank(personal.AddressLine);
+        City = Blank(personal.City);
+        Province = Blank(personal.Province);
+        PostalCode = Blank(personal.PostalCode)?.ToUpperInvariant();
+        ContactEmail = Blank(personal.ContactEmail);
+        PreferredLanguage = personal.PreferredLanguage;
+        UpdatedUtc = now;
+    }
+
+    public void ChooseNotifications(NotificationPreferences preferences, DateTimeOffset now)
+    {
+        Notifications = preferences;
+        UpdatedUtc = now;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The clinic's record had no contact email: the invited patient's account address becomes it.</summary>
     public void UseContactEmailIfNone(string email, DateTimeOffset now)

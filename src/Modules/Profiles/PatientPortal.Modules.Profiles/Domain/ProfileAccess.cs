@@ -28,10 +28,36 @@ internal sealed class ProfileAccess
     public RevocationReason? RevokedReason { get; private set; }
     public DateTimeOffset? RevokedUtc { get; private set; }
 
+    /// <summary>
+    /// The profile's person agreed to this link from their own account. A parent's link to a child made before the age
+    /// of consent has no such consent: it stops on the child's birthday (see <see cref="AgeOfConsent"/>).
+    /// </summary>
+    public bool PersonConsented { get; private set; }
+
+    /// <summary>When the proxy was told, 30 days ahead, that the link ends at the age of consent (sent once).</summary>
+    public DateTimeOffset? AgeNoticeSentUtc { get; private set; }
+
     /// <summary>Optimistic concurrency: a revocation and a permission change that read the same version cannot both commit.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The stored state only. A proxy link can be stale by a day (the birthday came before the daily job): callers that
+    /// decide access go through <see cref="AgeOfConsent.EffectiveState"/>, which knows the person's age.
+    /// </summary>
     public bool Allows(ProfileTabs tab) => State == AccessState.Active && (Relationship == Relationship.Self || Permissions.HasFlag(tab));
+
+    /// <summary>
+    /// True when this link ends at the age of consent: an active proxy link the person never consented to. Once
+    /// <paramref name="personHasReachedAgeOfConsent"/>, it gives no access, whatever the stored state says.
+    /// </summary>
+    public bool EndsAtAgeOfConsent => State == AccessState.Active && Relationship != Relationship.Self && !PersonConsented;
+
+    /// <summary>The state that decides access now: a link that <see cref="EndsAtAgeOfConsent"/> is revoked from the birthday on.</summary>
+    public AccessState StateNow(bool personHasReachedAgeOfConsent) =>
+        EndsAtAgeOfConsent && personHasReachedAgeOfConsent ? AccessState.Revoked : State;
+
+    public bool AllowsNow(ProfileTabs tab, bool personHasReachedAgeOfConsent) =>
+        StateNow(personHasReachedAgeOfConsent) == AccessState.Active && (Relationship == Relationship.Self || Permissions.HasFlag(tab));
 
     /// <summary>
     /// The account's own record, active at once with every tab. <paramref name="basis"/> says on whose word: the patient's
@@ -75,8 +101,58 @@ internal sealed class ProfileAccess
             State = state,
             CreatedUtc = now,
             ConsentUtc = state == AccessState.Active ? now : null,
+            PersonConsented = basis == ConsentBasis.PatientConsent,
         };
         return (access, AccessChange.Of(access, AccessChangeKind.Granted, changedBy, consentGivenBy, basis, now));
+    }
+
+    /// <summary>Staff change the tabs of a proxy link (the state is left as it is).</summary>
+    public AccessChange ChangePermissions(ProfileTabs tabs, Guid changedBy, DateTimeOffset now)
+    {
+        Permissions = tabs & ProfileTabs.All;
+        Version++;
+        return AccessChange.Of(this, AccessChangeKind.PermissionsChanged, changedBy, consentGivenBy: null, ConsentBasis.StaffDecision, now);
+    }
+
+    /// <summary>The profile's person approves the link from their own account: it becomes active, on their consent.</summary>
+    public AccessChange Consent(Guid personAccountId, DateTimeOffset now)
+    {
+        State = AccessState.Active;
+        PersonConsented = true;
+        ConsentUtc = now;
+        RevokedReason = null;
+        RevokedUtc = null;
+        Version++;
+        return AccessChange.Of(this, AccessChangeKind.ConsentGiven, personAccountId, personAccountId, ConsentBasis.PatientConsent, now);
+    }
+
+    /// <summary>
+    /// A link that was revoked (or declined) is made again: the same row, pending or active, with new tabs. The person's
+    /// earlier consent does not carry over.
+    /// </summary>
+    public AccessChange Renew(Relationship relationship, ProfileTabs tabs, AccessState state, Guid changedBy, Guid? consentGivenBy, ConsentBasis basis, DateTimeOffset now)
+    {
+        if (relationship == Relationship.Self || Relationship == Relationship.Self || state == AccessState.Revoked)
+        {
+            throw new ArgumentException("Only a proxy link is renewed, as pending or active.", nameof(relationship));
+        }
+
+        Relationship = relationship;
+        Permissions = tabs & ProfileTabs.All;
+        State = state;
+        PersonConsented = basis == ConsentBasis.PatientConsent;
+        ConsentUtc = state == AccessState.Active ? now : null;
+        RevokedReason = null;
+        RevokedUtc = null;
+        AgeNoticeSentUtc = null;
+        Version++;
+        return AccessChange.Of(this, AccessChangeKind.Granted, changedBy, consentGivenBy, basis, now);
+    }
+
+    public void AgeNoticeSent(DateTimeOffset now)
+    {
+        AgeNoticeSentUtc = now;
+        Version++;
     }
 
     public AccessChange Revoke(RevocationReason reason, Guid? changedBy, ConsentBasis basis, DateTimeOffset now)

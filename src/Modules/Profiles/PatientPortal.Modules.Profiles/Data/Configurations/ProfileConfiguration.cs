@@ -24,6 +24,12 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.Property(p => p.PostalCode).HasMaxLength(10);
         builder.Property(p => p.ContactEmail).HasMaxLength(320);
         builder.Property(p => p.PreferredLanguage).HasMaxLength(10);
+        builder.Property(p => p.GuardianName).HasMaxLength(200);
+        builder.Property(p => p.GuardianEmail).HasMaxLength(320);
+        // Staff search by name.
+        builder.HasIndex(p => new { p.LastName, p.FirstName });
+        // The daily age-of-consent job looks for birthdays.
+        builder.HasIndex(p => p.DateOfBirth);
         builder.ComplexProperty(p => p.Notifications, n =>
         {
             n.Property(x => x.AppointmentEmails).HasColumnName("NotifyAppointmentEmails");
@@ -92,5 +98,49 @@ internal sealed class LinkSuggestionConfiguration : IEntityTypeConfiguration<Lin
         builder.HasOne<Profile>().WithMany().HasForeignKey(s => s.NewProfileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Profile>().WithMany().HasForeignKey(s => s.ExistingProfileId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class ConnectionRequestConfiguration : IEntityTypeConfiguration<ConnectionRequest>
+{
+    public void Configure(EntityTypeBuilder<ConnectionRequest> builder)
+    {
+        builder.ToTable("ConnectionRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        // One open request per account and profile, even when two attempts race.
+        builder.HasIndex(r => new { r.AccountId, r.ProfileId }).IsUnique().HasFilter("\"State\" = 'Open'").HasDatabaseName("IX_ConnectionRequests_OneOpen");
+        builder.HasIndex(r => r.State);
+        builder.HasOne<Profile>().WithMany().HasForeignKey(r => r.ProfileId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.Relationship).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ConnectionAttemptConfiguration : IEntityTypeConfiguration<ConnectionAttempt>
+{
+    public void Configure(EntityTypeBuilder<ConnectionAttempt> builder)
+    {
+        builder.ToTable("ConnectionAttempts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.HasIndex(a => new { a.AccountId, a.AttemptedUtc });
+        builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
+    }
+}
+
+internal sealed class ProfileReadConfiguration : IEntityTypeConfiguration<ProfileRead>
+{
+    public void Configure(EntityTypeBuilder<ProfileRead> builder)
+    {
+        builder.ToTable("ProfileReads");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        // Incident support: who read this profile, and what did this account read, in a time window.
+        builder.HasIndex(r => new { r.ProfileId, r.ReadUtc });
+        builder.HasIndex(r => new { r.ReaderAccountId, r.ReadUtc });
+        builder.Property(r => r.Role).HasConversion<string>().HasMaxLength(10);
+        builder.Property(r => r.What).HasMaxLength(50);
     }
 }

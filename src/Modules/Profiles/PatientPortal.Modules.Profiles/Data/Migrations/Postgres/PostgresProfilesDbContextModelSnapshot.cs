@@ -184,6 +184,79 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Postgres
                     b.ToTable("AccessChanges", "profiles");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ConnectionAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AttemptedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "AttemptedUtc");
+
+                    b.ToTable("ConnectionAttempts", "profiles");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ConnectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("AccountId", "ProfileId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ConnectionRequests_OneOpen")
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.ToTable("ConnectionRequests", "profiles");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.LinkSuggestion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -259,6 +332,14 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("GuardianEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly?>("HealthInsuranceExpiry")
                         .HasColumnType("date");
 
@@ -313,7 +394,11 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Postgres
                     b.HasIndex("ClinicPatientId")
                         .IsUnique();
 
+                    b.HasIndex("DateOfBirth");
+
                     b.HasIndex("HealthInsuranceNumber", "DateOfBirth");
+
+                    b.HasIndex("LastName", "FirstName");
 
                     b.ToTable("Profiles", "profiles");
                 });
@@ -326,6 +411,9 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Postgres
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AgeNoticeSentUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ConsentUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -334,6 +422,9 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Postgres
 
                     b.Property<int>("Permissions")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("PersonConsented")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("uuid");
@@ -374,11 +465,56 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Postgres
                     b.ToTable("ProfileAccesses", "profiles");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ProfileRead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Allowed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReaderAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "ReadUtc");
+
+                    b.HasIndex("ReaderAccountId", "ReadUtc");
+
+                    b.ToTable("ProfileReads", "profiles");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.AccessChange", b =>
                 {
                     b.HasOne("PatientPortal.Modules.Profiles.Domain.ProfileAccess", null)
                         .WithMany()
                         .HasForeignKey("AccessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ConnectionRequest", b =>
+                {
+                    b.HasOne("PatientPortal.Modules.Profiles.Domain.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

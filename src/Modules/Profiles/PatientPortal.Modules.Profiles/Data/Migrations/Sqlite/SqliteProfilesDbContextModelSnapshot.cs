@@ -180,6 +180,79 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Sqlite
                     b.ToTable("AccessChanges", "profiles");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ConnectionAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AttemptedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "AttemptedUtc");
+
+                    b.ToTable("ConnectionAttempts", "profiles");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ConnectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("AccountId", "ProfileId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ConnectionRequests_OneOpen")
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.ToTable("ConnectionRequests", "profiles");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.LinkSuggestion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -255,6 +328,14 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GuardianEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("HealthInsuranceExpiry")
                         .HasColumnType("TEXT");
 
@@ -309,7 +390,11 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Sqlite
                     b.HasIndex("ClinicPatientId")
                         .IsUnique();
 
+                    b.HasIndex("DateOfBirth");
+
                     b.HasIndex("HealthInsuranceNumber", "DateOfBirth");
+
+                    b.HasIndex("LastName", "FirstName");
 
                     b.ToTable("Profiles", "profiles");
                 });
@@ -322,6 +407,9 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Sqlite
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AgeNoticeSentUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ConsentUtc")
                         .HasColumnType("INTEGER");
 
@@ -329,6 +417,9 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Permissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PersonConsented")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProfileId")
@@ -370,11 +461,56 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Sqlite
                     b.ToTable("ProfileAccesses", "profiles");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ProfileRead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Allowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReaderAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "ReadUtc");
+
+                    b.HasIndex("ReaderAccountId", "ReadUtc");
+
+                    b.ToTable("ProfileReads", "profiles");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.AccessChange", b =>
                 {
                     b.HasOne("PatientPortal.Modules.Profiles.Domain.ProfileAccess", null)
                         .WithMany()
                         .HasForeignKey("AccessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ConnectionRequest", b =>
+                {
+                    b.HasOne("PatientPortal.Modules.Profiles.Domain.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -28,6 +28,9 @@ internal sealed class Account
     public string? SecondaryPhone { get; private set; }
     public string? SecondaryPhoneType { get; private set; }
     public string? ClinicPatientId { get; private set; }
+
+    /// <summary>The Profiles record the clinic invited this account from, if any.</summary>
+    public Guid? ProfileId { get; private set; }
     public string? RecoveryPinHash { get; private set; }
     public string? TermsVersion { get; private set; }
     public DateTimeOffset? TermsAcceptedUtc { get; private set; }
@@ -63,6 +66,7 @@ internal sealed class Account
         SecondaryPhone = details.SecondaryPhone,
         SecondaryPhoneType = details.SecondaryPhoneType,
         ClinicPatientId = details.ClinicPatientId,
+        ProfileId = details.ProfileId,
         CreatedUtc = now,
         SecurityStamp = Guid.NewGuid(),
     };
@@ -88,7 +92,7 @@ internal sealed class Account
         RotateSecurityStamp();
     }
 
-    public bool IsUnclaimedRegistration => Status == AccountStatus.PendingActivation && Role == Roles.Patient && ClinicPatientId is null;
+    public bool IsUnclaimedRegistration => Status == AccountStatus.PendingActivation && Role == Roles.Patient && ClinicPatientId is null && ProfileId is null;
 
     /// <summary>The unique key of an address (see <see cref="EmailAddress"/>).</summary>
     public static string Normalize(string email) => EmailAddress.Key(email);
@@ -100,7 +104,7 @@ internal sealed class Account
     /// <summary>What Profiles is told when the account becomes usable.</summary>
     public AccountRegistered Registered() => new(
         Id, Email, FirstName, LastName, DateOfBirth, HealthInsuranceNumber, PrimaryPhone, PrimaryPhoneType,
-        SecondaryPhone, SecondaryPhoneType, Language, ClinicPatientId);
+        SecondaryPhone, SecondaryPhoneType, Language, ClinicPatientId, ProfileId);
 
     public void Activate(string termsVersion, DateTimeOffset now)
     {
@@ -171,4 +175,5 @@ internal sealed record AccountDetails(
     string? PrimaryPhoneType = null,
     string? SecondaryPhone = null,
     string? SecondaryPhoneType = null,
-    string? ClinicPatientId = null);
+    string? ClinicPatientId = null,
+    Guid? ProfileId = null);

@@ -19,6 +19,9 @@ internal sealed class Invitation
     public DateOnly DateOfBirth { get; private set; }
     public string? HealthCardNumber { get; private set; }
     public string? ClinicPatientId { get; private set; }
+
+    /// <summary>The Profiles record staff invited from, if any (an id from another module: no foreign key).</summary>
+    public Guid? ProfileId { get; private set; }
     public string Language { get; private set; } = "fr-CA";
     public bool QuebecVariant { get; private set; }
     public string TokenHash { get; private set; } = "";
@@ -44,6 +47,7 @@ internal sealed class Invitation
         DateOfBirth = details.DateOfBirth,
         HealthCardNumber = healthCardNumber,
         ClinicPatientId = details.ClinicPatientId,
+        ProfileId = details.ProfileId,
         Language = language,
         QuebecVariant = quebecVariant,
         InvitedBy = invitedBy,
@@ -94,5 +98,5 @@ internal sealed class Invitation
         Version++;
     }
 
-    public AccountDetails Details() => new(FirstName, LastName, DateOfBirth, HealthInsuranceNumber: HealthCardNumber, ClinicPatientId: ClinicPatientId);
+    public AccountDetails Details() => new(FirstName, LastName, DateOfBirth, HealthInsuranceNumber: HealthCardNumber, ClinicPatientId: ClinicPatientId, ProfileId: ProfileId);
 }

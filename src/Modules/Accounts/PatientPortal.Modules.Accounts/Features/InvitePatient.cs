@@ -36,7 +36,7 @@ internal sealed class InvitePatientHandler(AccountsDbContext db, ICurrentAccount
 
         var card = AccountRules.NormalizeHealthInsuranceNumber(request.HealthCardNumber);
         var details = new AccountDetails(request.FirstName, request.LastName, request.DateOfBirth,
-            ClinicPatientId: string.IsNullOrWhiteSpace(request.ClinicPatientId) ? null : request.ClinicPatientId.Trim());
+            ClinicPatientId: string.IsNullOrWhiteSpace(request.ClinicPatientId) ? null : request.ClinicPatientId.Trim(), ProfileId: request.ProfileId);
         var invitation = Invitation.Create(current.AccountId!.Value, request.Email, details, card.Length > 0 ? card : null,
             AccountRules.Culture(request.Language), options.Value.QuebecInvitations);
         db.Invitations.Add(invitation);

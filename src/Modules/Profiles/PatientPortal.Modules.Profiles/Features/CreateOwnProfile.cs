@@ -6,8 +6,9 @@ namespace PatientPortal.Modules.Profiles.Features;
 /// <summary>
 /// An account became usable (Accounts' <see cref="AccountRegistered"/>): give it its own profile.
 /// <list type="bullet">
-/// <item>Invited by the clinic (the event carries the clinic's patient id, which staff typed on the invitation): the account
-/// is linked to that record, or to a new record that carries that id; Self, active, every tab.</item>
+/// <item>Invited by the clinic (the event carries the record staff invited from, or the clinic's patient id staff typed on
+/// the invitation): the account is linked to that record, or to a new record that carries that id; Self, active, every
+/// tab.</item>
 /// <item>Registered on its own: a new profile with the details the account gave, Self and active. It never takes over an
 /// existing record: a health card number and a date of birth are not secrets. A record with the same card number and
 /// date of birth becomes a <see cref="LinkSuggestion"/> for staff, with no access to it.</item>
@@ -29,9 +30,13 @@ internal sealed class CreateOwnProfile(ProfilesDbContext db, TimeProvider clock)
 
         var now = _clock.GetUtcNow();
         var clinicPatientId = string.IsNullOrWhiteSpace(registered.ClinicPatientId) ? null : registered.ClinicPatientId.Trim();
-        if (clinicPatientId is not null)
+        // Staff invited from a record (its id), or typed its chart number on the invitation.
+        var invitedRecord = registered.ProfileId is { } profileId
+            ? await Db.Profiles.SingleOrDefaultAsync(p => p.Id == profileId, cancellationToken)
+            : null;
+        if (invitedRecord is not null || clinicPatientId is not null)
         {
-            var invited = await Db.Profiles.SingleOrDefaultAsync(p => p.ClinicPatientId == clinicPatientId, cancellationToken);
+            var invited = invitedRecord ?? await Db.Profiles.SingleOrDefaultAsync(p => p.ClinicPatientId == clinicPatientId, cancellationToken);
             if (invited is null)
             {
                 Own(NewProfile(registered, clinicPatientId, now), registered.AccountId, ConsentBasis.ClinicInvitation, now);

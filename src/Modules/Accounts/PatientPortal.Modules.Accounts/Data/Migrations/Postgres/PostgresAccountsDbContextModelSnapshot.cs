@@ -210,6 +210,9 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<Guid?>("ProfileId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RecoveryPinHash")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -362,6 +365,9 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<Guid?>("ProfileId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("QuebecVariant")
                         .HasColumnType("boolean");

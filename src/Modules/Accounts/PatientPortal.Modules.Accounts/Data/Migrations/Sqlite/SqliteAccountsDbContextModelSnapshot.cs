@@ -204,6 +204,9 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProfileId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecoveryPinHash")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -355,6 +358,9 @@ namespace PatientPortal.Modules.Accounts.Data.Migrations.Sqlite
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProfileId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("QuebecVariant")

@@ -197,6 +197,30 @@ public sealed class ConnectProfileTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_same_request_sent_twice_at_once_opens_one_staff_request_and_one_consent_link(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var marc = await profiles.PatientAsync("Marc", "Tremblay", new DateOnly(1980, 1, 5), "TREM80010512");
+        var nathan = await profiles.RecordAsync("Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard);
+        var hugo = await profiles.RecordAsync("Hugo", "Lévesque", new DateOnly(2000, 10, 20), "LEVH00102012", contactEmail: "hugo@example.com");
+        profiles.Current.AccountId = marc.AccountId;
+
+        var child = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            profiles.SendAsync(new ConnectProfile("Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard, Relationship.Parent))));
+        var adult = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            profiles.SendAsync(new ConnectProfile("Hugo", "Lévesque", new DateOnly(2000, 10, 20), "LEVH00102012", Relationship.Caregiver))));
+
+        child.Select(r => r.Value).ShouldBe([ConnectOutcome.RequestSentToClinic, ConnectOutcome.RequestSentToClinic]);
+        (await profiles.QueryAsync(db => db.ConnectionRequests.CountAsync(r => r.ProfileId == nathan))).ShouldBe(1);
+        adult.Count(r => r.IsSuccess && r.Value == ConnectOutcome.ConsentRequested).ShouldBe(1);
+        adult.Single(r => r.IsFailure).Errors.ShouldBe([NotPossible]);
+        (await profiles.QueryAsync(db => db.Accesses.CountAsync(a => a.ProfileId == hugo))).ShouldBe(1);
+        (await profiles.MailsToAsync("hugo@example.com")).Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Another_accounts_attempts_do_not_count_toward_mine(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);

@@ -39,6 +39,8 @@ internal sealed class ProfilesHarness : IAsyncDisposable
             .AddSingleton<FakeCurrentAccount>()
             .AddSingleton<ICurrentAccount>(sp => sp.GetRequiredService<FakeCurrentAccount>())
             .AddSingleton<IPortalLinks, TestLinks>()
+            .AddSingleton<IProfileLinks, TestLinks>()
+            .AddSignInEmails()
             .AddBuildingBlocks(configuration)
             .AddProfilesModule(configuration)
             .BuildServiceProvider();
@@ -83,9 +85,11 @@ internal sealed class ProfilesHarness : IAsyncDisposable
         public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 
-    private sealed class TestLinks : IPortalLinks
+    private sealed class TestLinks : IPortalLinks, IProfileLinks
     {
         public Uri To(string pathAndQuery) => new(new Uri("https://portal.test/"), pathAndQuery.TrimStart('/'));
+
+        public string PathOf(ProfileLink link) => "/account/connections";
     }
 }
 

@@ -8,6 +8,7 @@ using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Appointments;
 using PatientPortal.Modules.Inbox;
 using PatientPortal.Modules.Profiles;
+using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Host.Infrastructure;
 
@@ -40,6 +41,7 @@ public static class PortalComposition
         services.AddSingleton<PortalLinks>();
         services.AddSingleton<IPortalLinks>(sp => sp.GetRequiredService<PortalLinks>());
         services.AddSingleton<IAccountLinks>(sp => sp.GetRequiredService<PortalLinks>());
+        services.AddSingleton<IProfileLinks>(sp => sp.GetRequiredService<PortalLinks>());
         services.AddPortalAuthentication(configuration, builder.Environment);
         services.AddPortalRateLimits(configuration);
         // Six months at least (ASVS 14.4.5): a browser that saw the portal once never tries plain http again.

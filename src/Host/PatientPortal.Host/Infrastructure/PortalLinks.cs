@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Host.Infrastructure;
 
@@ -13,7 +14,7 @@ namespace PatientPortal.Host.Infrastructure;
 /// It also maps each link a module names to the page that answers it: the one place that knows both.
 /// </summary>
 internal sealed class PortalLinks(IConfiguration configuration, IWebHostEnvironment environment, IHttpContextAccessor accessor, IServer server)
-    : IPortalLinks, IAccountLinks
+    : IPortalLinks, IAccountLinks, IProfileLinks
 {
     public Uri To(string pathAndQuery)
     {
@@ -39,6 +40,13 @@ internal sealed class PortalLinks(IConfiguration configuration, IWebHostEnvironm
         AccountLink.PasswordReset or AccountLink.StaffPassword => "/reset-password",
         AccountLink.EmailChange => "/confirm-email",
         AccountLink.Invitation => "/invitation",
+        _ => throw new ArgumentOutOfRangeException(nameof(link), link, "No page answers this link."),
+    };
+
+    /// <summary>The @page route of each Profiles link.</summary>
+    public string PathOf(ProfileLink link) => link switch
+    {
+        ProfileLink.ConnectedAccounts => "/account/connections",
         _ => throw new ArgumentOutOfRangeException(nameof(link), link, "No page answers this link."),
     };
 }

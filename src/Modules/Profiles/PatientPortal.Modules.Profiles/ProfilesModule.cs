@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Modules.Profiles.Data;
+using PatientPortal.Modules.Profiles.Emails;
 
 namespace PatientPortal.Modules.Profiles;
 
@@ -15,6 +16,8 @@ public static class ProfilesModule
     {
         services.AddModuleDatabase<ProfilesDbContext, SqliteProfilesDbContext, PostgresProfilesDbContext>(configuration, Name);
         services.AddMediatorHandlersFrom(typeof(ProfilesModule).Assembly);
+        services.Configure<ProfilesOptions>(configuration.GetSection(ProfilesOptions.Section));
+        services.AddScoped<ProfileMail>();
         return services;
     }
 }

@@ -11,8 +11,11 @@ internal enum ConnectionOutcome
     /// <summary>A record of someone at or over the age of consent matched: a consent request to them.</summary>
     ConsentRequested,
 
-    /// <summary>Nothing matched (the patient sees a generic failure).</summary>
+    /// <summary>Nothing matched, or more than one record did (the patient sees a generic failure).</summary>
     NoMatch,
+
+    /// <summary>The caller's own record, or a link that already exists (the patient sees the same generic failure).</summary>
+    AlreadyConnected,
 
     /// <summary>The account had used its attempts for the day.</summary>
     Refused,

@@ -1,0 +1,25 @@
+namespace PatientPortal.Modules.Profiles.Contracts;
+
+/// <summary>The message keys of the module's expected failures (the host localizes them).</summary>
+public static class ProfilesErrors
+{
+    // --- Connected Accounts and consent (issue 8, point 4) ---
+
+    /// <summary>The health insurance number has something other than letters and digits (the Quebec page: "without special characters").</summary>
+    public const string CardLettersAndDigitsOnly = "Profiles.CardLettersAndDigitsOnly";
+
+    /// <summary>A date of birth in the future.</summary>
+    public const string DateOfBirthInFuture = "Profiles.DateOfBirthInFuture";
+
+    /// <summary>Parent, guardian or caregiver only.</summary>
+    public const string RelationshipInvalid = "Profiles.RelationshipInvalid";
+
+    /// <summary>
+    /// The one answer for no match, the caller's own record, and a link that already exists: it must not tell which
+    /// (nor whether the clinic has such a record).
+    /// </summary>
+    public const string ConnectionNotPossible = "Profiles.ConnectionNotPossible";
+
+    /// <summary>The account used its Connected Accounts attempts for the day ({0}: the limit).</summary>
+    public const string TooManyConnectionAttempts = "Profiles.TooManyConnectionAttempts";
+}

@@ -276,6 +276,23 @@ public sealed class AgeOfConsentJobTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_record_carrying_a_parents_address_gets_no_teen_mail_and_no_address_to_invite(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var parent = await profiles.ParentAsync();
+        var teen = await profiles.TeenAsync("Nathan", new DateOnly(2012, 7, 15), parent.Email.ToUpperInvariant());
+        await profiles.AttachAsync(parent.AccountId, teen);
+        profiles.Clock.SetUtcNow(Utc("2026-07-15T04:00:00Z"));
+
+        (await profiles.RunAgeOfConsentJobAsync()).Revoked.ShouldBe(1);
+
+        (await profiles.MailAsync()).ShouldHaveSingleItem().Subject.ShouldContain("Your access to Nathan's file");
+        (await profiles.PublishedAsync<ProfileReachedAgeOfConsent>()).ShouldHaveSingleItem().ContactEmail.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task A_row_that_fails_is_left_for_the_next_run_and_the_others_go_on(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);

@@ -161,7 +161,10 @@ internal sealed class AgeOfConsentJob(
 
         var hasOwnAccount = await db.Accesses.AnyAsync(
             a => a.ProfileId == person.Id && a.Relationship == Relationship.Self && a.State != AccessState.Revoked, cancellationToken);
-        if (person.ContactEmail is { } teenEmail && !string.Equals(teenEmail, proxy?.ContactEmail, StringComparison.OrdinalIgnoreCase))
+        // The record's email is the teen's only when it is nobody else's: parents often leave their own on a child's
+        // record, and an invitation (whose code is a birth date or card digits a parent knows) must not reach them.
+        var teenEmail = await IsTheTeensOwnAsync(person, cancellationToken) ? person.ContactEmail : null;
+        if (teenEmail is not null)
         {
             mail.Queue(db, teenEmail, person.PreferredLanguage, hasOwnAccount ? "AgeOfConsentReachedPatient" : "AgeOfConsentReachedPatientNoAccount",
                 ("Name", person.FirstName), ("Age", Age));
@@ -170,7 +173,7 @@ internal sealed class AgeOfConsentJob(
         if (!hasOwnAccount)
         {
             db.Publish(new ProfileReachedAgeOfConsent(person.Id, person.FirstName, person.LastName, person.DateOfBirth,
-                person.HealthInsuranceNumber, person.ContactEmail, person.PreferredLanguage), clock);
+                person.HealthInsuranceNumber, teenEmail, person.PreferredLanguage), clock);
         }
 
         return true;
@@ -198,6 +201,22 @@ internal sealed class AgeOfConsentJob(
 
         // Recorded even when there is nobody to tell: the notice is not tried again every day.
         return true;
+    }
+
+    /// <summary>True when the record has a contact email that is neither the guardian's on file nor any proxy's own.</summary>
+    private async Task<bool> IsTheTeensOwnAsync(Profile person, CancellationToken cancellationToken)
+    {
+        if (person.ContactEmail is not { } email || string.Equals(email, person.GuardianEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var proxies = db.Accesses.AsNoTracking().Where(a => a.ProfileId == person.Id && a.Relationship != Relationship.Self).Select(a => a.AccountId);
+        var proxyAddresses = await db.Accesses.AsNoTracking()
+            .Where(s => s.Relationship == Relationship.Self && proxies.Contains(s.AccountId))
+            .Join(db.Profiles.AsNoTracking(), s => s.ProfileId, p => p.Id, (s, p) => p.ContactEmail)
+            .ToListAsync(cancellationToken);
+        return !proxyAddresses.Any(a => string.Equals(a, email, StringComparison.OrdinalIgnoreCase));
     }
 
     private string Age => calendar.AgeOfConsent.ToString(CultureInfo.InvariantCulture);

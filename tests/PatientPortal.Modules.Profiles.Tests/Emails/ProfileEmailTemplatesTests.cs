@@ -9,21 +9,15 @@ public sealed partial class ProfileEmailTemplatesTests
 {
     private static readonly System.Reflection.Assembly Module = typeof(ProfilesModule).Assembly;
 
-    public static TheoryData<string> Templates()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in Module.GetManifestResourceNames().Where(r => r.EndsWith(".en.txt", StringComparison.Ordinal))
-                     .Select(r => r[(r.IndexOf(".Emails.", StringComparison.Ordinal) + ".Emails.".Length)..^".en.txt".Length]))
-        {
-            data.Add(name);
-        }
+    private static IEnumerable<string> Names() =>
+        Module.GetManifestResourceNames().Where(r => r.EndsWith(".en.txt", StringComparison.Ordinal))
+            .Select(r => r[(r.IndexOf(".Emails.", StringComparison.Ordinal) + ".Emails.".Length)..^".en.txt".Length]);
 
-        return data;
-    }
+    public static TheoryData<string> Templates() => new(Names());
 
     [Fact]
     public void The_age_of_consent_emails_are_all_there() =>
-        Templates().Select(t => (string)t[0]).Order().ShouldBe(
+        Names().Order().ShouldBe(
             ["AgeOfConsentReachedPatient", "AgeOfConsentReachedPatientNoAccount", "AgeOfConsentReachedProxy", "AgeOfConsentSoon"]);
 
     [Theory]

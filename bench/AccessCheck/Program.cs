@@ -49,17 +49,25 @@ if (!await MayActForAsync(profileId) || await BareAsync(nathan) is not true)
 
 // The noise floor: pure CPU work as long as the check's own median, timed the same way. Under load, the two cores are
 // shared with the portal and wrk, and a call that is preempted waits a scheduler slice (milliseconds) whatever it does.
-for (var i = 0; i < 2000; i++)
+for (var i = 0; i < 5000; i++)
 {
     await MayActForAsync(profileId);
 }
 
-var median = Median(Enumerable.Range(0, 2000).Select(_ => Time(() => MayActForAsync(profileId).GetAwaiter().GetResult())).ToList());
-var spins = 1000;
-while (Median(Enumerable.Range(0, 200).Select(_ => Time(() => Thread.SpinWait(spins))).ToList()) < median)
+var median = Median(Enumerable.Range(0, 3000).Select(_ => Time(() => MayActForAsync(profileId).GetAwaiter().GetResult())).ToList());
+var (low, high) = (1, 1);
+while (SpinMedian(high) < median)
 {
-    spins = spins * 5 / 4;
+    (low, high) = (high, high * 2);
 }
+
+while (high - low > Math.Max(1, low / 50))
+{
+    var middle = (low + high) / 2;
+    (low, high) = SpinMedian(middle) < median ? (middle, high) : (low, middle);
+}
+
+var spins = high;
 
 var check = new List<double>();
 var bare = new List<double>();
@@ -115,6 +123,8 @@ static double Time(Action action)
     action();
     return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 }
+
+static double SpinMedian(int spins) => Median(Enumerable.Range(0, 300).Select(_ => Time(() => Thread.SpinWait(spins))).ToList());
 
 static double Median(List<double> values) => Percentile(values, 0.5);
 

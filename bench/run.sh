@@ -25,6 +25,7 @@ case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
 dotnet publish src/Host/PatientPortal.Host -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
   -o "$work/portal" -nologo -v q -clp:ErrorsOnly
 dotnet publish bench/Baseline -c Release -o "$work/baseline" -nologo -v q -clp:ErrorsOnly
+dotnet publish bench/AccessCheck -c Release -o "$work/access" -nologo -v q -clp:ErrorsOnly
 
 export ASPNETCORE_ENVIRONMENT=Development
 export Database__DataFolder="$work/data" Email__PickupDirectory="$work/mail"
@@ -99,6 +100,17 @@ results+=("$(load dashboard "$portal_url/" "$cookie")")
 results+=("$(load login "$portal_url/login")")
 results+=("$(load health "$portal_url/health/live")")
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$portal_pid/status")
+
+# The per-request access check (MayActFor, ADR 0012: target p99 <= 1 ms under the dashboard load), timed call by call
+# beside a bare ADO.NET lookup of the same rows, interleaved; once with the portal idle, once while wrk drives the dashboard.
+echo "== Access check (MayActFor) beside a bare ADO.NET lookup: idle, then under the dashboard load"
+access=()
+access+=("$(dotnet "$work/access/AccessCheck.dll" "$work/data" 10 idle)")
+wrk -t2 -c"$connections" -d"$((duration + 4))s" -H "Cookie: $cookie" "$portal_url/" >"$work/wrk-access-load.txt" &
+wrk_pid=$!
+sleep 2
+access+=("$(dotnet "$work/access/AccessCheck.dll" "$work/data" "$duration" under-load)")
+wait "$wrk_pid"
 kill "$portal_pid"; wait "$portal_pid" 2>/dev/null || true
 
 (cd "$work/baseline" && exec dotnet Baseline.dll "$work/data/accounts.db" "$page_bytes" --urls "$baseline_url" >"$work/baseline.log" 2>&1) &
@@ -107,10 +119,11 @@ until curl -sf -o /dev/null "$baseline_url/"; do sleep 0.05; done
 wrk -t2 -c"$connections" -d5s "$baseline_url/" >/dev/null
 results+=("$(load baseline "$baseline_url/")")
 
-python3 - "$startup_ms" "$first_start" "$peak_kb" "$page_bytes" "$cold" "${results[@]}" <<'PY'
+python3 - "$startup_ms" "$first_start" "$peak_kb" "$page_bytes" "$cold" "${results[@]}" "${access[@]}" <<'PY'
 import sys
 startup, first, peak_kb, page = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-rows = {r.split()[0]: r.split()[1:] for r in sys.argv[5:]}
+access = [r.split()[1:] for r in sys.argv[5:] if r.startswith("access-check ")]
+rows = {r.split()[0]: r.split()[1:] for r in sys.argv[5:] if not r.startswith("access-check ")}
 base = float(rows["baseline"][0])
 print()
 print(f"{'what':<36}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'of baseline':>13}")
@@ -119,6 +132,11 @@ names = {"cold-dashboard": "signed-in dashboard, first pass", "dashboard": "sign
 for key in ("cold-dashboard", "dashboard", "login", "health", "baseline"):
     rps, p50, p99 = rows[key]
     print(f"{names[key]:<36}{rps:>9}{p50:>9}{p99:>9}{float(rps) / base:>12.0%}")
+print()
+print(f"{'access check (MayActFor)':<26}{'calls':>8}{'p50 ms':>9}{'p99 ms':>9}{'bare p50':>10}{'bare p99':>10}{'CPU p50':>9}{'CPU p99':>9}")
+for label, calls, p50, p99, bare50, bare99, busy50, busy99 in access:
+    print(f"{label:<26}{calls:>8}{p50:>9}{p99:>9}{bare50:>10}{bare99:>10}{busy50:>9}{busy99:>9}")
+print("  bare: one ADO.NET query of the same rows; CPU: a busy loop as long as the check's median (the scheduler's share)")
 print()
 print(f"start-up to /health/live, existing data: {startup} ms, median of 3 (first start, creating the demo clinic: {first} ms)")
 print(f"peak memory (RSS) of the portal under this load: {peak_kb / 1024:.0f} MB")

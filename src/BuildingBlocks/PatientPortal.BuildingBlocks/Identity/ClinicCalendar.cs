@@ -33,16 +33,18 @@ public sealed class ClinicCalendar(TimeProvider clock, IConfiguration configurat
     /// The latest birth date of a person who has reached the age of consent today: for queries ("DateOfBirth &lt;= cutoff").
     /// On 28 February of a common year it is 29 February when that year was a leap year, as <see cref="AgeOn"/> counts.
     /// </summary>
-    public DateOnly AgeOfConsentCutoff
+    public DateOnly AgeOfConsentCutoff => AgeOfConsentCutoffOn(Today);
+
+    /// <summary>
+    /// <see cref="AgeOfConsentCutoff"/> as it will be on <paramref name="day"/>: whoever is born on or before it has
+    /// reached the age of consent by that day (for "within the next 30 days" queries).
+    /// </summary>
+    public DateOnly AgeOfConsentCutoffOn(DateOnly day)
     {
-        get
-        {
-            var today = Today;
-            var cutoff = today.AddYears(-AgeOfConsent);
-            return today is { Month: 2, Day: 28 } && !DateTime.IsLeapYear(today.Year) && DateTime.IsLeapYear(cutoff.Year)
-                ? new DateOnly(cutoff.Year, 2, 29)
-                : cutoff;
-        }
+        var cutoff = day.AddYears(-AgeOfConsent);
+        return day is { Month: 2, Day: 28 } && !DateTime.IsLeapYear(day.Year) && DateTime.IsLeapYear(cutoff.Year)
+            ? new DateOnly(cutoff.Year, 2, 29)
+            : cutoff;
     }
 
     /// <summary>The day a person born on <paramref name="birthDate"/> reaches the age of consent.</summary>

@@ -28,6 +28,8 @@ public static class PortalComposition
         var clinic = configuration.GetSection(ClinicOptions.Section).Get<ClinicOptions>() ?? new ClinicOptions();
         services.Configure<ClinicOptions>(configuration.GetSection(ClinicOptions.Section));
 
+        // Test-only, Development only, off unless Testing:ClockHook=true: a clock the e2e tests can move (before the building blocks' system clock).
+        TestClockHook.Register(services, configuration, builder.Environment);
         services.AddBuildingBlocks(configuration);
         services.AddAccountsModule(configuration);
         services.AddProfilesModule(configuration);
@@ -76,6 +78,7 @@ public static class PortalComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapPortalHealth();
+        TestClockHook.Map(app);
         app.MapRazorPages();
         return app;
     }

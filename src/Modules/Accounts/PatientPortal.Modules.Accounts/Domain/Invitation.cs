@@ -9,6 +9,9 @@ internal sealed class Invitation
 {
     public const int MaxWrongCodes = 5;
 
+    /// <summary><see cref="InvitedBy"/> of an invitation no staff member sent: the portal's own (a teen at the age of consent).</summary>
+    public static readonly Guid ByThePortal = Guid.Empty;
+
     private Invitation() { }
 
     public Guid Id { get; private set; }

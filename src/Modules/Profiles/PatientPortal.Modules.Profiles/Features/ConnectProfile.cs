@@ -149,7 +149,7 @@ internal sealed class ConnectProfileHandler(
         Link(existing, accountId, profile.Id, request.Relationship, AccessState.PendingConsent, ConsentBasis.PatientConsent, now);
         if (profile.ContactEmail is { } to)
         {
-            mail.Queue(db, to, profile.PreferredLanguage, "ConsentRequested", ("Name", profile.FirstName), ("Requester", $"{own.FirstName} {own.LastName}"));
+            mail.Queue(db, to, profile.PreferredLanguage, "ConsentRequested", ("Link", mail.ConnectedAccountsLink), ("Name", profile.FirstName), ("Requester", $"{own.FirstName} {own.LastName}"));
         }
 
         attempt.End(ConnectionOutcome.ConsentRequested, profile.Id);

@@ -50,7 +50,7 @@ internal sealed class DecideConsentHandler(ProfilesDbContext db, ICurrentAccount
         var requesters = await RequesterNames.OfAsync(db, [access.AccountId], cancellationToken);
         if (requesters.TryGetValue(access.AccountId, out var requester) && requester.Email is { } to)
         {
-            mail.Queue(db, to, requester.Language, request.Approve ? "ConsentApproved" : "ConsentDeclined",
+            mail.Queue(db, to, requester.Language, request.Approve ? "ConsentApproved" : "ConsentDeclined", ("Link", mail.ConnectedAccountsLink),
                 ("Name", requester.FirstName), ("Person", $"{person.FirstName} {person.LastName}"));
         }
 

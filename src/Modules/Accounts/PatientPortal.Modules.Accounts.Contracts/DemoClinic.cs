@@ -1,0 +1,22 @@
+namespace PatientPortal.Modules.Accounts.Contracts;
+
+/// <summary>
+/// The Development demo clinic's patient accounts (never created outside Development). Their ids are fixed, so that
+/// each module's demo seeder can attach its own data to them without asking Accounts: Profiles links Heather to her
+/// children and the second family's parent to theirs. The passwords are demo passwords, printed at start-up and in the
+/// README; they open nothing outside a developer's machine.
+/// </summary>
+public static class DemoClinic
+{
+    public const string Password = "Portail-Demo-2026!";
+
+    /// <summary>Heather Milner (1989-04-27), the guide's demo patient: mother of Nathan, formerly proxy of Hugo Lévesque.</summary>
+    public static readonly Guid HeatherMilnerAccountId = new("0193a2d0-0000-7000-8000-000000000001");
+
+    public const string HeatherMilnerEmail = "heather.milner@example.com";
+
+    /// <summary>Sophie Gagnon (1985-06-12), the second family's parent: mother of Léa, so access across families can be tried.</summary>
+    public static readonly Guid SophieGagnonAccountId = new("0193a2d0-0000-7000-8000-000000000002");
+
+    public const string SophieGagnonEmail = "sophie.gagnon@example.com";
+}

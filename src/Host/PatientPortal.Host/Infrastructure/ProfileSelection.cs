@@ -1,4 +1,5 @@
 using MediatR;
+using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Host.Infrastructure;
@@ -20,6 +21,9 @@ public sealed class ProfileSelection(IMediator mediator, IHttpContextAccessor ac
     /// <summary>The cookie named a profile this account may not act for now; <see cref="CurrentAsync"/> is the account's own.</summary>
     public bool RequestRefused => _current?.RequestRefused == true;
 
+    /// <summary>Profiles could not be asked in this request: no tab opens.</summary>
+    public bool Unavailable { get; private set; }
+
     /// <summary>The selected profile, or null when the account has no profile of its own (yet) or nobody is signed in.</summary>
     public async Task<SelectedProfile?> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +41,21 @@ public sealed class ProfileSelection(IMediator mediator, IHttpContextAccessor ac
 
         var cookie = context.Request.Cookies[CookieName];
         Guid? requested = Guid.TryParse(cookie, out var id) ? id : null;
-        var result = await mediator.Send(new GetSelectedProfile(requested), cancellationToken);
+        Result<SelectedProfile> result;
+        try
+        {
+            result = await mediator.Send(new GetSelectedProfile(requested), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Profiles cannot answer (its database is down): fail closed for this request, once, so the error page
+            // that follows renders instead of failing again here.
+            logger.LogError(ex, "The selected profile could not be resolved; no profile is acted for in this request");
+            _resolved = true;
+            Unavailable = true;
+            return null;
+        }
+
         _resolved = true;
         _current = result.IsSuccess ? result.Value : null;
         if (cookie is not null && (requested is null || _current is null || _current.RequestRefused))
@@ -57,7 +75,7 @@ public sealed class ProfileSelection(IMediator mediator, IHttpContextAccessor ac
     public async Task<bool> OpensAsync(string tab, CancellationToken cancellationToken)
     {
         var selected = await CurrentAsync(cancellationToken);
-        if (RequestRefused)
+        if (RequestRefused || Unavailable)
         {
             return false;
         }

@@ -40,6 +40,7 @@ public static class PortalComposition
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentAccount, HttpCurrentAccount>();
+        services.AddScoped<ProfileSelection>();
         services.AddSingleton<PortalLinks>();
         services.AddSingleton<IPortalLinks>(sp => sp.GetRequiredService<PortalLinks>());
         services.AddSingleton<IAccountLinks>(sp => sp.GetRequiredService<PortalLinks>());

@@ -26,7 +26,11 @@ public sealed class RequestTracing(RequestDelegate next, ILogger<RequestTracing>
     public static string CorrelationId(HttpContext context) => context.TraceIdentifier;
 }
 
-/// <summary>Headers every page gets: a strict content security policy (no inline script), no sniffing, no framing, no referrer.</summary>
+/// <summary>
+/// Headers every page gets: a strict content security policy (no inline script), no sniffing, no framing, no referrer.
+/// A response to a signed-in request is never stored (no-store): a patient's pages and downloads must not stay in a
+/// shared computer's cache, nor come back from it after the access ended (security.md B15).
+/// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
@@ -35,6 +39,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             Apply(context.Response.Headers);
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.Pragma = "no-cache";
+            }
+
             return Task.CompletedTask;
         });
         return next(context);

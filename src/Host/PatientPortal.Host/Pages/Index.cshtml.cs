@@ -2,12 +2,17 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PatientPortal.Host.Infrastructure;
+using PatientPortal.Host.Pages.Profiles;
 using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Host.Pages;
 
-/// <summary>The dashboard: sign-in details now; attached profiles and upcoming appointments when their modules land.</summary>
-public sealed class IndexModel(IMediator mediator, ClinicFormat format, TimeProvider clock) : PageModel
+/// <summary>
+/// The dashboard: sign-in details, the attached profiles with their state now (a child who reached the age of consent
+/// shows the guide's message), and upcoming appointments when their module lands.
+/// </summary>
+public sealed class IndexModel(IMediator mediator, ClinicFormat format, TimeProvider clock, ProfileSelection selection) : PageModel
 {
     public SignInDetails? Details { get; private set; }
 
@@ -16,6 +21,8 @@ public sealed class IndexModel(IMediator mediator, ClinicFormat format, TimeProv
     public string PasswordChanged => Details is null ? "" : format.Day(Details.PasswordChangedUtc);
 
     public bool SignedOutOthers { get; private set; }
+
+    public AttachedProfiles Attached { get; private set; } = new([], null);
 
     /// <summary>"Sign out of all other sessions" (for a lost phone or a shared computer).</summary>
     public async Task<IActionResult> OnPostSignOutOthersAsync(CancellationToken cancellationToken)
@@ -34,6 +41,9 @@ public sealed class IndexModel(IMediator mediator, ClinicFormat format, TimeProv
         }
 
         Details = details.Value;
+        var profiles = await mediator.Send(new GetMyProfiles(), cancellationToken);
+        var selected = await selection.CurrentAsync(cancellationToken);
+        Attached = new AttachedProfiles(profiles.IsSuccess ? profiles.Value : [], selected?.ProfileId);
         Today = format.Date(clock.GetUtcNow());
         return Page();
     }

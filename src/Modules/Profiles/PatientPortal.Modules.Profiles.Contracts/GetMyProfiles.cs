@@ -9,7 +9,11 @@ namespace PatientPortal.Modules.Profiles.Contracts;
 /// </summary>
 public sealed record GetMyProfiles : IRequest<Result<IReadOnlyList<MyProfile>>>;
 
-/// <summary>One profile as the account sees it. <see cref="Tabs"/> are what the link opens while it is <see cref="AccessState.Active"/>.</summary>
+/// <summary>
+/// One profile as the account sees it. <see cref="State"/> is the state now: a parent's link on the child's birthday of
+/// consent (clinic time) is <see cref="AccessState.Revoked"/> with <see cref="LinkEndReason.AgeOfConsentReached"/>
+/// before any job has marked it. <see cref="Tabs"/> are what the link opens while it is <see cref="AccessState.Active"/>.
+/// </summary>
 public sealed record MyProfile(
     Guid ProfileId,
     string FirstName,
@@ -18,4 +22,15 @@ public sealed record MyProfile(
     Relationship Relationship,
     AccessState State,
     ProfileTabs Tabs,
-    DateTimeOffset? RevokedUtc);
+    DateTimeOffset? RevokedUtc,
+    LinkEndReason? EndedBecause = null);
+
+/// <summary>Why a link ended (the dashboard's message).</summary>
+public enum LinkEndReason
+{
+    /// <summary>The person reached the age of consent: "This patient is passed the age of consent."</summary>
+    AgeOfConsentReached,
+    RevokedByStaff,
+    RevokedByPatient,
+    ConsentDeclined,
+}

@@ -128,6 +128,17 @@ internal sealed class Profile
         UpdatedUtc = now;
     }
 
+    /// <summary>
+    /// The person's own account changes its health card (Account settings). A proxy never reaches this: the card and the
+    /// birth date are how records are matched, and a proxy changing them could take over or hide a record.
+    /// </summary>
+    public void ChangeHealthCard(string? number, DateOnly? expiry, DateTimeOffset now)
+    {
+        HealthInsuranceNumber = NormalizeHealthInsuranceNumber(number);
+        HealthInsuranceExpiry = HealthInsuranceNumber is null ? null : expiry;
+        UpdatedUtc = now;
+    }
+
     public void ChooseNotifications(NotificationPreferences preferences, DateTimeOffset now)
     {
         Notifications = preferences;

@@ -1,6 +1,10 @@
 namespace PatientPortal.Modules.Profiles.Features;
 
-internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount current)
+/// <summary>
+/// Every link of the account with its state now (the age rule applied at this instant, as MayActFor does) and why it
+/// ended; never another account's links.
+/// </summary>
+internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar)
     : IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>
 {
     public async Task<Result<IReadOnlyList<MyProfile>>> Handle(GetMyProfiles request, CancellationToken cancellationToken)
@@ -12,14 +16,36 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
 
         var rows = await db.Accesses.AsNoTracking()
             .Where(a => a.AccountId == accountId)
-            .Join(db.Profiles, a => a.ProfileId, p => p.Id, (a, p) => new MyProfile(
-                p.Id, p.FirstName, p.LastName, p.DateOfBirth, a.Relationship, a.State, a.Permissions, a.RevokedUtc))
+            .Join(db.Profiles.AsNoTracking(), a => a.ProfileId, p => p.Id, (a, p) => new { Access = a, p.Id, p.FirstName, p.LastName, p.DateOfBirth })
             .ToListAsync(cancellationToken);
         return rows
+            .Select(r =>
+            {
+                var reached = calendar.HasReachedAgeOfConsent(r.DateOfBirth);
+                var state = r.Access.StateNow(reached);
+                var endedNow = state == AccessState.Revoked && r.Access.State != AccessState.Revoked;
+                return new MyProfile(
+                    r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Access.Relationship, state, r.Access.Permissions,
+                    endedNow ? BirthdayStart(r.DateOfBirth) : r.Access.RevokedUtc,
+                    endedNow ? LinkEndReason.AgeOfConsentReached : state == AccessState.Revoked ? Reason(r.Access.RevokedReason) : null);
+            })
             .OrderBy(p => p.Relationship != Relationship.Self)
             .ThenBy(p => p.LastName, StringComparer.CurrentCulture)
             .ThenBy(p => p.FirstName, StringComparer.CurrentCulture)
             .ThenBy(p => p.DateOfBirth)
             .ToList();
     }
+
+    // The first instant of the birthday of consent, clinic time: when the link ended, before any job marked it.
+    private DateTimeOffset BirthdayStart(DateOnly dateOfBirth) =>
+        TimeZoneInfo.ConvertTimeToUtc(calendar.AgeOfConsentDay(dateOfBirth).ToDateTime(TimeOnly.MinValue), calendar.Zone);
+
+    private static LinkEndReason? Reason(RevocationReason? reason) => reason switch
+    {
+        RevocationReason.AgeOfConsentReached => LinkEndReason.AgeOfConsentReached,
+        RevocationReason.RevokedByStaff => LinkEndReason.RevokedByStaff,
+        RevocationReason.RevokedByPatient => LinkEndReason.RevokedByPatient,
+        RevocationReason.ConsentDeclined => LinkEndReason.ConsentDeclined,
+        _ => null,
+    };
 }

@@ -1,0 +1,65 @@
+using PatientPortal.BuildingBlocks.Outbox;
+using PatientPortal.Modules.Profiles.Security;
+
+namespace PatientPortal.Modules.Profiles.Features;
+
+internal sealed class UpdatePersonalInformationValidator : AbstractValidator<UpdatePersonalInformation>
+{
+    public UpdatePersonalInformationValidator()
+    {
+        RuleFor(r => r.FirstName).MustBeAName(ProfilesErrors.FirstNameRequired);
+        RuleFor(r => r.LastName).MustBeAName(ProfilesErrors.LastNameRequired);
+        RuleFor(r => r.Phones).Must(p => p.Count <= 3).WithErrorCode(ProfilesErrors.FieldTooLong);
+        RuleForEach(r => r.Phones).ChildRules(phone =>
+        {
+            phone.RuleFor(p => p.Number).Must(n => string.IsNullOrWhiteSpace(n) || PersonalInformationRules.IsPhone(n.Trim())).WithErrorCode(ProfilesErrors.PhoneInvalid);
+            phone.RuleFor(p => p.Type).Must(t => PersonalInformationRules.PhoneTypes.Contains(t)).WithErrorCode(ProfilesErrors.PhoneTypeInvalid);
+        });
+        RuleFor(r => r.AddressLine).MustBeShorterThan(200);
+        RuleFor(r => r.City).MustBeShorterThan(100);
+        RuleFor(r => r.Province).MustBeShorterThan(50);
+        RuleFor(r => r.PostalCode).Must(PersonalInformationRules.IsPostalCode).WithErrorCode(ProfilesErrors.PostalCodeInvalid);
+        RuleFor(r => r.ContactEmail).Must(PersonalInformationRules.IsEmail).WithErrorCode(ProfilesErrors.ContactEmailInvalid);
+        RuleFor(r => r.PreferredLanguage).Must(PersonalInformationRules.IsLanguage).WithErrorCode(ProfilesErrors.LanguageInvalid);
+        RuleFor(r => r.HealthInsuranceNumber).Must(PersonalInformationRules.IsHealthInsuranceNumber).WithErrorCode(ProfilesErrors.HealthInsuranceNumberInvalid);
+    }
+}
+
+/// <summary>
+/// Account settings: the selected profile's names, phones, address, contact email and language, for an account whose
+/// link is active now. The person's own account may also change the health card; a proxy's card fields are ignored, and
+/// nobody here changes the date of birth (staff do). Tells the other modules (ProfileContactChanged) in the same save.
+/// </summary>
+internal sealed class UpdatePersonalInformationHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, TimeProvider clock)
+    : IRequestHandler<UpdatePersonalInformation, Result>
+{
+    public async Task<Result> Handle(UpdatePersonalInformation request, CancellationToken cancellationToken)
+    {
+        if (current.AccountId is not { } accountId)
+        {
+            return Error.Forbidden;
+        }
+
+        var now = clock.GetUtcNow();
+        var link = await ProfileLink.FindAsync(db, accountId, request.ProfileId, calendar, tracked: true, cancellationToken);
+        if (!link.AllowedNow)
+        {
+            link.RecordRead(db, accountId, request.ProfileId, "settings-update", now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Error(ProfilesErrors.ProfileNotAvailable);
+        }
+
+        var profile = link.Profile!;
+        profile.UpdatePersonalInformation(new PersonalInformation(
+            request.FirstName, request.LastName, [.. request.Phones.Select(p => new ProfilePhone(p.Number, p.Type))], request.AddressLine,
+            request.City, request.Province, request.PostalCode, request.ContactEmail, request.PreferredLanguage), now);
+        if (link.Access!.Relationship == Relationship.Self)
+        {
+            profile.ChangeHealthCard(request.HealthInsuranceNumber, request.HealthInsuranceExpiry, now);
+        }
+
+        db.Publish(ContactChanged.Of(profile), clock);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+}

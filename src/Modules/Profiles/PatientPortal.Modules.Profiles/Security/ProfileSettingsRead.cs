@@ -1,0 +1,27 @@
+namespace PatientPortal.Modules.Profiles.Security;
+
+/// <summary>
+/// Reading a profile's record for the account (Account settings, the download): the link is checked now, the read or
+/// the refusal is recorded under <c>what</c>, and the record comes back as the account may see it.
+/// </summary>
+internal static class ProfileSettingsRead
+{
+    public static async Task<Result<ProfileSettings>> ReadAsync(
+        ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, TimeProvider clock, Guid profileId, string what, CancellationToken cancellationToken)
+    {
+        if (current.AccountId is not { } accountId)
+        {
+            return Error.Forbidden;
+        }
+
+        var link = await ProfileLink.FindAsync(db, accountId, profileId, calendar, tracked: false, cancellationToken);
+        link.RecordRead(db, accountId, profileId, what, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return link.AllowedNow ? Settings(link.Profile!, link.Access!.Relationship) : new Error(ProfilesErrors.ProfileNotAvailable);
+    }
+
+    public static ProfileSettings Settings(Profile p, Relationship relationship) => new(
+        p.Id, p.FirstName, p.LastName, p.DateOfBirth, relationship, p.HealthInsuranceNumber, p.HealthInsuranceExpiry,
+        [.. p.Phones.Select(phone => new ProfilePhoneNumber(phone.Number, phone.Type))], p.AddressLine, p.City, p.Province, p.PostalCode,
+        p.ContactEmail, p.PreferredLanguage, p.Notifications.AppointmentEmails, p.Notifications.Reminders, p.Notifications.NewCommunicationEmails);
+}

@@ -20,7 +20,7 @@ internal sealed class GetSelectedProfileHandler(ProfilesDbContext db, ICurrentAc
         var refused = false;
         if (request.Requested is { } requested)
         {
-            var link = await ProfileLink.FindAsync(db, accountId, requested, calendar, tracked: false, cancellationToken);
+            var link = await ActingFor.FindAsync(db, accountId, requested, calendar, tracked: false, cancellationToken);
             if (link.AllowedNow)
             {
                 return Selected(link.Profile!, link.Access!.Relationship, link.Tabs, refused: false);

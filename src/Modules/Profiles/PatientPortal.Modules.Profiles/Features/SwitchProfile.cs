@@ -16,7 +16,7 @@ internal sealed class SwitchProfileHandler(ProfilesDbContext db, ICurrentAccount
             return Error.Forbidden;
         }
 
-        var link = await ProfileLink.FindAsync(db, accountId, request.ProfileId, calendar, tracked: false, cancellationToken);
+        var link = await ActingFor.FindAsync(db, accountId, request.ProfileId, calendar, tracked: false, cancellationToken);
         link.RecordRead(db, accountId, request.ProfileId, "switch", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         if (!link.AllowedNow)

@@ -15,7 +15,7 @@ internal sealed class UpdateNotificationPreferencesHandler(ProfilesDbContext db,
         }
 
         var now = clock.GetUtcNow();
-        var link = await ProfileLink.FindAsync(db, accountId, request.ProfileId, calendar, tracked: true, cancellationToken);
+        var link = await ActingFor.FindAsync(db, accountId, request.ProfileId, calendar, tracked: true, cancellationToken);
         if (!link.AllowedNow)
         {
             link.RecordRead(db, accountId, request.ProfileId, "notifications-update", now);

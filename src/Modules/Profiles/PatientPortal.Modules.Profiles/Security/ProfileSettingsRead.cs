@@ -14,7 +14,7 @@ internal static class ProfileSettingsRead
             return Error.Forbidden;
         }
 
-        var link = await ProfileLink.FindAsync(db, accountId, profileId, calendar, tracked: false, cancellationToken);
+        var link = await ActingFor.FindAsync(db, accountId, profileId, calendar, tracked: false, cancellationToken);
         link.RecordRead(db, accountId, profileId, what, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return link.AllowedNow ? Settings(link.Profile!, link.Access!.Relationship) : new Error(ProfilesErrors.ProfileNotAvailable);

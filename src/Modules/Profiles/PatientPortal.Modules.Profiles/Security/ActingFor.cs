@@ -5,7 +5,7 @@ namespace PatientPortal.Modules.Profiles.Security;
 /// to "may it act for this profile now?" (the link's state at this instant, age of consent included). The row is
 /// looked up by account AND profile: another family's id finds nothing.
 /// </summary>
-internal sealed record ProfileLink(ProfileAccess? Access, Profile? Profile, bool AllowedNow)
+internal sealed record ActingFor(ProfileAccess? Access, Profile? Profile, bool AllowedNow)
 {
     /// <summary>In what capacity the account reads the profile (no link at all: it tried to act for someone else).</summary>
     public ReaderRole Role => Access?.Relationship == Relationship.Self ? ReaderRole.Self : ReaderRole.Proxy;
@@ -17,7 +17,7 @@ internal sealed record ProfileLink(ProfileAccess? Access, Profile? Profile, bool
     /// Finds the link. <paramref name="tracked"/>: the caller changes the profile. A link gives access to the PROFILE
     /// tab (Account settings) whatever its tabs, while it is active now.
     /// </summary>
-    public static async Task<ProfileLink> FindAsync(
+    public static async Task<ActingFor> FindAsync(
         ProfilesDbContext db, Guid accountId, Guid profileId, ClinicCalendar calendar, bool tracked, CancellationToken cancellationToken)
     {
         var accesses = tracked ? db.Accesses : db.Accesses.AsNoTracking();
@@ -27,8 +27,8 @@ internal sealed record ProfileLink(ProfileAccess? Access, Profile? Profile, bool
             .Join(profiles, a => a.ProfileId, p => p.Id, (a, p) => new { Access = a, Profile = p })
             .SingleOrDefaultAsync(cancellationToken);
         return row is null
-            ? new ProfileLink(null, null, false)
-            : new ProfileLink(row.Access, row.Profile, row.Access.AllowsNow(ProfileTabs.None, calendar.HasReachedAgeOfConsent(row.Profile.DateOfBirth)));
+            ? new ActingFor(null, null, false)
+            : new ActingFor(row.Access, row.Profile, row.Access.AllowsNow(ProfileTabs.None, calendar.HasReachedAgeOfConsent(row.Profile.DateOfBirth)));
     }
 
     /// <summary>Adds the read (or the refusal) to the trail (security.md F29); the handler saves it.</summary>

@@ -26,17 +26,17 @@ public sealed class AgeOfConsentPagesTests
         var clock = new FakeTimeProvider(Midnight.AddMinutes(-10));
         await using var portal = await StartAsync(clock);
         var (heatherAccount, _) = await OwnProfileAsync(portal, PortalClient.DemoPatientEmail, clock);
-        var hugo = await AttachChildAsync(portal, heatherAccount, "Hugo", "Lévesque", Birthday.AddYears(-14), "LEVH12030912");
+        var theo = await AttachChildAsync(portal, heatherAccount, "Théo", "Bouchard", Birthday.AddYears(-14), "BOUT12030912");
         var heather = Browser(portal, language == "fr" ? "fr-CA" : "en-CA");
         (await heather.SignInAsDemoPatientAsync()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await heather.SwitchLanguageAsync(language);
-        (await heather.SwitchToAsync(hugo)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await heather.SwitchToAsync(theo)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         // The instant before midnight, everything works.
         clock.SetUtcNow(Midnight.AddTicks(-1));
         var opened = await heather.GetAsync("/profile");
         opened.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        opened.Text("profile-name").ShouldBe("Hugo Lévesque");
+        opened.Text("profile-name").ShouldBe("Théo Bouchard");
         (await heather.Http.GetAsync("/profile/export")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await heather.Http.GetAsync("/appointments")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -45,16 +45,16 @@ public sealed class AgeOfConsentPagesTests
         {
             // The page the parent had open, reloaded (the browser still sends the selection cookie).
             ["settings (open page)"] = await heather.Http.GetAsync("/profile"),
-            ["export link"] = await heather.SendWithSelectionAsync(HttpMethod.Get, "/profile/export", hugo, language: language),
-            ["tab"] = await heather.SendWithSelectionAsync(HttpMethod.Get, "/appointments", hugo, language: language),
-            ["save"] = await heather.SendWithSelectionAsync(HttpMethod.Post, "/profile?handler=Personal", hugo, PersonalForm("Hugo", "Lévesque"), language),
-            ["switch"] = await heather.SwitchToAsync(hugo),
+            ["export link"] = await heather.SendWithSelectionAsync(HttpMethod.Get, "/profile/export", theo, language: language),
+            ["tab"] = await heather.SendWithSelectionAsync(HttpMethod.Get, "/appointments", theo, language: language),
+            ["save"] = await heather.SendWithSelectionAsync(HttpMethod.Post, "/profile?handler=Personal", theo, PersonalForm("Théo", "Bouchard"), language),
+            ["switch"] = await heather.SwitchToAsync(theo),
         };
         foreach (var (what, response) in responses)
         {
             IsRefused(response).ShouldBeTrue($"{what}: HTTP {(int)response.StatusCode}");
             var body = await BodyAsync(response);
-            body.ShouldNotContain("LEVH", Case.Insensitive, what);
+            body.ShouldNotContain("BOUT", Case.Insensitive, what);
             body.ShouldNotContain("2012-03-09", Case.Insensitive, what);
         }
 
@@ -62,12 +62,12 @@ public sealed class AgeOfConsentPagesTests
         dashboard.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         dashboard.Text("page-title").ShouldBe(dashboardTitle);
         dashboard.Text("profile-name").ShouldBe("Heather Milner");
-        var hugoRow = dashboard.Document.QuerySelectorAll("[data-testid='attached-profile']").Single(r => r.TextContent.Contains("Hugo Lévesque", StringComparison.Ordinal));
-        hugoRow.GetAttribute("data-state").ShouldBe("Revoked");
-        hugoRow.QuerySelector("[data-testid='age-of-consent-message']")!.TextContent.Trim().ShouldBe(message);
-        hugoRow.QuerySelector("[data-testid='select-profile']").ShouldBeNull();
+        var theoRow = dashboard.Document.QuerySelectorAll("[data-testid='attached-profile']").Single(r => r.TextContent.Contains("Théo Bouchard", StringComparison.Ordinal));
+        theoRow.GetAttribute("data-state").ShouldBe("Revoked");
+        theoRow.QuerySelector("[data-testid='age-of-consent-message']")!.TextContent.Trim().ShouldBe(message);
+        theoRow.QuerySelector("[data-testid='select-profile']").ShouldBeNull();
 
-        var reads = await ReadsAsync(portal, hugo);
+        var reads = await ReadsAsync(portal, theo);
         reads.Where(r => r.ReadUtc >= Midnight).ShouldAllBe(r => !r.Allowed);
         reads.Where(r => r.ReadUtc < Midnight).ShouldAllBe(r => r.Allowed);
         reads.Where(r => r.ReadUtc >= Midnight).Select(r => r.What).ShouldContain("switch");

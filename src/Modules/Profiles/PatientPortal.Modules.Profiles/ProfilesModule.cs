@@ -15,6 +15,8 @@ public static class ProfilesModule
     {
         services.AddModuleDatabase<ProfilesDbContext, SqliteProfilesDbContext, PostgresProfilesDbContext>(configuration, Name);
         services.AddMediatorHandlersFrom(typeof(ProfilesModule).Assembly);
+        services.AddScoped<Emails.ProfileMail>();
+        services.AddScoped<Domain.StaffGrant>();
         return services;
     }
 }

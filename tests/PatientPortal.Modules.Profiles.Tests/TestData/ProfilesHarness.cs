@@ -41,6 +41,7 @@ internal sealed class ProfilesHarness : IAsyncDisposable
             .AddSingleton<IPortalLinks, TestLinks>()
             .AddBuildingBlocks(configuration)
             .AddProfilesModule(configuration)
+            .AddFakePatientAccounts()
             .BuildServiceProvider();
         using (var scope = services.CreateScope())
         {

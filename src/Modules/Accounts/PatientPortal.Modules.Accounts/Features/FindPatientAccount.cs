@@ -10,7 +10,7 @@ internal sealed class FindPatientAccountHandler(AccountsDbContext db, ICurrentAc
             return Error.Forbidden;
         }
 
-        var normalized = Account.Normalize(request.Email ?? "");
+        var normalized = Account.Normalize((request.Email ?? "").Trim());
         if (normalized.Length == 0)
         {
             return new Error(AccountErrors.PatientAccountNotFound, nameof(request.Email));

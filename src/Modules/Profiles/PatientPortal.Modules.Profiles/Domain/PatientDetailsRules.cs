@@ -8,7 +8,8 @@ namespace PatientPortal.Modules.Profiles.Domain;
 /// </summary>
 internal sealed partial class PatientDetailsRules : AbstractValidator<PatientDetails>
 {
-    public static readonly string[] PhoneTypes = ["Home", "Mobile", "Work"];
+    // The Accounts form's types (Home, Mobile, Office), and Work as the record's own comment names it.
+    public static readonly string[] PhoneTypes = ["Home", "Mobile", "Office", "Work"];
 
     public PatientDetailsRules(ClinicCalendar calendar)
     {

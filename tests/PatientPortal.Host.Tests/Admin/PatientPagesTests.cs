@@ -253,6 +253,52 @@ public sealed class PatientPagesTests
         (await MailsAfterTheJobRanAsync(portal, "camille@example.com")).ShouldHaveSingleItem();
     }
 
+    [Fact]
+    public async Task A_self_registered_patient_whose_card_matches_a_record_waits_for_staff_who_confirm_from_the_queue()
+    {
+        await using var portal = await StartAsync();
+        var staff = await SignedInStaffAsync(portal);
+        await staff.SwitchLanguageAsync("en");
+        var recordUrl = (await staff.PostFormAsync("/admin/patients/new", new Dictionary<string, string>(RecordForm("Alex", "1990-05-17", "TREA90051712", "C-9001"))
+        {
+            ["Input.LastName"] = "Tremblay",
+        })).Headers.Location!.ToString();
+        var patient = Browser(portal);
+        var email = $"alex-{Guid.NewGuid():N}@example.com";
+        var registration = Registration(email, Password);
+        registration["Input.HealthInsuranceNumber"] = "TREA 9005 1712";
+        (await patient.PostFormAsync("/register", registration)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var activated = await patient.PostFormAsync(PortalClient.LinkIn(await patient.MailToAsync(email)),
+            new Dictionary<string, string> { ["termsVersion"] = "2026-01", ["password"] = Password });
+        activated.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        Page queue = null!;
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            queue = await staff.GetAsync("/admin/patients/requests");
+            if (queue.Document.QuerySelector("[data-testid='suggestion-row']") is not null)
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        (await staff.GetAsync(recordUrl)).Text("no-links").ShouldNotBeEmpty("a matching card and birth date give no access on their own");
+        var row = queue.Document.QuerySelector("[data-testid='suggestion-row']").ShouldNotBeNull();
+        row.TextContent.ShouldContain("C-9001");
+        var confirm = row.QuerySelector("form[action*='handler=Confirm']")!.GetAttribute("action")!;
+        var confirmed = await staff.FollowAsync(await staff.PostFormAsync("/admin/patients/requests", new Dictionary<string, string> { ["Confirm"] = "false" }, confirm));
+        confirmed.Text("notice").ShouldBe("The decision was saved.");
+        confirmed.Document.QuerySelector("[data-testid='suggestion-row']").ShouldBeNull();
+
+        var record = await staff.GetAsync(recordUrl);
+        record.Text("link-relationship").ShouldBe("Own profile");
+        record.Text("link-state").ShouldBe("Active");
+        var again = await Page.ParseAsync(await staff.PostFormAsync("/admin/patients/requests", new Dictionary<string, string>(), confirm));
+        FormErrors(again).ShouldBe("This has already been decided.");
+    }
+
     [Theory]
     [InlineData("en", "Patients", "New patient record", "Decisions to make", "Accounts with access to this file", "Appointments")]
     [InlineData("fr", "Patients", "Nouveau dossier patient", "Décisions à prendre", "Comptes ayant accès à ce dossier", "Rendez-vous")]

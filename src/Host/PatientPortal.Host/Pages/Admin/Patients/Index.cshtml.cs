@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PatientPortal.BuildingBlocks.Results;
@@ -8,37 +7,29 @@ using PatientPortal.Modules.Profiles.Contracts;
 namespace PatientPortal.Host.Pages.Admin.Patients;
 
 /// <summary>
-/// Staff search the clinic's records. A search reads, never changes: it is a GET, its criteria in the query string
-/// (names and dates of birth, never notes). The sort is one of the listed orders; anything else falls back to the name.
+/// Staff search the clinic's records. The criteria (names, birth dates, card numbers) are posted, never put in the URL,
+/// so they stay out of history, logs and Referer; a search changes nothing. The sort is one of the listed orders;
+/// anything else falls back to the name.
 /// </summary>
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Name { get; set; }
+    [BindProperty]
+    public SearchForm Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? Dob { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Card { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Chart { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Sort { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
-    public PatientSort SortBy => Enum.GetNames<PatientSort>().Contains(Sort) ? Enum.Parse<PatientSort>(Sort!) : PatientSort.Name;
+    public PatientSort SortBy => Enum.GetNames<PatientSort>().Contains(Input.Sort) ? Enum.Parse<PatientSort>(Input.Sort!) : PatientSort.Name;
 
     public PatientSearchPage? Results { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The first page of every record, by name.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await SearchAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => await SearchAsync(cancellationToken);
+
+    private async Task<IActionResult> SearchAsync(CancellationToken cancellationToken)
     {
         var result = await mediator.Send(
-            new SearchPatients(Name, Dob, Card, Chart, SortBy, Math.Clamp(PageNumber, 1, 10_000), SearchPatients.DefaultPageSize), cancellationToken);
+            new SearchPatients(Input.Name, Input.Dob, Input.Card, Input.Chart, SortBy, Math.Clamp(Input.Page, 1, 10_000), SearchPatients.DefaultPageSize),
+            cancellationToken);
         if (result.Errors.Contains(Error.Forbidden))
         {
             return Forbid();
@@ -48,23 +39,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    public string PageLink(int page)
+    public sealed class SearchForm
     {
-        var query = new QueryBuilder();
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                query.Add(key, value);
-            }
-        }
-
-        Add("name", Name);
-        Add("dob", Dob?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Add("card", Card);
-        Add("chart", Chart);
-        Add("sort", SortBy.ToString());
-        Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return "/admin/patients" + query.ToQueryString();
+        public string? Name { get; set; }
+        public DateOnly? Dob { get; set; }
+        public string? Card { get; set; }
+        public string? Chart { get; set; }
+        public string? Sort { get; set; }
+        public int Page { get; set; } = 1;
     }
 }

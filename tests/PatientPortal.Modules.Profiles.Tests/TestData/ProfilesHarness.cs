@@ -43,6 +43,7 @@ internal sealed class ProfilesHarness : IAsyncDisposable
             .AddSignInEmails()
             .AddBuildingBlocks(configuration)
             .AddProfilesModule(configuration)
+            .AddFakePatientAccounts()
             .BuildServiceProvider();
         using (var scope = services.CreateScope())
         {

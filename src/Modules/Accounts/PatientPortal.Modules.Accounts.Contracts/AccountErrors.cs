@@ -36,6 +36,7 @@ public static class AccountErrors
     public const string PasswordTooShort = "Accounts.PasswordTooShort";
     public const string PasswordWrong = "Accounts.PasswordWrong";
     public const string PasswordsDoNotMatch = "Accounts.PasswordsDoNotMatch";
+    public const string PatientAccountNotFound = "Accounts.PatientAccountNotFound";
     public const string PhoneInvalid = "Accounts.PhoneInvalid";
     public const string PinInvalid = "Accounts.PinInvalid";
     public const string PinRequired = "Accounts.PinRequired";

@@ -31,6 +31,7 @@ public static class ProfilesModule
         var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Clinic:TimeZone"] ?? "America/Montreal");
         services.AddModuleJob<AgeOfConsentJob>(s => s.WithCronSchedule(
             configuration[AgeOfConsentCronSetting] ?? AgeOfConsentJob.DefaultCron, cron => cron.InTimeZone(zone)));
+        services.AddScoped<StaffGrant>();
         return services;
     }
 

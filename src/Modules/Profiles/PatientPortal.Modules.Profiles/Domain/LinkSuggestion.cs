@@ -33,4 +33,15 @@ internal sealed class LinkSuggestion
         State = LinkSuggestionState.Open,
         CreatedUtc = now,
     };
+
+    /// <summary>The state a staff decision gives (the handler claims the open suggestion with a conditional update).</summary>
+    public static LinkSuggestionState Decided(bool confirmed) => confirmed ? LinkSuggestionState.Confirmed : LinkSuggestionState.Refused;
+
+    /// <summary>Closed without a link: another suggestion for the same account was confirmed.</summary>
+    public void Close(Guid staffAccountId, DateTimeOffset now)
+    {
+        State = LinkSuggestionState.Refused;
+        DecidedBy = staffAccountId;
+        DecidedUtc = now;
+    }
 }

@@ -149,6 +149,28 @@ internal sealed class ProfileAccess
         return AccessChange.Of(this, AccessChangeKind.Granted, changedBy, consentGivenBy, basis, now);
     }
 
+    /// <summary>
+    /// Staff confirmed that a self-registered account is the person of an existing clinic record: the account's own link
+    /// moves to that record (the same row: one Self link per account), active with every tab. The profile the account
+    /// registered with is left with no link.
+    /// </summary>
+    public AccessChange MoveSelfTo(Guid profileId, Guid changedBy, DateTimeOffset now)
+    {
+        if (Relationship != Relationship.Self)
+        {
+            throw new InvalidOperationException("Only an account's own link moves to another record.");
+        }
+
+        ProfileId = profileId;
+        State = AccessState.Active;
+        Permissions = ProfileTabs.All;
+        ConsentUtc = now;
+        RevokedReason = null;
+        RevokedUtc = null;
+        Version++;
+        return AccessChange.Of(this, AccessChangeKind.Granted, changedBy, consentGivenBy: AccountId, ConsentBasis.StaffDecision, now);
+    }
+
     public void AgeNoticeSent(DateTimeOffset now)
     {
         AgeNoticeSentUtc = now;

@@ -1,0 +1,49 @@
+using PatientPortal.BuildingBlocks.Outbox;
+using PatientPortal.Modules.Accounts.Contracts;
+
+namespace PatientPortal.Modules.Profiles.Features;
+
+internal sealed class CreatePatientProfileValidator : AbstractValidator<CreatePatientProfile>
+{
+    public CreatePatientProfileValidator(ClinicCalendar calendar) =>
+        RuleFor(r => r.Details).NotNull().SetValidator(new PatientDetailsRules(calendar));
+}
+
+internal sealed class CreatePatientProfileHandler(ProfilesDbContext db, ICurrentAccount current, TimeProvider clock)
+    : IRequestHandler<CreatePatientProfile, Result<Guid>>
+{
+    public async Task<Result<Guid>> Handle(CreatePatientProfile request, CancellationToken cancellationToken)
+    {
+        if (!StaffOnly.Allows(current))
+        {
+            return Error.Forbidden;
+        }
+
+        var details = request.Details;
+        var chart = string.IsNullOrWhiteSpace(details.ClinicPatientId) ? null : details.ClinicPatientId.Trim();
+        if (chart is not null && await db.Profiles.AnyAsync(p => p.ClinicPatientId == chart, cancellationToken))
+        {
+            return ChartTaken;
+        }
+
+        var now = clock.GetUtcNow();
+        var profile = Profile.Create(details.FirstName, details.LastName, details.DateOfBirth, details.HealthInsuranceNumber,
+            details.ContactEmail, details.PreferredLanguage, [], chart, now);
+        profile.UpdateRecord(PatientDetailsRules.ToRecord(details), now);
+        db.Profiles.Add(profile);
+        db.Publish(PatientDetailsRules.ContactOf(profile), clock);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Another record took the chart number between the check and the save.
+            return ChartTaken;
+        }
+
+        return profile.Id;
+    }
+
+    private static Error ChartTaken => new(ProfilesErrors.ClinicPatientIdTaken, $"{nameof(CreatePatientProfile.Details)}.{nameof(PatientDetails.ClinicPatientId)}");
+}

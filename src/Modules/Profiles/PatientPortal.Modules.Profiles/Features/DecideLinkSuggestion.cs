@@ -1,0 +1,92 @@
+using PatientPortal.BuildingBlocks.Outbox;
+using PatientPortal.Modules.Accounts.Contracts;
+
+namespace PatientPortal.Modules.Profiles.Features;
+
+/// <summary>
+/// One decision per suggestion: the first statement of the transaction claims the open suggestion with a conditional
+/// UPDATE, so a second decision (a double click, two staff) finds it decided. Confirming moves the account's own link
+/// to the existing record: the same row, since an account has one Self link (unique index) and one row per record. It is
+/// refused when the record already is someone's own, or when the account already has a link to it (a parent's, say):
+/// staff sort that out first. Other open suggestions for the account are closed.
+/// </summary>
+internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrentAccount current, TimeProvider clock)
+    : IRequestHandler<DecideLinkSuggestion, Result>
+{
+    public async Task<Result> Handle(DecideLinkSuggestion request, CancellationToken cancellationToken)
+    {
+        if (!StaffOnly.Allows(current))
+        {
+            return Error.Forbidden;
+        }
+
+        var staff = current.AccountId!.Value;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            var now = clock.GetUtcNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var decided = LinkSuggestion.Decided(request.Confirm);
+            var claimed = await db.LinkSuggestions
+                .Where(s => s.Id == request.SuggestionId && s.State == LinkSuggestionState.Open)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.State, decided)
+                    .SetProperty(x => x.DecidedBy, staff)
+                    .SetProperty(x => x.DecidedUtc, now), cancellationToken);
+            if (claimed == 0)
+            {
+                return await db.LinkSuggestions.AnyAsync(s => s.Id == request.SuggestionId, cancellationToken)
+                    ? new Error(ProfilesErrors.AlreadyDecided)
+                    : Error.NotFound;
+            }
+
+            if (request.Confirm)
+            {
+                var suggestion = await db.LinkSuggestions.AsNoTracking().SingleAsync(s => s.Id == request.SuggestionId, cancellationToken);
+                var moved = await MoveAsync(suggestion, staff, now, cancellationToken);
+                if (moved.IsFailure)
+                {
+                    // The claim is rolled back with the transaction: the suggestion stays open.
+                    return moved;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Result.Success();
+        });
+    }
+
+    private async Task<Result> MoveAsync(LinkSuggestion suggestion, Guid staff, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var own = await db.Accesses.SingleOrDefaultAsync(a => a.AccountId == suggestion.AccountId && a.Relationship == Relationship.Self, cancellationToken);
+        if (own is null || own.ProfileId != suggestion.NewProfileId)
+        {
+            return new Error(ProfilesErrors.AccountHasOtherLink);
+        }
+
+        if (await db.Accesses.AnyAsync(a => a.ProfileId == suggestion.ExistingProfileId && a.Relationship == Relationship.Self && a.State != AccessState.Revoked, cancellationToken))
+        {
+            return new Error(ProfilesErrors.RecordHasOwner);
+        }
+
+        if (await db.Accesses.AnyAsync(a => a.AccountId == suggestion.AccountId && a.ProfileId == suggestion.ExistingProfileId, cancellationToken))
+        {
+            return new Error(ProfilesErrors.AccountHasOtherLink);
+        }
+
+        db.AccessChanges.Add(own.MoveSelfTo(suggestion.ExistingProfileId, staff, now));
+        db.Publish(new ProfileAccessRevoked(suggestion.AccountId, suggestion.NewProfileId, nameof(RevocationReason.RevokedByStaff)), clock);
+        db.Publish(new ProfileAccessGranted(suggestion.AccountId, suggestion.ExistingProfileId, Relationship.Self, AccessState.Active, ProfileTabs.All), clock);
+        var others = await db.LinkSuggestions
+            .Where(s => s.AccountId == suggestion.AccountId && s.State == LinkSuggestionState.Open && s.Id != suggestion.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var other in others)
+        {
+            other.Close(staff, now);
+        }
+
+        return Result.Success();
+    }
+}

@@ -1,0 +1,117 @@
+namespace PatientPortal.Modules.Profiles.Tests.Features;
+
+/// <summary>DecideLinkSuggestion: staff confirm that a self-registered account is an existing record's person, or refuse.</summary>
+public sealed class DecideLinkSuggestionTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirming_moves_the_accounts_own_link_to_the_clinic_record(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var record = await profiles.AddAsync(clinicPatientId: "C-1042");
+        var heather = Registrations.SelfRegistered();
+        await profiles.DeliverAsync(heather);
+        var suggestion = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync());
+        var own = await profiles.LinkOfAsync(heather.AccountId, suggestion.NewProfileId);
+        profiles.AsStaff();
+
+        (await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: true))).IsSuccess.ShouldBeTrue();
+
+        var moved = await profiles.QueryAsync(db => db.Accesses.AsNoTracking().SingleAsync(a => a.AccountId == heather.AccountId));
+        (moved.Id, moved.ProfileId, moved.Relationship, moved.State, moved.Permissions).ShouldBe((own.Id, record.Id, Relationship.Self, AccessState.Active, ProfileTabs.All));
+        var decided = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync());
+        (decided.State, decided.DecidedBy, decided.DecidedUtc).ShouldBe((LinkSuggestionState.Confirmed, (Guid?)StaffTestData.StaffId, (DateTimeOffset?)profiles.Clock.GetUtcNow()));
+        var change = await profiles.QueryAsync(db => db.AccessChanges.SingleAsync(c => c.ProfileId == record.Id));
+        (change.AccessId, change.ChangedBy, change.ConsentGivenBy, change.Basis).ShouldBe((own.Id, (Guid?)StaffTestData.StaffId, (Guid?)heather.AccountId, ConsentBasis.StaffDecision));
+        (await profiles.EventsAsync<ProfileAccessGranted>()).ShouldHaveSingleItem().ProfileId.ShouldBe(record.Id);
+        (await profiles.EventsAsync<ProfileAccessRevoked>()).ShouldHaveSingleItem().ProfileId.ShouldBe(suggestion.NewProfileId);
+        profiles.Current.AccountId = heather.AccountId;
+        (await profiles.SendAsync(new MayActFor(record.Id, ProfileTabs.Documents))).ShouldBeTrue();
+        (await profiles.SendAsync(new MayActFor(suggestion.NewProfileId, ProfileTabs.Documents))).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Refusing_closes_the_suggestion_and_grants_nothing(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var record = await profiles.AddAsync(clinicPatientId: "C-1042");
+        var attacker = Registrations.SelfRegistered();
+        await profiles.DeliverAsync(attacker);
+        var suggestion = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync());
+        profiles.AsStaff();
+
+        (await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: false))).IsSuccess.ShouldBeTrue();
+
+        (await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync())).State.ShouldBe(LinkSuggestionState.Refused);
+        (await profiles.QueryAsync(db => db.Accesses.AnyAsync(a => a.ProfileId == record.Id))).ShouldBeFalse();
+        (await profiles.LinkOfAsync(attacker.AccountId, suggestion.NewProfileId)).State.ShouldBe(AccessState.Active);
+        (await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: true))).Errors.Select(e => e.Key).ShouldBe([ProfilesErrors.AlreadyDecided]);
+        (await profiles.QueryAsync(db => db.Accesses.AnyAsync(a => a.ProfileId == record.Id))).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_record_that_is_someone_elses_own_is_not_handed_over(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var record = await profiles.AddAsync(clinicPatientId: "C-1042");
+        var first = Registrations.SelfRegistered();
+        var second = Registrations.SelfRegistered();
+        await profiles.DeliverAsync(first);
+        await profiles.DeliverAsync(second);
+        var suggestions = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().ToListAsync());
+        profiles.AsStaff();
+        (await profiles.SendAsync(new DecideLinkSuggestion(suggestions.Single(s => s.AccountId == first.AccountId && s.ExistingProfileId == record.Id).Id, Confirm: true))).IsSuccess.ShouldBeTrue();
+
+        var result = await profiles.SendAsync(new DecideLinkSuggestion(suggestions.Single(s => s.AccountId == second.AccountId && s.ExistingProfileId == record.Id).Id, Confirm: true));
+
+        result.Errors.Select(e => e.Key).ShouldBe([ProfilesErrors.RecordHasOwner]);
+        (await profiles.QueryAsync(db => db.Accesses.CountAsync(a => a.ProfileId == record.Id))).ShouldBe(1);
+        (await profiles.QueryAsync(db => db.LinkSuggestions.SingleAsync(s => s.AccountId == second.AccountId && s.ExistingProfileId == record.Id))).State.ShouldBe(LinkSuggestionState.Open, "staff may still refuse it");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_account_already_linked_to_the_record_as_a_proxy_is_refused(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var record = await profiles.AddAsync(clinicPatientId: "C-1042");
+        var heather = Registrations.SelfRegistered();
+        await profiles.DeliverAsync(heather);
+        await profiles.LinkAsync(heather.AccountId, record.Id, Relationship.Caregiver, ProfileTabs.All, revoke: RevocationReason.RevokedByStaff);
+        var suggestion = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync());
+        profiles.AsStaff();
+
+        (await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: true))).Errors.Select(e => e.Key).ShouldBe([ProfilesErrors.AccountHasOtherLink]);
+
+        (await profiles.LinkOfAsync(heather.AccountId, suggestion.NewProfileId)).Relationship.ShouldBe(Relationship.Self);
+        (await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync())).State.ShouldBe(LinkSuggestionState.Open);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Of_decisions_made_at_once_one_wins(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var record = await profiles.AddAsync(clinicPatientId: "C-1042");
+        var heather = Registrations.SelfRegistered();
+        await profiles.DeliverAsync(heather);
+        var suggestion = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync());
+        profiles.AsStaff();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: i % 2 == 0))));
+
+        results.Count(r => r.IsSuccess).ShouldBe(1);
+        results.Where(r => r.IsFailure).ShouldAllBe(r => r.Errors.Single().Key == ProfilesErrors.AlreadyDecided);
+        var decided = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync());
+        var linked = await profiles.QueryAsync(db => db.Accesses.AnyAsync(a => a.ProfileId == record.Id));
+        linked.ShouldBe(decided.State == LinkSuggestionState.Confirmed);
+        (await profiles.QueryAsync(db => db.AccessChanges.CountAsync(c => c.ProfileId == record.Id))).ShouldBe(linked ? 1 : 0);
+    }
+}

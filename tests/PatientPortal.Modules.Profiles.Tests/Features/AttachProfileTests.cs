@@ -13,7 +13,7 @@ public sealed class AttachProfileTests
     public async Task A_child_is_attached_at_once_with_the_chosen_tabs_on_the_staff_members_word(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         profiles.AsStaff();
 
@@ -39,7 +39,7 @@ public sealed class AttachProfileTests
     public async Task A_person_of_age_must_consent_first_and_is_emailed_to_log_in_and_approve(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
         // Fourteen today (2 March 2026, Montreal).
         var hugo = await profiles.RecordAsync(StaffTestData.Details("Hugo", "Levesque", new DateOnly(2012, 3, 2), contactEmail: "hugo@example.com", language: "en-CA"));
         profiles.AsStaff();
@@ -66,7 +66,7 @@ public sealed class AttachProfileTests
     public async Task The_accounts_own_record_is_never_attached_again_as_a_proxy(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
         var own = (await profiles.QueryAsync(db => db.Accesses.SingleAsync(a => a.AccountId == heather.AccountId))).ProfileId;
         profiles.AsStaff();
 
@@ -83,7 +83,7 @@ public sealed class AttachProfileTests
     public async Task A_self_link_a_second_link_or_an_unknown_account_is_refused(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        await profiles.PatientAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
+        await profiles.AccountHolderAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         profiles.AsStaff();
 
@@ -108,7 +108,7 @@ public sealed class AttachProfileTests
     public async Task A_revoked_link_is_renewed_in_the_same_row(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         await profiles.LinkAsync(heather.AccountId, nathan, Relationship.Parent, ProfileTabs.All, revoke: RevocationReason.RevokedByStaff);
         var before = await profiles.LinkOfAsync(heather.AccountId, nathan);
@@ -128,7 +128,7 @@ public sealed class AttachProfileTests
     public async Task Two_staff_attaching_at_once_make_one_link(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", HeatherBirth, "heather@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         profiles.AsStaff();
 

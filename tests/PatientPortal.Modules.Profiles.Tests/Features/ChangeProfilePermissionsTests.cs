@@ -9,7 +9,7 @@ public sealed class ChangeProfilePermissionsTests
     public async Task Staff_change_the_tabs_and_the_change_is_audited_and_published(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         await profiles.LinkAsync(heather.AccountId, nathan, Relationship.Parent, ProfileTabs.All);
         var link = await profiles.LinkOfAsync(heather.AccountId, nathan);
@@ -30,7 +30,7 @@ public sealed class ChangeProfilePermissionsTests
     public async Task A_change_from_a_stale_page_is_refused(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         await profiles.LinkAsync(heather.AccountId, nathan, Relationship.Parent, ProfileTabs.All);
         var link = await profiles.LinkOfAsync(heather.AccountId, nathan);
@@ -49,7 +49,7 @@ public sealed class ChangeProfilePermissionsTests
     public async Task Of_a_change_and_a_revocation_made_at_once_from_the_same_page_one_wins(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         await profiles.LinkAsync(heather.AccountId, nathan, Relationship.Parent, ProfileTabs.All);
         var link = await profiles.LinkOfAsync(heather.AccountId, nathan);
@@ -85,7 +85,7 @@ public sealed class ChangeProfilePermissionsTests
     public async Task A_self_link_or_an_ended_link_is_not_changed(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         var own = await profiles.QueryAsync(db => db.Accesses.AsNoTracking().SingleAsync(a => a.AccountId == heather.AccountId));
         var hugo = await profiles.RecordAsync(StaffTestData.Details("Hugo", "Levesque", new DateOnly(2012, 3, 2)));
         await profiles.LinkAsync(heather.AccountId, hugo, Relationship.Parent, ProfileTabs.All);

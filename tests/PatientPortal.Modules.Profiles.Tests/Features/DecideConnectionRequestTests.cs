@@ -11,7 +11,7 @@ public sealed class DecideConnectionRequestTests
     public async Task Approving_connects_the_child_with_the_chosen_tabs_and_emails_the_requester(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         var request = await profiles.ConnectionRequestAsync(heather.AccountId, nathan, Relationship.Guardian);
         profiles.AsStaff();
@@ -35,7 +35,7 @@ public sealed class DecideConnectionRequestTests
     public async Task Refusing_grants_nothing_and_emails_the_requester(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var stranger = await profiles.PatientAsync("Marc", "Tremblay", new DateOnly(1980, 1, 5), "marc@example.com");
+        var stranger = await profiles.AccountHolderAsync("Marc", "Tremblay", new DateOnly(1980, 1, 5), "marc@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         var request = await profiles.ConnectionRequestAsync(stranger.AccountId, nathan);
         profiles.AsStaff();
@@ -55,7 +55,7 @@ public sealed class DecideConnectionRequestTests
     public async Task A_child_who_reached_the_age_of_consent_meanwhile_must_consent_first(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         var hugo = await profiles.RecordAsync(StaffTestData.Details("Hugo", "Levesque", new DateOnly(2012, 3, 2), contactEmail: "hugo@example.com"));
         var request = await profiles.ConnectionRequestAsync(heather.AccountId, hugo);
         profiles.AsStaff();
@@ -72,7 +72,7 @@ public sealed class DecideConnectionRequestTests
     public async Task Of_decisions_made_at_once_one_wins(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         var request = await profiles.ConnectionRequestAsync(heather.AccountId, nathan);
         profiles.AsStaff();

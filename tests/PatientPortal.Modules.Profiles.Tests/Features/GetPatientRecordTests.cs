@@ -11,7 +11,7 @@ public sealed class GetPatientRecordTests
     public async Task Staff_see_the_whole_record_its_links_with_the_holders_names_and_the_changes(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         var details = StaffTestData.Details(chart: "C-2001", contactEmail: "nathan@example.com", guardianEmail: "heather@example.com");
         var nathan = await profiles.RecordAsync(details);
         profiles.AsStaff();
@@ -36,7 +36,7 @@ public sealed class GetPatientRecordTests
     public async Task A_parents_link_shows_as_revoked_from_the_childs_birthday_of_consent_before_any_job_ran(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         // Fourteen on 3 March 2026 in Montreal; the harness clock is 2 March 2026, 10:00 in Montreal.
         var hugo = await profiles.RecordAsync(StaffTestData.Details("Hugo", "Levesque", new DateOnly(2012, 3, 3)));
         await profiles.LinkAsync(heather.AccountId, hugo, Relationship.Parent, ProfileTabs.All);

@@ -12,7 +12,7 @@ public sealed class ListPendingDecisionsTests
         var record = await profiles.AddAsync(clinicPatientId: "C-1042");
         var heather = Registrations.SelfRegistered();
         await profiles.DeliverAsync(heather);
-        var marc = await profiles.PatientAsync("Marc", "Tremblay", new DateOnly(1980, 1, 5), "marc@example.com");
+        var marc = await profiles.AccountHolderAsync("Marc", "Tremblay", new DateOnly(1980, 1, 5), "marc@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         var lea = await profiles.RecordAsync(StaffTestData.Details("Léa", "Tremblay", card: null));
         var open = await profiles.ConnectionRequestAsync(marc.AccountId, nathan);

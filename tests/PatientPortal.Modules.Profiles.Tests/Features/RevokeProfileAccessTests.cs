@@ -11,7 +11,7 @@ public sealed class RevokeProfileAccessTests
     public async Task A_revoked_link_stops_at_once_and_says_who_revoked_it(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         await profiles.LinkAsync(heather.AccountId, nathan, Relationship.Parent, ProfileTabs.All);
         var link = await profiles.LinkOfAsync(heather.AccountId, nathan);
@@ -35,7 +35,7 @@ public sealed class RevokeProfileAccessTests
     public async Task A_second_revocation_or_a_self_link_is_refused(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         var own = await profiles.QueryAsync(db => db.Accesses.AsNoTracking().SingleAsync(a => a.AccountId == heather.AccountId));
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         await profiles.LinkAsync(heather.AccountId, nathan, Relationship.Parent, ProfileTabs.All);

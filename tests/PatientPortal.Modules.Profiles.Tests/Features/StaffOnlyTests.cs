@@ -24,7 +24,7 @@ public sealed class StaffOnlyTests
     public async Task Only_staff_with_a_second_factor_may_use_the_staff_slices(DatabaseProvider provider, string who)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var heather = await profiles.PatientAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", new DateOnly(1989, 4, 27), "heather@example.com");
         var nathan = await profiles.RecordAsync(StaffTestData.Details());
         await profiles.LinkAsync(heather.AccountId, nathan, Relationship.Parent, ProfileTabs.All);
         var link = await profiles.LinkOfAsync(heather.AccountId, nathan);

@@ -46,7 +46,7 @@ internal static class StaffTestData
     }
 
     /// <summary>A patient who registered (their own profile), with an account Accounts can find by <paramref name="email"/>.</summary>
-    public static async Task<AccountRegistered> PatientAsync(this ProfilesHarness profiles, string firstName, string lastName, DateOnly birth, string email, string? card = null)
+    public static async Task<AccountRegistered> AccountHolderAsync(this ProfilesHarness profiles, string firstName, string lastName, DateOnly birth, string email, string? card = null)
     {
         var registered = Registrations.SelfRegistered(firstName, lastName, birth, card) with { Email = email };
         await profiles.DeliverAsync(registered);

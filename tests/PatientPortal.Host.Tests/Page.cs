@@ -15,7 +15,8 @@ internal sealed class Page(HttpResponseMessage response, IHtmlDocument document)
         ?? throw new InvalidOperationException($"No element with data-testid '{testId}'.");
 
     public string AntiforgeryToken => Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
-        ?? throw new InvalidOperationException("The page has no antiforgery token.");
+        ?? throw new InvalidOperationException(
+            $"The page has no antiforgery token (HTTP {(int)Response.StatusCode} {Response.RequestMessage?.RequestUri?.PathAndQuery}: {Document.Title}).");
 
     public static async Task<Page> GetAsync(HttpClient client, string url, string? acceptLanguage = null)
     {

@@ -14,6 +14,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private static readonly string[] Modules = ["Accounts", "Profiles", "Appointments", "Inbox"];
 
+    // Each portal watches files (its appsettings, and wwwroot for asp-append-version) with inotify instances; a suite runs
+    // more portals at once than Linux's default per-user limit (128), and then pages fail with a 500. Tests never edit
+    // those files: no config reload, and polling watchers, which need no inotify instance.
+    static PortalFactory()
+    {
+        System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        System.Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string?> _settings;
     private readonly List<Action<IServiceCollection>> _services = [];

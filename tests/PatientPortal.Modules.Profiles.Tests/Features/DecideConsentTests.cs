@@ -32,6 +32,10 @@ public sealed class DecideConsentTests
         profiles.Current.AccountId = hugo.AccountId;
         var requests = (await profiles.SendAsync(new ListConsentRequests())).Value;
         requests.ShouldBe([new ConsentRequest(accessId, "Heather", "Milner", Relationship.Parent, ProfileTabs.All)]);
+        // Asked, not yet consented: the audit says on whose word the pending link stands.
+        var pending = (await profiles.LinkAsync(heather.AccountId, hugoProfile))!;
+        (pending.State, pending.PersonConsented).ShouldBe((AccessState.PendingConsent, false));
+        (await profiles.QueryAsync(db => db.AccessChanges.AsNoTracking().SingleAsync(c => c.AccessId == accessId))).Basis.ShouldBe(ConsentBasis.ProxyRequest);
         (await profiles.SendAsync(new DecideConsent(accessId, Approve: true))).IsSuccess.ShouldBeTrue();
 
         var link = (await profiles.LinkAsync(heather.AccountId, hugoProfile))!;

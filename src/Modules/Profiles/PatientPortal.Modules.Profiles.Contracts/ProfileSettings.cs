@@ -42,6 +42,12 @@ public sealed record ProfileSettings(
     bool NewCommunicationEmails)
 {
     public bool MayChangeHealthCard => Relationship == Relationship.Self;
+
+    /// <summary>
+    /// Only the person's own account changes the contact email: it is where the portal invites a teen to claim their own
+    /// file at the age of consent, so a parent who could set it could claim the teen's file.
+    /// </summary>
+    public bool MayChangeContactEmail => Relationship == Relationship.Self;
 }
 
 /// <summary>

@@ -23,6 +23,9 @@ internal enum ConsentBasis
     /// <summary>The profile's person approved from their own account.</summary>
     PatientConsent,
 
+    /// <summary>The account holder asked from Connected Accounts; the person (at or over the age of consent) has not answered yet.</summary>
+    ProxyRequest,
+
     /// <summary>The clinic record names the account holder as the child's parent or guardian.</summary>
     GuardianOnFile,
 

@@ -101,7 +101,7 @@ internal sealed class ProfileAccess
             State = state,
             CreatedUtc = now,
             ConsentUtc = state == AccessState.Active ? now : null,
-            PersonConsented = basis == ConsentBasis.PatientConsent,
+            PersonConsented = basis == ConsentBasis.PatientConsent && state == AccessState.Active,
         };
         return (access, AccessChange.Of(access, AccessChangeKind.Granted, changedBy, consentGivenBy, basis, now));
     }
@@ -140,7 +140,7 @@ internal sealed class ProfileAccess
         Relationship = relationship;
         Permissions = tabs & ProfileTabs.All;
         State = state;
-        PersonConsented = basis == ConsentBasis.PatientConsent;
+        PersonConsented = basis == ConsentBasis.PatientConsent && state == AccessState.Active;
         ConsentUtc = state == AccessState.Active ? now : null;
         RevokedReason = null;
         RevokedUtc = null;

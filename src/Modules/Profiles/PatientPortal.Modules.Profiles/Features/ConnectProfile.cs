@@ -146,7 +146,7 @@ internal sealed class ConnectProfileHandler(
 
         // At or over the age of consent: pending until the person approves from their own account (if they have none
         // yet, the request waits for them).
-        Link(existing, accountId, profile.Id, request.Relationship, AccessState.PendingConsent, ConsentBasis.PatientConsent, now);
+        Link(existing, accountId, profile.Id, request.Relationship, AccessState.PendingConsent, ConsentBasis.ProxyRequest, now);
         if (profile.ContactEmail is { } to)
         {
             mail.Queue(db, to, profile.PreferredLanguage, "ConsentRequested", ("Link", mail.ConnectedAccountsLink), ("Name", profile.FirstName), ("Requester", $"{own.FirstName} {own.LastName}"));

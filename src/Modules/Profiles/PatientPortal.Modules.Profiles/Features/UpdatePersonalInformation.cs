@@ -50,10 +50,13 @@ internal sealed class UpdatePersonalInformationHandler(ProfilesDbContext db, ICu
         }
 
         var profile = link.Profile!;
+        var own = link.Access!.Relationship == Relationship.Self;
+        // A proxy never sets the contact email: the age-of-consent invitation goes there, and its code (card digits or
+        // birth date) is something a parent knows.
         profile.UpdatePersonalInformation(new PersonalInformation(
             request.FirstName, request.LastName, [.. request.Phones.Select(p => new ProfilePhone(p.Number, p.Type))], request.AddressLine,
-            request.City, request.Province, request.PostalCode, request.ContactEmail, request.PreferredLanguage), now);
-        if (link.Access!.Relationship == Relationship.Self)
+            request.City, request.Province, request.PostalCode, own ? request.ContactEmail : profile.ContactEmail, request.PreferredLanguage), now);
+        if (own)
         {
             profile.ChangeHealthCard(request.HealthInsuranceNumber, request.HealthInsuranceExpiry, now);
         }

@@ -40,6 +40,8 @@ if [ -z "${PORTAL_TEST_POSTGRES:-}" ]; then
   as_root su postgres -c "psql -q -v ON_ERROR_STOP=1 -c \"DO \\\$\\\$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal') THEN CREATE ROLE portal LOGIN PASSWORD 'portal' CREATEDB;
       END IF; END \\\$\\\$;\"" >/dev/null
+  # Test databases are dropped WITH (FORCE): that ends any backend still on them, which may be an autovacuum worker.
+  as_root su postgres -c "psql -q -v ON_ERROR_STOP=1 -c 'GRANT pg_signal_backend TO portal;'" >/dev/null
   export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=portal;Password=portal;Database=postgres"
 fi
 

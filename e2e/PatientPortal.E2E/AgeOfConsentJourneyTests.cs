@@ -76,7 +76,8 @@ internal static class AgeOfConsentJourney
         await Results.ScreenshotAsync(parentPage, "journey-parent-switched-to-child");
 
         // The 14th birthday: midnight in Montreal; the daily job runs at once.
-        var moved = await staffBrowser.APIRequest.PostAsync($"/testing/clock?to={Iso(birthday)}&runAgeOfConsentJob=true");
+        var moved = await staffBrowser.APIRequest.PostAsync(
+            $"/testing/clock?to={Iso(birthday)}&runAgeOfConsentJob=true", new() { Headers = new Dictionary<string, string> { ["X-Test-Clock"] = "move" } });
         moved.Ok.ShouldBeTrue(await moved.TextAsync());
         (await moved.JsonAsync())!.Value.GetProperty("revoked").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
 

@@ -49,6 +49,12 @@ public sealed class TestClockHookTests
         var client = portal.CreateClient();
         await OwnProfilesAsync(portal, 2);
 
+        // Without the header (a cross-site form cannot send one) the clock does not move.
+        var before = await NowAsync(client);
+        (await client.PostAsync("/testing/clock?advance=400.00:00:00", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await NowAsync(client)).ShouldBe(before, TimeSpan.FromMinutes(1));
+        client.DefaultRequestHeaders.Add("X-Test-Clock", "move");
+
         // Nathan Milner (2017-02-18): the day before his birthday, the 30-day notice is due; on the day, the link ends.
         (await MoveAsync(client, "to=2031-02-17&runAgeOfConsentJob=true")).ShouldBe((0, 1));
         var now = await NowAsync(client);

@@ -52,7 +52,7 @@ public sealed class AgeOfConsentAtRequestTests
         [
             ("switch", ReaderRole.Proxy, false), ("select", ReaderRole.Proxy, false), ("settings", ReaderRole.Proxy, false),
             ("export", ReaderRole.Proxy, false), ("notifications-update", ReaderRole.Proxy, false), ("settings-update", ReaderRole.Proxy, false),
-        ]);
+        ], ignoreOrder: true);
     }
 
     [Theory]

@@ -27,5 +27,9 @@ public sealed class ListPendingDecisionsTests
         var request = queue.ConnectionRequests.ShouldHaveSingleItem();
         (request.RequestId, request.RequesterFirstName, request.RequesterLastName, request.Record.ProfileId, request.Relationship)
             .ShouldBe((open, "Marc", "Tremblay", nathan, Relationship.Parent));
+        // The access trail (F29): each record the queue shows, once per listing.
+        var reads = (await profiles.ReadsAsync()).Where(r => r.What == "admin-queue").ToList();
+        reads.Select(r => r.ProfileId).Order().ShouldBe(new[] { suggestion.Account.ProfileId, record.Id, nathan }.Order());
+        reads.ShouldAllBe(r => r.Role == ReaderRole.Staff && r.Allowed);
     }
 }

@@ -29,6 +29,26 @@ public sealed class SearchPatientsTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Every_patient_a_result_page_shows_is_on_the_access_trail_and_no_other(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var nathan = await profiles.RecordAsync(StaffTestData.Details("Nathan", "Milner", new DateOnly(2017, 2, 18), "MILN17021812"));
+        var hugo = await profiles.RecordAsync(StaffTestData.Details("Hugo", "Levesque", new DateOnly(2005, 10, 20), "LEVH05102012"));
+        profiles.AsStaff();
+
+        (await profiles.SendAsync(new SearchPatients(Name: "milner"))).IsSuccess.ShouldBeTrue();
+
+        var reads = await profiles.ReadsAsync();
+        reads.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            r => r.ProfileId.ShouldBe(nathan),
+            r => r.ReaderAccountId.ShouldBe(profiles.Current.AccountId!.Value),
+            r => (r.Role, r.What, r.Allowed).ShouldBe((ReaderRole.Staff, "admin-search", true)));
+        reads.ShouldNotContain(r => r.ProfileId == hugo);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Search_text_is_a_value_not_sql_and_wildcards_match_only_themselves(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);

@@ -10,7 +10,7 @@ namespace PatientPortal.Host.Infrastructure;
 /// Development: a production portal has neither the setting nor the endpoint.
 /// <list type="bullet">
 /// <item><c>GET /testing/clock</c>: <c>{ "utcNow": "…", "offset": "…" }</c>.</item>
-/// <item><c>POST /testing/clock?to=2031-02-18</c> (local midnight of that day in the clinic's time zone) or
+/// <item><c>POST /testing/clock?to=2031-02-18</c> with the header <c>X-Test-Clock: move</c> (local midnight of that day in the clinic's time zone) or
 /// <c>?to=2031-02-18T05:00:00Z</c> (an instant), or <c>?advance=30.00:00:00</c> (a time span): moves the clock
 /// forward, never back (Quartz's triggers would wait for the old future). Add <c>&amp;runAgeOfConsentJob=true</c> to run
 /// the age-of-consent job at once; the answer then also carries <c>revoked</c> and <c>noticed</c>.</item>
@@ -46,6 +46,8 @@ internal static class TestClockHook
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<OffsetClock>());
     }
 
+    public const string MoveHeader = "X-Test-Clock";
+
     public static void Map(WebApplication app)
     {
         if (!IsOn(app.Configuration))
@@ -54,8 +56,15 @@ internal static class TestClockHook
         }
 
         app.MapGet(Path, (OffsetClock clock) => Results.Json(new { utcNow = clock.GetUtcNow(), offset = clock.Offset })).AllowAnonymous();
-        app.MapPost(Path, async (string? to, string? advance, bool? runAgeOfConsentJob, OffsetClock clock, ClinicCalendar calendar, IServiceProvider services, CancellationToken cancellationToken) =>
+        app.MapPost(Path, async (HttpRequest request, string? to, string? advance, bool? runAgeOfConsentJob, OffsetClock clock, ClinicCalendar calendar, IServiceProvider services, CancellationToken cancellationToken) =>
         {
+            // No antiforgery token here (test code posts it), so a header instead: a page on another site cannot send
+            // one without a CORS preflight the portal never grants, so it cannot move a developer's clock.
+            if (request.Headers[MoveHeader] != "move")
+            {
+                return Results.BadRequest(new { error = $"Send the header {MoveHeader}: move." });
+            }
+
             var now = clock.GetUtcNow();
             DateTimeOffset target;
             if (to is not null && DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))

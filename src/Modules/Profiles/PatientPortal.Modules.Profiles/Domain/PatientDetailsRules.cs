@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using PatientPortal.Modules.Profiles.Security;
 
 namespace PatientPortal.Modules.Profiles.Domain;
 
@@ -6,11 +6,8 @@ namespace PatientPortal.Modules.Profiles.Domain;
 /// The rules of a clinic record as staff write it, shared by <see cref="CreatePatientProfile"/> and
 /// <see cref="UpdatePatientProfile"/>, and its mapping to and from the domain's <see cref="ProfileRecord"/>.
 /// </summary>
-internal sealed partial class PatientDetailsRules : AbstractValidator<PatientDetails>
+internal sealed class PatientDetailsRules : AbstractValidator<PatientDetails>
 {
-    // The Accounts form's types (Home, Mobile, Office), and Work as the record's own comment names it.
-    public static readonly string[] PhoneTypes = ["Home", "Mobile", "Office", "Work"];
-
     public PatientDetailsRules(ClinicCalendar calendar)
     {
         RuleFor(d => d.FirstName).Cascade(CascadeMode.Stop)
@@ -23,7 +20,7 @@ internal sealed partial class PatientDetailsRules : AbstractValidator<PatientDet
             .Must(d => d <= calendar.Today && d > calendar.Today.AddYears(-130)).WithErrorCode(ProfilesErrors.DateOfBirthInvalid);
         RuleFor(d => d.Sex).IsInEnum().WithErrorCode(ProfilesErrors.SexInvalid);
         RuleFor(d => d.HealthInsuranceNumber)
-            .Must(n => string.IsNullOrWhiteSpace(n) || HealthInsuranceNumberPattern().IsMatch(Profile.NormalizeHealthInsuranceNumber(n) ?? ""))
+            .Must(n => string.IsNullOrWhiteSpace(n) || PersonalInformationRules.IsHealthInsuranceNumber(Profile.NormalizeHealthInsuranceNumber(n)))
             .WithErrorCode(ProfilesErrors.HealthInsuranceNumberInvalid);
         RuleFor(d => d.HealthInsuranceExpiry)
             .Must((d, expiry) => expiry is null || (expiry > d.DateOfBirth && expiry < calendar.Today.AddYears(20)))
@@ -33,22 +30,22 @@ internal sealed partial class PatientDetailsRules : AbstractValidator<PatientDet
         RuleForEach(d => d.Phones).ChildRules(phone =>
         {
             phone.RuleFor(p => p.Number)
-                .Must(n => string.IsNullOrWhiteSpace(n) || (n.Length <= 30 && Digits(n) is 10 or 11 && PhonePattern().IsMatch(n)))
+                .Must(n => string.IsNullOrWhiteSpace(n) || PersonalInformationRules.IsPhone(n))
                 .WithErrorCode(ProfilesErrors.PhoneInvalid);
-            phone.RuleFor(p => p.Type).Must(t => PhoneTypes.Contains(t)).WithErrorCode(ProfilesErrors.PhoneTypeInvalid);
+            phone.RuleFor(p => p.Type).Must(t => PersonalInformationRules.PhoneTypes.Contains(t)).WithErrorCode(ProfilesErrors.PhoneTypeInvalid);
         });
         RuleFor(d => d.AddressLine).MaximumLength(200).WithErrorCode(ProfilesErrors.AddressTooLong);
         RuleFor(d => d.City).MaximumLength(100).WithErrorCode(ProfilesErrors.AddressTooLong);
         RuleFor(d => d.Province).MaximumLength(50).WithErrorCode(ProfilesErrors.AddressTooLong);
         RuleFor(d => d.PostalCode)
-            .Must(p => string.IsNullOrWhiteSpace(p) || PostalCodePattern().IsMatch(p.Trim()))
+            .Must(PersonalInformationRules.IsPostalCode)
             .WithErrorCode(ProfilesErrors.PostalCodeInvalid);
         RuleFor(d => d.ContactEmail).MaximumLength(320).EmailAddress().WithErrorCode(ProfilesErrors.ContactEmailInvalid)
             .When(d => !string.IsNullOrWhiteSpace(d.ContactEmail));
         RuleFor(d => d.GuardianEmail).MaximumLength(320).EmailAddress().WithErrorCode(ProfilesErrors.GuardianEmailInvalid)
             .When(d => !string.IsNullOrWhiteSpace(d.GuardianEmail));
         RuleFor(d => d.GuardianName).MaximumLength(200).WithErrorCode(ProfilesErrors.NameTooLong);
-        RuleFor(d => d.PreferredLanguage).Must(l => l is "fr-CA" or "en-CA").WithErrorCode(ProfilesErrors.LanguageInvalid);
+        RuleFor(d => d.PreferredLanguage).Must(PersonalInformationRules.IsLanguage).WithErrorCode(ProfilesErrors.LanguageInvalid);
     }
 
     public static ProfileRecord ToRecord(PatientDetails d) => new(
@@ -61,20 +58,4 @@ internal sealed partial class PatientDetailsRules : AbstractValidator<PatientDet
         p.FirstName, p.LastName, p.DateOfBirth, p.Sex is { } sex ? (PatientSex)(int)sex : null, p.HealthInsuranceNumber,
         p.HealthInsuranceExpiry, p.ClinicPatientId, [.. p.Phones.Select(x => new PatientPhone(x.Number, x.Type))], p.AddressLine, p.City,
         p.Province, p.PostalCode, p.ContactEmail, p.PreferredLanguage, p.AssignedPractitionerId, p.GuardianName, p.GuardianEmail);
-
-    /// <summary>What other modules keep of how to reach the patient.</summary>
-    public static ProfileContactChanged ContactOf(Profile p) => new(
-        p.Id, p.FirstName, p.LastName, p.ContactEmail, p.PreferredLanguage,
-        p.Notifications.AppointmentEmails, p.Notifications.Reminders, p.Notifications.NewCommunicationEmails);
-
-    private static int Digits(string value) => value.Count(char.IsAsciiDigit);
-
-    [GeneratedRegex("^[A-Z]{4}[0-9]{8}$")]
-    private static partial Regex HealthInsuranceNumberPattern();
-
-    [GeneratedRegex(@"^[0-9 ()+.\-]+$")]
-    private static partial Regex PhonePattern();
-
-    [GeneratedRegex("^[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]$")]
-    private static partial Regex PostalCodePattern();
 }

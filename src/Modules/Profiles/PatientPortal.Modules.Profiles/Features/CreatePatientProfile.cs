@@ -31,7 +31,7 @@ internal sealed class CreatePatientProfileHandler(ProfilesDbContext db, ICurrent
             details.ContactEmail, details.PreferredLanguage, [], chart, now);
         profile.UpdateRecord(PatientDetailsRules.ToRecord(details), now);
         db.Profiles.Add(profile);
-        db.Publish(PatientDetailsRules.ContactOf(profile), clock);
+        db.Publish(ContactChanged.Of(profile), clock);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

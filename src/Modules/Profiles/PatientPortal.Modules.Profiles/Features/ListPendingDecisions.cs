@@ -1,8 +1,9 @@
 using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Profiles.Security;
 
 namespace PatientPortal.Modules.Profiles.Features;
 
-internal sealed class ListPendingDecisionsHandler(ProfilesDbContext db, ICurrentAccount current)
+internal sealed class ListPendingDecisionsHandler(ProfilesDbContext db, ICurrentAccount current, TimeProvider clock)
     : IRequestHandler<ListPendingDecisions, Result<PendingDecisions>>
 {
     public const int Limit = 200;
@@ -42,6 +43,11 @@ internal sealed class ListPendingDecisionsHandler(ProfilesDbContext db, ICurrent
                 x.r.Id, x.r.CreatedUtc, requesters.GetValueOrDefault(x.r.AccountId)?.FirstName, requesters.GetValueOrDefault(x.r.AccountId)?.LastName,
                 x.r.Relationship, new PatientSummary(x.p.Id, x.p.FirstName, x.p.LastName, x.p.DateOfBirth, x.p.ClinicPatientId, x.p.HealthInsuranceNumber)))
             .ToList();
+        StaffReads.Record(
+            db, current.AccountId!.Value,
+            suggestions.SelectMany(s => new[] { s.Account.ProfileId, s.Record.ProfileId }).Concat(connections.Select(c => c.Record.ProfileId)),
+            "admin-queue", clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
         return new PendingDecisions(suggestions, connections);
     }
 }

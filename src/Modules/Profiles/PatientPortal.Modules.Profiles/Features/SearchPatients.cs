@@ -1,4 +1,5 @@
 using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Profiles.Security;
 
 namespace PatientPortal.Modules.Profiles.Features;
 
@@ -18,7 +19,7 @@ internal sealed class SearchPatientsValidator : AbstractValidator<SearchPatients
 /// Every value is a query parameter (EF Core); names are compared in lower case, within the first or the last name. The
 /// page size is capped whatever is asked, and one row more than the page is read to know whether a next page exists.
 /// </summary>
-internal sealed class SearchPatientsHandler(ProfilesDbContext db, ICurrentAccount current)
+internal sealed class SearchPatientsHandler(ProfilesDbContext db, ICurrentAccount current, TimeProvider clock)
     : IRequestHandler<SearchPatients, Result<PatientSearchPage>>
 {
     public async Task<Result<PatientSearchPage>> Handle(SearchPatients request, CancellationToken cancellationToken)
@@ -67,6 +68,10 @@ internal sealed class SearchPatientsHandler(ProfilesDbContext db, ICurrentAccoun
             .Take(size + 1)
             .Select(p => new PatientSummary(p.Id, p.FirstName, p.LastName, p.DateOfBirth, p.ClinicPatientId, p.HealthInsuranceNumber))
             .ToListAsync(cancellationToken);
-        return new PatientSearchPage(rows.Take(size).ToList(), request.Page, size, rows.Count > size);
+        var shown = rows.Take(size).ToList();
+        // The access trail (F29): a result row shows a patient's name, birth date and card, so it is a read of that profile.
+        StaffReads.Record(db, current.AccountId!.Value, shown.Select(p => p.ProfileId), "admin-search", clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return new PatientSearchPage(shown, request.Page, size, rows.Count > size);
     }
 }

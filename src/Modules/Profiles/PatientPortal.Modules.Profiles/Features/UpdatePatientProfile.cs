@@ -36,9 +36,9 @@ internal sealed class UpdatePatientProfileHandler(ProfilesDbContext db, ICurrent
             return ChartTaken;
         }
 
-        var before = PatientDetailsRules.ContactOf(profile);
+        var before = ContactChanged.Of(profile);
         profile.UpdateRecord(PatientDetailsRules.ToRecord(details), clock.GetUtcNow());
-        var after = PatientDetailsRules.ContactOf(profile);
+        var after = ContactChanged.Of(profile);
         if (before with { EventId = after.EventId, OccurredUtc = after.OccurredUtc } != after)
         {
             db.Publish(after, clock);

@@ -3,10 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace PatientPortal.Modules.Profiles.Security;
 
-/// <summary>Field rules of Account settings' personal information, each failing with its own message key.</summary>
+/// <summary>
+/// The field rules of a patient record, each failing with its own message key: Account settings' personal information
+/// and staff's whole record (<see cref="Domain.PatientDetailsRules"/>) check a field the same way.
+/// </summary>
 internal static partial class PersonalInformationRules
 {
-    public static readonly string[] PhoneTypes = ["Home", "Mobile", "Office"];
+    // The Accounts form's types (Home, Mobile, Office), and Work, which clinic records also use.
+    public static readonly string[] PhoneTypes = ["Home", "Mobile", "Office", "Work"];
 
     public static IRuleBuilderOptions<T, string> MustBeAName<T>(this IRuleBuilder<T, string> rule, string requiredKey) =>
         rule.Must(n => !string.IsNullOrWhiteSpace(n)).WithErrorCode(requiredKey)

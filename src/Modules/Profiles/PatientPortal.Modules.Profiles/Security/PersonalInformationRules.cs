@@ -1,5 +1,5 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
+using PatientPortal.BuildingBlocks.Email;
 
 namespace PatientPortal.Modules.Profiles.Security;
 
@@ -38,8 +38,8 @@ internal static partial class PersonalInformationRules
             return true;
         }
 
-        var trimmed = value.Trim();
-        return trimmed.Length <= 320 && MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed && trimmed.Contains('.', StringComparison.Ordinal);
+        // The same parser (MimeKit's) the mail sender uses: what passes here can be written to.
+        return value.Trim().Length <= 320 && MailHeaders.TryAddress(value, out var address) && address.Contains('.', StringComparison.Ordinal);
     }
 
     public static bool IsLanguage(string language) => language is "fr-CA" or "en-CA";

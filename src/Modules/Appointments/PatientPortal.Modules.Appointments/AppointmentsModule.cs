@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Modules.Appointments.Data;
+using PatientPortal.Modules.Appointments.Domain;
+using PatientPortal.Modules.Appointments.Scheduling;
 
 namespace PatientPortal.Modules.Appointments;
 
@@ -15,6 +17,9 @@ public static class AppointmentsModule
     {
         services.AddModuleDatabase<AppointmentsDbContext, SqliteAppointmentsDbContext, PostgresAppointmentsDbContext>(configuration, Name);
         services.AddMediatorHandlersFrom(typeof(AppointmentsModule).Assembly);
+        services.Configure<AppointmentsOptions>(configuration.GetSection(AppointmentsOptions.Section));
+        services.AddScoped<SlotFinder>();
+        services.AddSingleton<AppointmentWindows>();
         return services;
     }
 }

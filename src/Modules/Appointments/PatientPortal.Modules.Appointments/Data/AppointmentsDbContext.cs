@@ -7,6 +7,14 @@ namespace PatientPortal.Modules.Appointments.Data;
 internal class AppointmentsDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     public override string Schema => "appointments";
+
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Specialty> Specialties => Set<Specialty>();
+    public DbSet<Practitioner> Practitioners => Set<Practitioner>();
+    public DbSet<AppointmentType> AppointmentTypes => Set<AppointmentType>();
+    public DbSet<ScheduleBlock> ScheduleBlocks => Set<ScheduleBlock>();
+    public DbSet<ScheduleException> ScheduleExceptions => Set<ScheduleException>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

@@ -1,0 +1,151 @@
+namespace PatientPortal.Modules.Appointments.Tests.Features;
+
+/// <summary>BookAppointment: one booking per slot whatever the race, only for a profile the account may book for, only a real free slot.</summary>
+public sealed class BookAppointmentTests
+{
+    private static readonly Guid Heather = Guid.Parse("e0000000-0000-0000-0000-000000000001");
+    private static readonly Guid HeatherProfile = Guid.Parse("f0000000-0000-0000-0000-000000000001");
+
+    private static async Task<AppointmentsHarness> ClinicAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null)
+    {
+        var harness = await AppointmentsHarness.CreateAsync(provider, settings);
+        await TestClinic.SeedAsync(harness, new DateOnly(2026, 1, 1));
+        harness.Access.Allow(Heather, HeatherProfile);
+        harness.Current.AccountId = Heather;
+        return harness;
+    }
+
+    private static BookAppointment Visit(DateTimeOffset start, Guid? profile = null, string? reason = "Annual check-up") =>
+        new(profile ?? HeatherProfile, TestClinic.AnnualVisit, TestClinic.Site, TestClinic.DrSolutions, start, reason);
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_free_slot_is_booked_for_the_profile_by_the_signed_in_account(DatabaseProvider provider)
+    {
+        await using var harness = await ClinicAsync(provider);
+        var start = TestClinic.Local(2026, 3, 5, 9, 20);
+
+        var booked = await harness.SendAsync(Visit(start));
+
+        booked.IsSuccess.ShouldBeTrue();
+        var appointment = await harness.QueryAsync(db => db.Appointments.SingleAsync());
+        appointment.Id.ShouldBe(booked.Value);
+        (appointment.ProfileId, appointment.PractitionerId, appointment.SiteId, appointment.AppointmentTypeId).ShouldBe((HeatherProfile, TestClinic.DrSolutions, TestClinic.Site, TestClinic.AnnualVisit));
+        (appointment.StartUtc, appointment.EndUtc).ShouldBe((start, start.AddMinutes(20)));
+        (appointment.Status, appointment.Channel, appointment.BookedBy, appointment.Reason).ShouldBe((AppointmentStatus.Booked, BookingChannel.Portal, Heather, "Annual check-up"));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Twenty_parallel_bookings_of_one_slot_make_exactly_one(DatabaseProvider provider)
+    {
+        await using var harness = await ClinicAsync(provider, new() { ["Appointments:MaxUpcomingPerProfile"] = "50" });
+        var start = TestClinic.Local(2026, 3, 5, 10, 0);
+        var profiles = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+        profiles.ForEach(p => harness.Access.Allow(Heather, p));
+
+        var results = await Task.WhenAll(profiles.Select(p => Task.Run(() => harness.SendAsync(Visit(start, p)))));
+
+        results.Count(r => r.IsSuccess).ShouldBe(1);
+        results.Where(r => r.IsFailure).ShouldAllBe(r => r.Errors.Single().Key == AppointmentsErrors.SlotTaken);
+        (await harness.QueryAsync(db => db.Appointments.CountAsync(a => a.StartUtc == start))).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Overlapping_starts_booked_at_once_never_both_succeed(DatabaseProvider provider)
+    {
+        // 20-minute slots every 20 minutes, and 15-minute emergencies every 20 minutes in the same block: the unique
+        // index alone would not see 9:00 + 20 min overlapping a booking that starts at 9:15; the practitioner's lock does.
+        await using var harness = await ClinicAsync(provider, new() { ["Appointments:MaxUpcomingPerProfile"] = "50" });
+        await harness.SeedAsync(db => db.ScheduleBlocks.Add(ScheduleBlock.Create(TestClinic.DrSolutions, TestClinic.Site, DayOfWeek.Saturday, new TimeOnly(9, 0), new TimeOnly(10, 0), 5, [TestClinic.AnnualVisit], new DateOnly(2026, 1, 1))));
+        var starts = Enumerable.Range(0, 4).Select(i => TestClinic.Local(2026, 3, 7, 9, i * 5)).ToList();
+        var requests = starts.Select(s => { var p = Guid.NewGuid(); harness.Access.Allow(Heather, p); return Visit(s, p); }).ToList();
+
+        var results = await Task.WhenAll(requests.Select(r => Task.Run(() => harness.SendAsync(r))));
+
+        results.Count(r => r.IsSuccess).ShouldBe(1);
+        var saturday = await harness.QueryAsync(db => db.Appointments.Where(a => a.StartUtc >= starts[0]).ToListAsync());
+        saturday.Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_account_without_the_appointments_permission_for_the_profile_books_nothing(DatabaseProvider provider)
+    {
+        await using var harness = await ClinicAsync(provider);
+        var otherFamily = Guid.NewGuid();
+        var messagesOnly = Guid.NewGuid();
+        harness.Access.Allow(Heather, messagesOnly, ProfileTabs.Messages | ProfileTabs.Documents);
+
+        var theirs = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 20), otherFamily));
+        var noTab = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 40), messagesOnly));
+        harness.Current.AccountId = null;
+        var anonymous = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 10, 0)));
+
+        new[] { theirs, noTab, anonymous }.ShouldAllBe(r => r.IsFailure && r.Errors.Single() == Error.NotFound);
+        (await harness.QueryAsync(db => db.Appointments.CountAsync())).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Bad_input_gets_its_own_message_and_books_nothing(DatabaseProvider provider)
+    {
+        await using var harness = await ClinicAsync(provider, new() { ["Appointments:BookingHorizonDays"] = "30" });
+
+        var past = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 2, 9, 20)));
+        var beyond = await harness.SendAsync(Visit(TestClinic.Local(2026, 4, 6, 9, 20)));
+        var notOnline = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 20)) with { AppointmentTypeId = TestClinic.FollowUp });
+        var emergencyAsRoutine = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 20)) with { AppointmentTypeId = TestClinic.MinorEmergency });
+        var longReason = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 20), reason: new string('a', 2000)));
+        var madeUpTime = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 7)));
+        var wrongSite = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 20)) with { SiteId = TestClinic.VirtualSite });
+
+        past.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotInPast);
+        beyond.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotBeyondHorizon);
+        beyond.Errors.Single().Arguments.ShouldBe(["30"]);
+        notOnline.Errors.Single().Key.ShouldBe(AppointmentsErrors.TypeNotBookableOnline);
+        emergencyAsRoutine.Errors.Single().Key.ShouldBe(AppointmentsErrors.TypeNotBookableOnline);
+        longReason.Errors.Single().Key.ShouldBe(AppointmentsErrors.ReasonTooLong);
+        longReason.Errors.Single().Arguments.ShouldBe(["140"]);
+        madeUpTime.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotTaken);
+        wrongSite.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotTaken);
+        (await harness.QueryAsync(db => db.Appointments.CountAsync())).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_profile_holds_at_most_the_configured_number_of_upcoming_bookings(DatabaseProvider provider)
+    {
+        await using var harness = await ClinicAsync(provider, new() { ["Appointments:MaxUpcomingPerProfile"] = "2" });
+
+        (await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 0)))).IsSuccess.ShouldBeTrue();
+        (await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 20)))).IsSuccess.ShouldBeTrue();
+        var third = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 40)));
+
+        third.Errors.Single().Key.ShouldBe(AppointmentsErrors.TooManyUpcoming);
+        third.Errors.Single().Arguments.ShouldBe(["2"]);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_emergency_is_booked_only_as_an_emergency_type(DatabaseProvider provider)
+    {
+        await using var harness = await ClinicAsync(provider);
+        var start = TestClinic.Local(2026, 3, 3, 9, 15);
+
+        var booked = await harness.SendAsync(new BookAppointment(HeatherProfile, TestClinic.MinorEmergency, TestClinic.Site, TestClinic.DrTremblay, start, "Fever", Emergency: true));
+        var routineAsEmergency = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 3, 9, 20)) with { Emergency = true });
+
+        booked.IsSuccess.ShouldBeTrue();
+        (await harness.QueryAsync(db => db.Appointments.SingleAsync())).Channel.ShouldBe(BookingChannel.Emergency);
+        routineAsEmergency.Errors.Single().Key.ShouldBe(AppointmentsErrors.TypeNotBookableOnline);
+    }
+}

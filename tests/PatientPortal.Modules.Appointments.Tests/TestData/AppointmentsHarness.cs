@@ -53,6 +53,7 @@ internal sealed class AppointmentsHarness : IAsyncDisposable
             .AddAppointmentsModule(configuration)
             .AddSingleton<FakeProfileAccess>()
             .AddTransient<IRequestHandler<MayActFor, bool>, FakeProfileAccess.Handler>()
+            .AddTransient<IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, FakeProfileAccess.Handler>()
             .BuildServiceProvider();
         using (var scope = services.CreateScope())
         {
@@ -115,13 +116,13 @@ internal sealed class FakeCurrentAccount : ICurrentAccount
 /// <summary>Profiles' answer, as each test sets it: which account may open which tabs of which profile.</summary>
 internal sealed class FakeProfileAccess
 {
-    private readonly Dictionary<(Guid Account, Guid Profile), ProfileTabs> _links = [];
+    private readonly Dictionary<(Guid Account, Guid Profile), (ProfileTabs Tabs, string Name)> _links = [];
 
-    public void Allow(Guid accountId, Guid profileId, ProfileTabs tabs = ProfileTabs.All)
+    public void Allow(Guid accountId, Guid profileId, ProfileTabs tabs = ProfileTabs.All, string name = "Heather Milner")
     {
         lock (_links)
         {
-            _links[(accountId, profileId)] = tabs;
+            _links[(accountId, profileId)] = (tabs, name);
         }
     }
 
@@ -137,13 +138,27 @@ internal sealed class FakeProfileAccess
     {
         lock (_links)
         {
-            return accountId is { } id && _links.TryGetValue((id, profileId), out var tabs) && tabs.HasFlag(tab);
+            return accountId is { } id && _links.TryGetValue((id, profileId), out var link) && link.Tabs.HasFlag(tab);
         }
     }
 
-    internal sealed class Handler(FakeProfileAccess access, ICurrentAccount current) : IRequestHandler<MayActFor, bool>
+    private List<MyProfile> Of(Guid? accountId)
+    {
+        lock (_links)
+        {
+            return [.. _links.Where(l => l.Key.Account == accountId).Select(l => new MyProfile(
+                l.Key.Profile, l.Value.Name.Split(' ')[0], l.Value.Name.Split(' ')[1], new DateOnly(2017, 2, 18), Relationship.Parent,
+                AccessState.Active, l.Value.Tabs, null))];
+        }
+    }
+
+    internal sealed class Handler(FakeProfileAccess access, ICurrentAccount current)
+        : IRequestHandler<MayActFor, bool>, IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>
     {
         public Task<bool> Handle(MayActFor request, CancellationToken cancellationToken) =>
             Task.FromResult(access.Allows(current.AccountId, request.ProfileId, request.Tab));
+
+        public Task<Result<IReadOnlyList<MyProfile>>> Handle(GetMyProfiles request, CancellationToken cancellationToken) =>
+            Task.FromResult<Result<IReadOnlyList<MyProfile>>>(access.Of(current.AccountId));
     }
 }

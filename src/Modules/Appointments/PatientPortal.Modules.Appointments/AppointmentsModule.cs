@@ -4,6 +4,7 @@ using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Modules.Appointments.Data;
 using PatientPortal.Modules.Appointments.Domain;
+using PatientPortal.Modules.Appointments.Reading;
 using PatientPortal.Modules.Appointments.Scheduling;
 
 namespace PatientPortal.Modules.Appointments;
@@ -20,6 +21,7 @@ public static class AppointmentsModule
         services.Configure<AppointmentsOptions>(configuration.GetSection(AppointmentsOptions.Section));
         services.AddScoped<SlotFinder>();
         services.AddSingleton<AppointmentWindows>();
+        services.AddScoped<AppointmentReads>();
         return services;
     }
 }

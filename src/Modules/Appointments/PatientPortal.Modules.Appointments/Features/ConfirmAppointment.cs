@@ -1,0 +1,23 @@
+using PatientPortal.Modules.Profiles.Contracts;
+
+namespace PatientPortal.Modules.Appointments.Features;
+
+/// <summary>
+/// Confirms under optimistic concurrency: against a cancel (patient's or clinic's) racing it, whichever saves first
+/// wins and the other decides again on the new state: a cancelled appointment is never confirmed.
+/// </summary>
+internal sealed class ConfirmAppointmentHandler(AppointmentsDbContext db, ICurrentAccount current, IMediator mediator, AppointmentWindows windows, TimeProvider clock)
+    : IRequestHandler<ConfirmAppointment, Result>
+{
+    public async Task<Result> Handle(ConfirmAppointment request, CancellationToken cancellationToken) =>
+        await ConcurrencyRetry.RunAsync(db, async () =>
+        {
+            var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == request.AppointmentId, cancellationToken);
+            if (appointment is null || !await mediator.Send(new MayActFor(appointment.ProfileId, ProfileTabs.Appointments), cancellationToken))
+            {
+                return Error.NotFound;
+            }
+
+            return await AppointmentActions.ConfirmAsync(db, appointment, current.AccountId, windows, clock, cancellationToken);
+        });
+}

@@ -59,4 +59,7 @@ public static class ProfilesErrors
 
     /// <summary>Staff confirmed a link suggestion without saying how they checked the account holder's identity.</summary>
     public const string IdentityCheckRequired = "Profiles.IdentityCheckRequired";
+
+    /// <summary>"The sign-in email is the contact email on the record" was chosen, and it is not (or the record has none).</summary>
+    public const string IdentityCheckEmailDiffers = "Profiles.IdentityCheckEmailDiffers";
 }

@@ -225,7 +225,7 @@ internal sealed class ConnectProfileHandler(
     {
         var since = now.AddDays(-options.Value.ConnectionCooldownDays);
         if (existing is { State: AccessState.Revoked, RevokedReason: RevocationReason.ConsentDeclined or RevocationReason.RevokedByPatient, RevokedUtc: { } revoked }
-            && revoked >= since)
+            && revoked > since)
         {
             return true;
         }
@@ -234,7 +234,7 @@ internal sealed class ConnectProfileHandler(
             .Where(r => r.AccountId == accountId && r.ProfileId == profileId && r.State == ConnectionRequestState.Refused)
             .Select(r => r.DecidedUtc)
             .ToListAsync(cancellationToken);
-        return refusals.Any(decided => decided >= since);
+        return refusals.Any(decided => decided > since);
     }
 
     /// <summary>The neutral answer, whatever the true outcome (which the attempt's audit keeps).</summary>

@@ -19,9 +19,10 @@ internal sealed class DecideLinkSuggestionValidator : AbstractValidator<DecideLi
 /// to the existing record: the same row, since an account has one Self link (unique index) and one row per record. It is
 /// refused when the record already is someone's own, or when the account already has a link to it (a parent's, say):
 /// staff sort that out first. Other open suggestions for the account are closed. How staff checked the person's identity
-/// is stored on the suggestion with the decision (who, when), in the same claiming UPDATE.
+/// is stored on the suggestion with the decision (who, when), in the same claiming UPDATE; "the sign-in email is the
+/// contact email on the record" is checked (asked of Accounts) and refused when it is not so.
 /// </summary>
-internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrentAccount current, TimeProvider clock)
+internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrentAccount current, IMediator mediator, TimeProvider clock)
     : IRequestHandler<DecideLinkSuggestion, Result>
 {
     public async Task<Result> Handle(DecideLinkSuggestion request, CancellationToken cancellationToken)
@@ -78,6 +79,11 @@ internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrent
             return new Error(ProfilesErrors.AccountHasOtherLink);
         }
 
+        if (suggestion.IdentityCheck == IdentityCheck.EmailOnFile && !await SignInEmailIsContactEmailAsync(suggestion, cancellationToken))
+        {
+            return new Error(ProfilesErrors.IdentityCheckEmailDiffers);
+        }
+
         if (await db.Accesses.AnyAsync(a => a.ProfileId == suggestion.ExistingProfileId && a.Relationship == Relationship.Self && a.State != AccessState.Revoked, cancellationToken))
         {
             return new Error(ProfilesErrors.RecordHasOwner);
@@ -100,5 +106,13 @@ internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrent
         }
 
         return Result.Success();
+    }
+
+    private async Task<bool> SignInEmailIsContactEmailAsync(LinkSuggestion suggestion, CancellationToken cancellationToken)
+    {
+        var contact = await db.Profiles.AsNoTracking().Where(p => p.Id == suggestion.ExistingProfileId).Select(p => p.ContactEmail).SingleAsync(cancellationToken);
+        var accounts = await mediator.Send(new GetPatientAccountSummaries([suggestion.AccountId]), cancellationToken);
+        return !string.IsNullOrWhiteSpace(contact) && accounts.IsSuccess && accounts.Value.SingleOrDefault() is { } account
+            && string.Equals(account.Email.Trim(), contact.Trim(), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -298,6 +298,7 @@ public sealed class PatientPagesTests
         row.QuerySelector("[data-testid='record-contact-email']")!.GetAttribute("data-match").ShouldBe("Unknown");
         row.QuerySelector("[data-testid='record-contact-email']")!.TextContent.ShouldContain("None on file");
         row.QuerySelectorAll("[data-testid='suggestion-flags'] li").ShouldBeEmpty();
+        row.QuerySelector("[data-testid='no-flags']")!.TextContent.ShouldBe("No warning.");
         var confirm = row.QuerySelector("form[action*='handler=Confirm']")!.GetAttribute("action")!;
 
         // Confirming without saying how the identity was checked (or with a value the form does not offer) is refused, in either language.

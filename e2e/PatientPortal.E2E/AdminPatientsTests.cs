@@ -50,4 +50,57 @@ public sealed class AdminPatientsTests(PortalUnderTest portal)
         await page.WaitForURLAsync("**/admin/patients/requests");
         await Results.ScreenshotAsync(page, "admin-patient-requests");
     }
+
+    [Theory]
+    [InlineData("fr-CA", "Choisissez comment vous avez vérifié", "Identique au courriel de connexion")]
+    [InlineData("en-CA", "Choose how you checked", "Same as the sign-in email")]
+    public async Task Staff_see_the_evidence_of_a_likely_match_and_confirm_it_only_after_saying_how_identity_was_checked(string locale, string checkRequired, string sameEmail)
+    {
+        var language = PortalText.For(locale).Language;
+        var card = $"SUGG{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var patient = Patient.New(language, "suggestion");
+        await using var staffBrowser = await portal.NewBrowserAsync(locale);
+        var page = (await InvitationsAdminPage.SignInAsync(staffBrowser, language)).Page;
+        await page.GotoAsync("/admin/patients/new");
+        await page.GetByTestId("first-name").FillAsync(patient.FirstName);
+        await page.GetByTestId("last-name").FillAsync(patient.LastName);
+        await page.GetByTestId("date-of-birth").FillAsync(patient.DateOfBirthIso);
+        await page.GetByTestId("sex").SelectOptionAsync("Female");
+        await page.GetByTestId("hin").FillAsync(card);
+        await page.GetByTestId("phone1").FillAsync("514 555-0199");
+        await page.GetByTestId("contact-email").FillAsync(patient.Email.ToUpperInvariant());
+        await page.GetByTestId("create-record").ClickAsync();
+        await page.WaitForURLAsync("**/admin/patients/*-*");
+
+        // The patient registers on their own with the record's card and birth date: a likely match for staff.
+        await using var patientBrowser = await portal.NewBrowserAsync(locale);
+        await Journeys.RegisterWithCardAsync(patientBrowser, patient, card);
+
+        var row = page.GetByTestId("suggestion-row").Filter(new() { HasText = patient.Email });
+        for (var attempt = 0; attempt < 20 && await row.CountAsync() == 0; attempt++)
+        {
+            await page.GotoAsync("/admin/patients/requests");
+            if (await row.CountAsync() == 0)
+            {
+                await Task.Delay(1_000);
+            }
+        }
+
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row.GetByTestId("account-email")).ToHaveTextAsync(patient.Email);
+        await Expect(row.GetByTestId("record-contact-email")).ToContainTextAsync(sameEmail);
+        await Results.ScreenshotAsync(page, "admin-patient-suggestion-evidence");
+
+        // The browser asks for a choice first; without the browser's check, the portal refuses with its message.
+        await row.GetByTestId("confirm-form").EvaluateAsync("form => form.noValidate = true");
+        await row.GetByTestId("confirm-suggestion").ClickAsync();
+        await Expect(page.GetByTestId("form-errors")).ToContainTextAsync(checkRequired);
+        await Results.ScreenshotAsync(page, "admin-patient-suggestion-refused");
+
+        var again = page.GetByTestId("suggestion-row").Filter(new() { HasText = patient.Email });
+        await again.GetByTestId("identity-check-EmailOnFile").CheckAsync();
+        await again.GetByTestId("confirm-suggestion").ClickAsync();
+        await Expect(page.GetByTestId("notice")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("suggestion-row").Filter(new() { HasText = patient.Email })).ToHaveCountAsync(0);
+    }
 }

@@ -44,4 +44,21 @@ internal static class Journeys
             await setUp.ContinueAsync();
         }
     }
+
+    /// <summary>As <see cref="Journeys.RegisterAndActivateAsync"/>, with a health insurance number on the form.</summary>
+    public static async Task RegisterWithCardAsync(IBrowserContext browser, Patient patient, string card)
+    {
+        var login = await LoginPage.OpenAsync(browser);
+        var register = await login.CreateAccountAsync();
+        await register.FillAsync(patient);
+        await register.Page.GetByTestId("hin").FillAsync(card);
+        await register.SubmitAsync();
+
+        var mailbox = await Mailbox.OpenAsync(browser);
+        var activation = await mailbox.WaitForAsync(patient.Email, PortalText.For(patient.Language).ActivationMail);
+        await mailbox.Page.CloseAsync();
+
+        await register.Page.GotoAsync(activation.Link);
+        await new TermsPage(register.Page).AcceptAsync(patient.Password);
+    }
 }

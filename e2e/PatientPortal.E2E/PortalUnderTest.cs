@@ -100,6 +100,7 @@ internal static class LocalPortal
         // Every test posts from 127.0.0.1, and the per-IP limit (10 credential posts a minute) is meant for one
         // person, not for a whole suite: without this the later journeys get 429 Too Many Requests.
         settings["RateLimits:CredentialPostsPerMinute"] = "1000";
+        settings["RateLimits:ConnectionPostsPerHour"] = "1000";
         // The test-only clock (Development only): POST /testing/clock?to=yyyy-MM-dd&runAgeOfConsentJob=true (header X-Test-Clock: move) lets a
         // child's 14th birthday pass inside a journey. It only moves forward, and this portal is shared by every test.
         settings["Testing:ClockHook"] = "true";

@@ -13,6 +13,9 @@ internal sealed class ConnectionsPage(IPage page)
 
     public ILocator ConnectionStates => Page.GetByTestId("connection-state");
 
+    /// <summary>The account's recent submissions (by date only: a match and no match look the same).</summary>
+    public ILocator Submitted => Page.GetByTestId("submitted-request");
+
     public ILocator ConsentRequesters => Page.GetByTestId("consent-requester");
 
     public ILocator ProxyNames => Page.GetByTestId("proxy-name");

@@ -28,7 +28,7 @@ internal static partial class AccountsPortal
     /// </summary>
     public static async Task<PortalFactory> StartAsync(FakeTimeProvider? clock = null, IDictionary<string, string?>? settings = null, string environment = "Development")
     {
-        var all = new Dictionary<string, string?> { ["RateLimits:CredentialPostsPerMinute"] = "1000" };
+        var all = new Dictionary<string, string?> { ["RateLimits:CredentialPostsPerMinute"] = "1000", ["RateLimits:ConnectionPostsPerHour"] = "1000" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

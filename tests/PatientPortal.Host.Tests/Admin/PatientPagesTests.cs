@@ -292,15 +292,38 @@ public sealed class PatientPagesTests
         (await staff.GetAsync(recordUrl)).Text("no-links").ShouldNotBeEmpty("a matching card and birth date give no access on their own");
         var row = queue.Document.QuerySelector("[data-testid='suggestion-row']").ShouldNotBeNull();
         row.TextContent.ShouldContain("C-9001");
+        // The evidence: the account's sign-in email and creation date beside the record's emails; no warning for an adult's unclaimed record.
+        row.QuerySelector("[data-testid='account-email']")!.TextContent.Trim().ShouldBe(email);
+        row.QuerySelector("[data-testid='account-created']")!.TextContent.Trim().ShouldNotBe("Unknown");
+        row.QuerySelector("[data-testid='record-contact-email']")!.GetAttribute("data-match").ShouldBe("Unknown");
+        row.QuerySelector("[data-testid='record-contact-email']")!.TextContent.ShouldContain("None on file");
+        row.QuerySelectorAll("[data-testid='suggestion-flags'] li").ShouldBeEmpty();
+        row.QuerySelector("[data-testid='no-flags']")!.TextContent.ShouldBe("No warning.");
         var confirm = row.QuerySelector("form[action*='handler=Confirm']")!.GetAttribute("action")!;
-        var confirmed = await staff.FollowAsync(await staff.PostFormAsync("/admin/patients/requests", new Dictionary<string, string> { ["Confirm"] = "false" }, confirm));
+
+        // Confirming without saying how the identity was checked (or with a value the form does not offer) is refused, in either language.
+        foreach (var fields in new[] { new Dictionary<string, string> { ["Confirm"] = "false" }, new Dictionary<string, string> { ["identityCheck"] = "0" }, new Dictionary<string, string> { ["identityCheck"] = "Trust" } })
+        {
+            var refused = await Page.ParseAsync(await staff.PostFormAsync("/admin/patients/requests", fields, confirm));
+            refused.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            FormErrors(refused).ShouldBe("Choose how you checked this person's identity before confirming.");
+            refused.Document.QuerySelector("[data-testid='suggestion-row']").ShouldNotBeNull();
+        }
+
+        await staff.SwitchLanguageAsync("fr");
+        FormErrors(await Page.ParseAsync(await staff.PostFormAsync("/admin/patients/requests", new Dictionary<string, string>(), confirm)))
+            .ShouldBe("Choisissez comment vous avez vérifié l'identité de cette personne avant de confirmer.");
+        await staff.SwitchLanguageAsync("en");
+        (await staff.GetAsync(recordUrl)).Text("no-links").ShouldNotBeEmpty("a refused confirmation changes nothing");
+
+        var confirmed = await staff.FollowAsync(await staff.PostFormAsync("/admin/patients/requests", new Dictionary<string, string> { ["identityCheck"] = "InPersonPhotoId" }, confirm));
         confirmed.Text("notice").ShouldBe("The decision was saved.");
         confirmed.Document.QuerySelector("[data-testid='suggestion-row']").ShouldBeNull();
 
         var record = await staff.GetAsync(recordUrl);
         record.Text("link-relationship").ShouldBe("Own profile");
         record.Text("link-state").ShouldBe("Active");
-        var again = await Page.ParseAsync(await staff.PostFormAsync("/admin/patients/requests", new Dictionary<string, string>(), confirm));
+        var again = await Page.ParseAsync(await staff.PostFormAsync("/admin/patients/requests", new Dictionary<string, string> { ["identityCheck"] = "InPersonPhotoId" }, confirm));
         FormErrors(again).ShouldBe("This has already been decided.");
     }
 

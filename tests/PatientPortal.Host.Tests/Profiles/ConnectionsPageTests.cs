@@ -1,5 +1,6 @@
 using System.Net;
 using PatientPortal.Testing;
+using PatientPortal.Modules.Accounts.Contracts;
 using Shouldly;
 using static PatientPortal.Host.Tests.Accounts.AccountsPortal;
 
@@ -7,13 +8,15 @@ namespace PatientPortal.Host.Tests.Profiles;
 
 /// <summary>
 /// Connected Accounts over HTTP (/account/connections): both languages, sign-in required, antiforgery on every change,
-/// another family's link id in a decision or a removal is not found, extra form fields are ignored. The rules are the
-/// module's (Modules.Profiles.Tests: ConnectProfileTests, DecideConsentTests).
+/// another family's link id in a decision or a removal is not found, extra form fields are ignored, a match and no
+/// match answer alike, the connect form is limited per network. The rules are the module's (Modules.Profiles.Tests:
+/// ConnectProfileTests, DecideConsentTests).
 /// </summary>
 public sealed class ConnectionsPageTests
 {
     private const string Url = "/account/connections";
     private const string AlexCard = "TREA90051712";
+    private const string Neutral = "Thank you. If these details match a patient of the clinic, the request will be reviewed and you will receive an email. Nothing more is shown until then.";
 
     private static readonly Dictionary<string, string?> RoomyLimit = new() { ["Profiles:MaxConnectionAttemptsPerDay"] = "200" };
 
@@ -93,15 +96,18 @@ public sealed class ConnectionsPageTests
         form["Input.AccountId"] = Guid.NewGuid().ToString();
         form["AccountId"] = Guid.NewGuid().ToString();
         form["Input.GuardianEmail"] = "sam.connect@example.com";
-        var asked = await WhenProfilesExistAsync(() => ConnectAsync(sam, form));
+        var asked = await WhenAsync(() => ConnectAsync(sam, form), async () => (await alex.GetAsync(Url)).Document.QuerySelector("[data-testid='consent-request']") is not null);
         LocationPath(asked).ShouldBe(Url);
         var samPage = await sam.FollowAsync(asked);
-        samPage.Text("connections-done").ShouldContain("A request was sent to this person");
-        samPage.Document.QuerySelector("[data-testid='connection-state']")!.GetAttribute("data-state").ShouldBe("PendingConsent");
+        samPage.Text("connections-done").ShouldBe(Neutral);
+        // Nothing shows the match until Alex decides: no pending connection, only dated submissions.
+        samPage.Document.QuerySelector("[data-testid='connection']").ShouldBeNull();
+        samPage.Document.QuerySelectorAll("[data-testid='submitted-state']").ShouldAllBe(e => e.TextContent == "Submitted");
+        samPage.Document.Body!.TextContent.ShouldNotContain("Tremblay");
 
-        // No match: the generic message.
-        var noMatch = await Page.ParseAsync(await ConnectAsync(sam, Form("Alex", "Tremblay", "1990-05-17", "TREA90051799")));
-        FormErrors(noMatch).ShouldBe("We could not connect this profile. Check the information you entered, or contact the clinic.");
+        // No match: the same answer.
+        var noMatch = await ConnectAsync(sam, Form("Alex", "Tremblay", "1990-05-17", "TREA90051799"));
+        (noMatch.StatusCode, noMatch.Headers.Location).ShouldBe((asked.StatusCode, asked.Headers.Location));
 
         var request = await alex.MailStartingWithAsync("alex.connect@example.com", "Quelqu'un a demandé d'être connecté à votre dossier patient");
         request.TextBody.ShouldContain("Sam Gagnon");
@@ -120,7 +126,7 @@ public sealed class ConnectionsPageTests
         (await DecideAsync(alex, accessId, "maybe")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         // A GET never decides.
         await alex.Http.GetAsync($"{Url}?handler=Decide&accessId={accessId}&decision=approve");
-        (await sam.GetAsync(Url)).Document.QuerySelector("[data-testid='connection-state']")!.GetAttribute("data-state").ShouldBe("PendingConsent");
+        (await sam.GetAsync(Url)).Document.QuerySelector("[data-testid='connection-state']").ShouldBeNull();
 
         var approved = await DecideAsync(alex, accessId, "approve");
         approved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -136,6 +142,69 @@ public sealed class ConnectionsPageTests
         var samAfter = await sam.GetAsync(Url);
         samAfter.Document.QuerySelector("[data-testid='connection-state']")!.GetAttribute("data-state").ShouldBe("Revoked");
         samAfter.Text("connection-state").ShouldBe("Ended");
+    }
+
+    [Fact]
+    public async Task A_child_a_person_of_age_and_nobody_get_the_same_answer_and_leave_the_same_page()
+    {
+        await using var portal = await StartAsync(settings: RoomyLimit);
+        // Sophie (the second demo family) is not Nathan's guardian on file (a request for staff), Hugo is of age (a
+        // request for his consent), and the third card is nobody's.
+        var sophie = Browser(portal);
+        (await sophie.SignInAsync(DemoClinic.SophieGagnonEmail, DemoClinic.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await sophie.SwitchLanguageAsync("en");
+        var before = await sophie.GetAsync(Url);
+        var mine = before.Document.QuerySelector("[data-testid='connections']")!.OuterHtml;
+
+        var answers = new List<HttpResponseMessage>();
+        foreach (var (first, last, birth, card) in new[]
+        {
+            ("Zoe", "Roy", "2016-04-04", "ROYZ16040412"),
+            ("Nathan", "Milner", "2017-02-18", "MILN17021812"),
+            ("Hugo", "Lévesque", "2005-10-20", "LEVH05102012"),
+        })
+        {
+            var answer = await ConnectAsync(sophie, first, last, birth, card);
+            answers.Add(answer);
+            var page = await sophie.FollowAsync(answer);
+            page.Text("connections-done").ShouldBe(Neutral, card);
+            page.Document.QuerySelector("[data-testid='connections']")!.OuterHtml.ShouldBe(mine, card);
+            page.Document.QuerySelectorAll("[data-testid='submitted-state']").Select(e => e.TextContent).ShouldBe(Enumerable.Repeat("Submitted", answers.Count), card);
+            page.Document.Body!.TextContent.ShouldNotContain(last);
+        }
+
+        answers.Select(a => (a.StatusCode, a.Headers.Location?.ToString())).Distinct().ShouldHaveSingleItem().ShouldBe((HttpStatusCode.Redirect, $"{Url}?done=submitted"));
+        (await sophie.GetAsync("/")).Document.Body!.TextContent.ShouldNotContain("Hugo", customMessage: "the dashboard shows no pending link either");
+
+        await sophie.SwitchLanguageAsync("fr");
+        (await sophie.GetAsync($"{Url}?done=submitted")).Text("connections-done")
+            .ShouldBe("Merci. Si ces renseignements correspondent à un patient de la clinique, la demande sera examinée et vous recevrez un courriel. Rien d'autre ne s'affichera d'ici là.");
+    }
+
+    [Fact]
+    public async Task The_connect_form_is_limited_per_network_with_the_localized_429_page_and_other_changes_are_not()
+    {
+        await using var portal = await StartAsync(settings: new Dictionary<string, string?>(RoomyLimit) { ["RateLimits:ConnectionPostsPerHour"] = "3" });
+        var english = Browser(portal);
+        await english.SignInAsDemoPatientInEnglishAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            (await ConnectAsync(english, "Zoe", "Roy", "2016-04-04", $"ROYZ160404{i:00}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var limited = await ConnectAsync(english, "Zoe", "Roy", "2016-04-04", "ROYZ16040499");
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await limited.Content.ReadAsStringAsync()).ShouldContain("Too many attempts");
+        // Another account from the same network is held back too, in its language; the handler's name in another case is the same form.
+        var sophie = Browser(portal, "fr-CA");
+        (await sophie.SignInAsync(DemoClinic.SophieGagnonEmail, DemoClinic.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await sophie.SwitchLanguageAsync("fr");
+        var limitedFr = await sophie.PostFormAsync(Url, Form("Zoe", "Roy", "2016-04-04", "ROYZ16040498"), $"{Url}?handler=connect");
+        limitedFr.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await limitedFr.Content.ReadAsStringAsync()).ShouldContain("Trop de tentatives");
+        // Reading the page and the other changes are not limited.
+        (await english.GetAsync(Url)).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await english.PostFormAsync(Url, new Dictionary<string, string> { ["accessId"] = Guid.NewGuid().ToString() }, $"{Url}?handler=Remove")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private static Dictionary<string, string> Form(string firstName, string lastName, string dateOfBirth, string card) => new()
@@ -156,15 +225,19 @@ public sealed class ConnectionsPageTests
     private static Task<HttpResponseMessage> DecideAsync(PortalClient client, string accessId, string decision) =>
         client.PostFormAsync(Url, new Dictionary<string, string> { ["accessId"] = accessId, ["decision"] = decision }, $"{Url}?handler=Decide");
 
-    /// <summary>Own profiles are made from Accounts' event, through the outbox: tries again until they exist.</summary>
-    private static async Task<HttpResponseMessage> WhenProfilesExistAsync(Func<Task<HttpResponseMessage>> connect)
+    /// <summary>
+    /// Own profiles are made from Accounts' event, through the outbox, and the answer no longer tells whether they
+    /// matched: connects again until <paramref name="matched"/> says the other side sees it.
+    /// </summary>
+    private static async Task<HttpResponseMessage> WhenAsync(Func<Task<HttpResponseMessage>> connect, Func<Task<bool>> matched)
     {
         for (var attempt = 0; ; attempt++)
         {
             var response = await connect();
-            if (response.StatusCode == HttpStatusCode.Redirect || attempt == 60)
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErrorsAsync(response));
+            if (await matched() || attempt == 60)
             {
-                response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErrorsAsync(response));
+                (await matched()).ShouldBeTrue("the connection request never reached the person");
                 return response;
             }
 

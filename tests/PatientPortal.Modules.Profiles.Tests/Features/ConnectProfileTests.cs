@@ -2,12 +2,12 @@ namespace PatientPortal.Modules.Profiles.Tests.Features;
 
 /// <summary>
 /// ConnectProfile (Connected Accounts): the guardian on file connects a child at once; anyone else who knows the child's
-/// card, birth date and names only gets a request for staff; a person at or over the age of consent is asked; failures
-/// are generic; attempts are limited per clinic day and audited. The harness clock stands at 2026-03-02 10:00 in Montreal.
+/// card, birth date and names only gets a request for staff; a person at or over the age of consent is asked; all but
+/// the guardian's connection get one neutral answer (not a match oracle); attempts are limited per clinic day and audited. The harness clock stands at 2026-03-02 10:00 in Montreal.
 /// </summary>
 public sealed class ConnectProfileTests
 {
-    private static readonly Error NotPossible = new(ProfilesErrors.ConnectionNotPossible);
+    private const ConnectOutcome Submitted = ConnectOutcome.Submitted;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -45,10 +45,10 @@ public sealed class ConnectProfileTests
         var nathan = await profiles.RecordAsync("Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard, guardianEmail: "heather.milner@example.com");
         var orphan = await profiles.RecordAsync("Léa", "Roy", new DateOnly(2018, 6, 1), "ROYL18060112");
 
-        (await profiles.ConnectAsync(attacker.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard)).Value.ShouldBe(ConnectOutcome.RequestSentToClinic);
+        (await profiles.ConnectAsync(attacker.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard)).Value.ShouldBe(Submitted);
         // Again, and for a child with no guardian on file: still only requests, one open per child.
-        (await profiles.ConnectAsync(attacker.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard, Relationship.Guardian)).Value.ShouldBe(ConnectOutcome.RequestSentToClinic);
-        (await profiles.ConnectAsync(attacker.AccountId, "Léa", "Roy", new DateOnly(2018, 6, 1), "ROYL18060112")).Value.ShouldBe(ConnectOutcome.RequestSentToClinic);
+        (await profiles.ConnectAsync(attacker.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard, Relationship.Guardian)).Value.ShouldBe(Submitted);
+        (await profiles.ConnectAsync(attacker.AccountId, "Léa", "Roy", new DateOnly(2018, 6, 1), "ROYL18060112")).Value.ShouldBe(Submitted);
 
         (await profiles.LinkAsync(attacker.AccountId, nathan)).ShouldBeNull();
         (await profiles.LinkAsync(attacker.AccountId, orphan)).ShouldBeNull();
@@ -61,7 +61,7 @@ public sealed class ConnectProfileTests
             [ConnectionOutcome.RequestedFromStaff, ConnectionOutcome.RequestedFromStaff, ConnectionOutcome.RequestedFromStaff]);
 
         profiles.Current.AccountId = attacker.AccountId;
-        (await profiles.SendAsync(new ListMyConnectionRequests())).Value.Select(r => r.FirstName).ShouldBe(["Nathan", "Léa"], ignoreOrder: true);
+        (await profiles.SendAsync(new ListMyConnectionRequests())).Value.Count.ShouldBe(3);
     }
 
     [Theory]
@@ -81,10 +81,10 @@ public sealed class ConnectProfileTests
         foreach (var (first, last) in new[] { ("JEAN HUGO", "LÉVESQUE"), (" jean-hugo ", "levesque"), ("Jéan-Hugo", "Lé-Vesque") })
         {
             var again = await profiles.ConnectAsync(heather.AccountId, first, last, birth, "levj16102012");
-            again.Errors.ShouldBe([NotPossible]);
+            again.Value.ShouldBe(Submitted);
         }
 
-        (await profiles.ConnectAsync(heather.AccountId, "Hugo", "Lévesque", birth, "LEVJ16102012")).Errors.ShouldBe([NotPossible]);
+        (await profiles.ConnectAsync(heather.AccountId, "Hugo", "Lévesque", birth, "LEVJ16102012")).Value.ShouldBe(Submitted);
         (await profiles.AttemptsAsync(heather.AccountId)).Select(a => a.Outcome).ShouldBe(
             [ConnectionOutcome.Connected, ConnectionOutcome.AlreadyConnected, ConnectionOutcome.AlreadyConnected, ConnectionOutcome.AlreadyConnected, ConnectionOutcome.NoMatch], ignoreOrder: true);
     }
@@ -92,7 +92,7 @@ public sealed class ConnectProfileTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task No_match_the_callers_own_record_and_an_existing_link_give_one_generic_failure(DatabaseProvider provider)
+    public async Task No_match_the_callers_own_record_and_an_existing_link_give_the_one_neutral_answer(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
         var heather = await profiles.PatientAsync("Heather", "Milner", Registrations.HeatherBirthDate, Registrations.HeatherCard, "heather@example.com");
@@ -106,7 +106,7 @@ public sealed class ConnectProfileTests
 
         foreach (var result in new[] { noMatch, wrongBirthDate, own, existing })
         {
-            result.Errors.ShouldBe([NotPossible]);
+            result.Value.ShouldBe(Submitted);
         }
 
         (await profiles.AttemptsAsync(heather.AccountId)).Select(a => a.Outcome).ShouldBe(
@@ -125,7 +125,7 @@ public sealed class ConnectProfileTests
 
         var result = await profiles.ConnectAsync(heather.AccountId, "Hugo", "Levesque", new DateOnly(2012, 3, 2), "LEVH12030212");
 
-        result.Value.ShouldBe(ConnectOutcome.ConsentRequested);
+        result.Value.ShouldBe(Submitted);
         var link = (await profiles.LinkAsync(heather.AccountId, hugo))!;
         (link.State, link.Permissions).ShouldBe((AccessState.PendingConsent, ProfileTabs.All));
         (await profiles.MayActForAsync(heather.AccountId, hugo)).ShouldBeFalse();
@@ -178,7 +178,7 @@ public sealed class ConnectProfileTests
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             profiles.SendAsync(new ConnectProfile("Nathan", "Milner", Connections.NathanBirthDate, $"MILN170218{i:00}", Relationship.Parent))));
 
-        results.Count(r => r.Errors.SequenceEqual([NotPossible])).ShouldBe(5);
+        results.Count(r => r.IsSuccess && r.Value == Submitted).ShouldBe(5);
         var refused = results.Where(r => r.Errors.Any(e => e.Key == ProfilesErrors.TooManyConnectionAttempts)).ToList();
         refused.Count.ShouldBe(3);
         refused[0].Errors.Single().Arguments.ShouldBe(["5"]);
@@ -191,7 +191,7 @@ public sealed class ConnectProfileTests
         profiles.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 4, 59, 0, TimeSpan.Zero));
         (await profiles.ConnectAsync(attacker.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, "MILN17021899")).Errors.Single().Key.ShouldBe(ProfilesErrors.TooManyConnectionAttempts);
         profiles.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 5, 0, 0, TimeSpan.Zero));
-        (await profiles.ConnectAsync(attacker.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, "MILN17021899")).Errors.ShouldBe([NotPossible]);
+        (await profiles.ConnectAsync(attacker.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, "MILN17021899")).Value.ShouldBe(Submitted);
     }
 
     [Theory]
@@ -210,10 +210,9 @@ public sealed class ConnectProfileTests
         var adult = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
             profiles.SendAsync(new ConnectProfile("Hugo", "Lévesque", new DateOnly(2000, 10, 20), "LEVH00102012", Relationship.Caregiver))));
 
-        child.Select(r => r.Value).ShouldBe([ConnectOutcome.RequestSentToClinic, ConnectOutcome.RequestSentToClinic]);
+        child.Select(r => r.Value).ShouldBe([Submitted, Submitted]);
         (await profiles.QueryAsync(db => db.ConnectionRequests.CountAsync(r => r.ProfileId == nathan))).ShouldBe(1);
-        adult.Count(r => r.IsSuccess && r.Value == ConnectOutcome.ConsentRequested).ShouldBe(1);
-        adult.Single(r => r.IsFailure).Errors.ShouldBe([NotPossible]);
+        adult.ShouldAllBe(r => r.IsSuccess && r.Value == Submitted);
         (await profiles.QueryAsync(db => db.Accesses.CountAsync(a => a.ProfileId == hugo))).ShouldBe(1);
         (await profiles.MailsToAsync("hugo@example.com")).Count.ShouldBe(1);
     }
@@ -262,5 +261,102 @@ public sealed class ConnectProfileTests
         profiles.Current.AccountId = null;
         (await profiles.SendAsync(new ConnectProfile("Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard, Relationship.Parent)))
             .Errors.ShouldBe([Error.Forbidden]);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_child_who_matches_a_person_of_age_who_matches_and_nobody_look_the_same_to_the_requester(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        await profiles.RecordAsync("Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard, guardianEmail: "heather.milner@example.com");
+        await profiles.RecordAsync("Hugo", "Lévesque", new DateOnly(2000, 10, 20), "LEVH00102012", contactEmail: "hugo@example.com");
+        var childProber = await profiles.PatientAsync("Marc", "Tremblay", new DateOnly(1980, 1, 5), "TREM80010512");
+        var adultProber = await profiles.PatientAsync("Luc", "Roy", new DateOnly(1975, 5, 5), "ROYL75050512");
+        var blindProber = await profiles.PatientAsync("Anne", "Roy", new DateOnly(1976, 6, 6), "ROYA76060612");
+
+        var child = await profiles.ConnectAsync(childProber.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard);
+        var adult = await profiles.ConnectAsync(adultProber.AccountId, "Hugo", "Lévesque", new DateOnly(2000, 10, 20), "LEVH00102012");
+        var nobody = await profiles.ConnectAsync(blindProber.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, "MILN17021899");
+
+        // The answer...
+        (child.Errors, child.Value).ShouldBe((nobody.Errors, nobody.Value));
+        (adult.Errors, adult.Value).ShouldBe((nobody.Errors, nobody.Value));
+        // ... and what each can see afterwards: the submission by its date, and no profile but their own.
+        async Task<(IReadOnlyList<MyConnectionRequest> Requests, List<Relationship> Profiles)> SeenByAsync(Guid accountId)
+        {
+            profiles.Current.AccountId = accountId;
+            var requests = (await profiles.SendAsync(new ListMyConnectionRequests())).Value;
+            var mine = (await profiles.SendAsync(new GetMyProfiles())).Value.Select(p => p.Relationship).ToList();
+            return (requests, mine);
+        }
+
+        var seenByNobody = await SeenByAsync(blindProber.AccountId);
+        seenByNobody.Requests.ShouldBe([new MyConnectionRequest(profiles.Clock.GetUtcNow())]);
+        seenByNobody.Profiles.ShouldBe([Relationship.Self]);
+        foreach (var prober in new[] { childProber.AccountId, adultProber.AccountId })
+        {
+            var seen = await SeenByAsync(prober);
+            seen.Requests.ShouldBe(seenByNobody.Requests);
+            seen.Profiles.ShouldBe(seenByNobody.Profiles);
+        }
+
+        // The audit keeps the truth.
+        (await profiles.AttemptsAsync(childProber.AccountId)).Single().Outcome.ShouldBe(ConnectionOutcome.RequestedFromStaff);
+        (await profiles.AttemptsAsync(adultProber.AccountId)).Single().Outcome.ShouldBe(ConnectionOutcome.ConsentRequested);
+        (await profiles.AttemptsAsync(blindProber.AccountId)).Single().Outcome.ShouldBe(ConnectionOutcome.NoMatch);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task After_staff_refuse_a_request_the_account_cannot_ask_again_for_that_child_for_30_days(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var marc = await profiles.PatientAsync("Marc", "Tremblay", new DateOnly(1980, 1, 5), "TREM80010512");
+        var nathan = await profiles.RecordAsync("Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard);
+        var lea = await profiles.RecordAsync("Léa", "Roy", new DateOnly(2018, 6, 1), "ROYL18060112");
+        (await profiles.ConnectAsync(marc.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard)).Value.ShouldBe(Submitted);
+        var request = await profiles.QueryAsync(db => db.ConnectionRequests.AsNoTracking().SingleAsync());
+        profiles.AsStaff();
+        (await profiles.SendAsync(new DecideConnectionRequest(request.Id, Approve: false))).IsSuccess.ShouldBeTrue();
+        var refused = profiles.Clock.GetUtcNow();
+        profiles.Current.Role = null;
+
+        profiles.Clock.SetUtcNow(refused.AddDays(29));
+        (await profiles.ConnectAsync(marc.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard)).Value.ShouldBe(Submitted);
+        (await profiles.QueryAsync(db => db.ConnectionRequests.CountAsync(r => r.ProfileId == nathan))).ShouldBe(1, "no new request for staff");
+        (await profiles.AttemptsAsync(marc.AccountId)).OrderBy(a => a.AttemptedUtc).Last().Outcome.ShouldBe(ConnectionOutcome.CoolingDown);
+        // Another child is not held back.
+        (await profiles.ConnectAsync(marc.AccountId, "Léa", "Roy", new DateOnly(2018, 6, 1), "ROYL18060112")).Value.ShouldBe(Submitted);
+        (await profiles.QueryAsync(db => db.ConnectionRequests.CountAsync(r => r.ProfileId == lea && r.State == ConnectionRequestState.Open))).ShouldBe(1);
+
+        profiles.Clock.SetUtcNow(refused.AddDays(30));
+        (await profiles.ConnectAsync(marc.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard)).Value.ShouldBe(Submitted);
+        (await profiles.QueryAsync(db => db.ConnectionRequests.CountAsync(r => r.ProfileId == nathan && r.State == ConnectionRequestState.Open))).ShouldBe(1);
+        (await profiles.AttemptsAsync(marc.AccountId)).OrderBy(a => a.AttemptedUtc).Last().Outcome.ShouldBe(ConnectionOutcome.RequestedFromStaff);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_requesters_list_shows_30_days_of_submissions_by_date_only_newest_first(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var heather = await profiles.PatientAsync("Heather", "Milner", Registrations.HeatherBirthDate, Registrations.HeatherCard, "heather@example.com");
+        await profiles.RecordAsync("Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard, guardianEmail: "heather@example.com");
+        var start = profiles.Clock.GetUtcNow();
+        await profiles.ConnectAsync(heather.AccountId, "Léa", "Roy", new DateOnly(2018, 6, 1), "ROYL18060112");
+        profiles.Clock.SetUtcNow(start.AddDays(2));
+        // Connected at once: a connection, not a submission.
+        (await profiles.ConnectAsync(heather.AccountId, "Nathan", "Milner", Connections.NathanBirthDate, Connections.NathanCard)).Value.ShouldBe(ConnectOutcome.Connected);
+        await profiles.ConnectAsync(heather.AccountId, "Zoé", "Roy", new DateOnly(2019, 6, 1), "ROYZ19060112");
+
+        profiles.Current.AccountId = heather.AccountId;
+        (await profiles.SendAsync(new ListMyConnectionRequests())).Value.ShouldBe([new MyConnectionRequest(start.AddDays(2)), new MyConnectionRequest(start)]);
+        profiles.Clock.SetUtcNow(start.AddDays(31));
+        (await profiles.SendAsync(new ListMyConnectionRequests())).Value.ShouldBe([new MyConnectionRequest(start.AddDays(2))]);
+        profiles.Current.AccountId = null;
+        (await profiles.SendAsync(new ListMyConnectionRequests())).Errors.ShouldBe([Error.Forbidden]);
     }
 }

@@ -15,7 +15,7 @@ public sealed class DecideConsentTests
         var profiles = await ProfilesHarness.CreateAsync(provider);
         var heather = await profiles.PatientAsync("Heather", "Milner", Registrations.HeatherBirthDate, Registrations.HeatherCard, "heather@example.com");
         var hugo = await profiles.PatientAsync("Hugo", "Lévesque", HugoBirthDate, HugoCard, "hugo@example.com", language: "fr-CA");
-        (await profiles.ConnectAsync(heather.AccountId, "Hugo", "Levesque", HugoBirthDate, HugoCard)).Value.ShouldBe(ConnectOutcome.ConsentRequested);
+        (await profiles.ConnectAsync(heather.AccountId, "Hugo", "Levesque", HugoBirthDate, HugoCard)).Value.ShouldBe(ConnectOutcome.Submitted);
         var hugoProfile = await profiles.QueryAsync(db => db.Accesses.Where(a => a.AccountId == hugo.AccountId && a.Relationship == Relationship.Self).Select(a => a.ProfileId).SingleAsync());
         var access = (await profiles.LinkAsync(heather.AccountId, hugoProfile))!;
         return (profiles, heather, hugo, hugoProfile, access.Id);
@@ -150,17 +150,56 @@ public sealed class DecideConsentTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task Asking_again_after_a_decline_makes_the_same_row_pending_again(DatabaseProvider provider)
+    public async Task Asking_again_after_a_decline_waits_for_the_cooldown_then_makes_the_same_row_pending_again(DatabaseProvider provider)
     {
         var (profiles, heather, hugo, hugoProfile, accessId) = await PendingAsync(provider);
         await using var _ = profiles;
         profiles.Current.AccountId = hugo.AccountId;
         await profiles.SendAsync(new DecideConsent(accessId, Approve: false));
+        var declined = profiles.Clock.GetUtcNow();
 
-        (await profiles.ConnectAsync(heather.AccountId, "Hugo", "Lévesque", HugoBirthDate, HugoCard)).Value.ShouldBe(ConnectOutcome.ConsentRequested);
+        // Within the 30 days: the same neutral answer, nothing asked of Hugo, the attempt audited as a cooldown.
+        profiles.Clock.SetUtcNow(declined.AddDays(30).AddMinutes(-1));
+        (await profiles.ConnectAsync(heather.AccountId, "Hugo", "Lévesque", HugoBirthDate, HugoCard)).Value.ShouldBe(ConnectOutcome.Submitted);
+        (await profiles.LinkAsync(heather.AccountId, hugoProfile))!.State.ShouldBe(AccessState.Revoked);
+        (await profiles.MailsToAsync("hugo@example.com")).Count.ShouldBe(1);
+        (await profiles.AttemptsAsync(heather.AccountId)).OrderBy(a => a.AttemptedUtc).Last().Outcome.ShouldBe(ConnectionOutcome.CoolingDown);
+
+        profiles.Clock.SetUtcNow(declined.AddDays(30));
+        (await profiles.ConnectAsync(heather.AccountId, "Hugo", "Lévesque", HugoBirthDate, HugoCard)).Value.ShouldBe(ConnectOutcome.Submitted);
 
         var link = (await profiles.LinkAsync(heather.AccountId, hugoProfile))!;
         (link.Id, link.State).ShouldBe((accessId, AccessState.PendingConsent));
         (await profiles.MayActForAsync(heather.AccountId, hugoProfile)).ShouldBeFalse();
+        (await profiles.MailsToAsync("hugo@example.com")).Count.ShouldBe(2);
+        (await profiles.AttemptsAsync(heather.AccountId)).OrderBy(a => a.AttemptedUtc).Last().Outcome.ShouldBe(ConnectionOutcome.ConsentRequested);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task After_the_person_removes_a_proxy_that_account_cannot_ask_again_for_30_days(DatabaseProvider provider)
+    {
+        var (profiles, heather, hugo, hugoProfile, accessId) = await PendingAsync(provider);
+        await using var _ = profiles;
+        profiles.Current.AccountId = hugo.AccountId;
+        (await profiles.SendAsync(new DecideConsent(accessId, Approve: true))).IsSuccess.ShouldBeTrue();
+        (await profiles.SendAsync(new RevokeMyProxy(accessId))).IsSuccess.ShouldBeTrue();
+        var removed = profiles.Clock.GetUtcNow();
+
+        profiles.Clock.SetUtcNow(removed.AddDays(29));
+        (await profiles.ConnectAsync(heather.AccountId, "Hugo", "Lévesque", HugoBirthDate, HugoCard)).Value.ShouldBe(ConnectOutcome.Submitted);
+        (await profiles.LinkAsync(heather.AccountId, hugoProfile))!.State.ShouldBe(AccessState.Revoked);
+        (await profiles.MailsToAsync("hugo@example.com")).Count.ShouldBe(1);
+        (await profiles.AttemptsAsync(heather.AccountId)).OrderBy(a => a.AttemptedUtc).Last().Outcome.ShouldBe(ConnectionOutcome.CoolingDown);
+
+        // Another account is not held back by Heather's cooldown.
+        var marc = await profiles.PatientAsync("Marc", "Tremblay", new DateOnly(1980, 1, 5), "TREM80010512");
+        (await profiles.ConnectAsync(marc.AccountId, "Hugo", "Lévesque", HugoBirthDate, HugoCard)).Value.ShouldBe(ConnectOutcome.Submitted);
+        (await profiles.LinkAsync(marc.AccountId, hugoProfile))!.State.ShouldBe(AccessState.PendingConsent);
+
+        profiles.Clock.SetUtcNow(removed.AddDays(31));
+        (await profiles.ConnectAsync(heather.AccountId, "Hugo", "Lévesque", HugoBirthDate, HugoCard)).Value.ShouldBe(ConnectOutcome.Submitted);
+        (await profiles.LinkAsync(heather.AccountId, hugoProfile))!.State.ShouldBe(AccessState.PendingConsent);
     }
 }

@@ -16,12 +16,13 @@ public sealed class DecideLinkSuggestionTests
         var own = await profiles.LinkOfAsync(heather.AccountId, suggestion.NewProfileId);
         profiles.AsStaff();
 
-        (await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: true))).IsSuccess.ShouldBeTrue();
+        (await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: true, IdentityCheck.InPersonPhotoId))).IsSuccess.ShouldBeTrue();
 
         var moved = await profiles.QueryAsync(db => db.Accesses.AsNoTracking().SingleAsync(a => a.AccountId == heather.AccountId));
         (moved.Id, moved.ProfileId, moved.Relationship, moved.State, moved.Permissions).ShouldBe((own.Id, record.Id, Relationship.Self, AccessState.Active, ProfileTabs.All));
         var decided = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync());
-        (decided.State, decided.DecidedBy, decided.DecidedUtc).ShouldBe((LinkSuggestionState.Confirmed, (Guid?)StaffTestData.StaffId, (DateTimeOffset?)profiles.Clock.GetUtcNow()));
+        (decided.State, decided.DecidedBy, decided.DecidedUtc, decided.IdentityCheck).ShouldBe(
+            (LinkSuggestionState.Confirmed, (Guid?)StaffTestData.StaffId, (DateTimeOffset?)profiles.Clock.GetUtcNow(), (IdentityCheck?)IdentityCheck.InPersonPhotoId));
         var change = await profiles.QueryAsync(db => db.AccessChanges.SingleAsync(c => c.ProfileId == record.Id));
         (change.AccessId, change.ChangedBy, change.ConsentGivenBy, change.Basis).ShouldBe((own.Id, (Guid?)StaffTestData.StaffId, (Guid?)heather.AccountId, ConsentBasis.StaffDecision));
         (await profiles.EventsAsync<ProfileAccessGranted>()).ShouldHaveSingleItem().ProfileId.ShouldBe(record.Id);
@@ -48,7 +49,7 @@ public sealed class DecideLinkSuggestionTests
         (await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync())).State.ShouldBe(LinkSuggestionState.Refused);
         (await profiles.QueryAsync(db => db.Accesses.AnyAsync(a => a.ProfileId == record.Id))).ShouldBeFalse();
         (await profiles.LinkOfAsync(attacker.AccountId, suggestion.NewProfileId)).State.ShouldBe(AccessState.Active);
-        (await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: true))).Errors.Select(e => e.Key).ShouldBe([ProfilesErrors.AlreadyDecided]);
+        (await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: true, IdentityCheck.InPersonPhotoId))).Errors.Select(e => e.Key).ShouldBe([ProfilesErrors.AlreadyDecided]);
         (await profiles.QueryAsync(db => db.Accesses.AnyAsync(a => a.ProfileId == record.Id))).ShouldBeFalse();
     }
 
@@ -65,9 +66,9 @@ public sealed class DecideLinkSuggestionTests
         await profiles.DeliverAsync(second);
         var suggestions = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().ToListAsync());
         profiles.AsStaff();
-        (await profiles.SendAsync(new DecideLinkSuggestion(suggestions.Single(s => s.AccountId == first.AccountId && s.ExistingProfileId == record.Id).Id, Confirm: true))).IsSuccess.ShouldBeTrue();
+        (await profiles.SendAsync(new DecideLinkSuggestion(suggestions.Single(s => s.AccountId == first.AccountId && s.ExistingProfileId == record.Id).Id, Confirm: true, IdentityCheck.InPersonPhotoId))).IsSuccess.ShouldBeTrue();
 
-        var result = await profiles.SendAsync(new DecideLinkSuggestion(suggestions.Single(s => s.AccountId == second.AccountId && s.ExistingProfileId == record.Id).Id, Confirm: true));
+        var result = await profiles.SendAsync(new DecideLinkSuggestion(suggestions.Single(s => s.AccountId == second.AccountId && s.ExistingProfileId == record.Id).Id, Confirm: true, IdentityCheck.InPersonPhotoId));
 
         result.Errors.Select(e => e.Key).ShouldBe([ProfilesErrors.RecordHasOwner]);
         (await profiles.QueryAsync(db => db.Accesses.CountAsync(a => a.ProfileId == record.Id))).ShouldBe(1);
@@ -87,7 +88,7 @@ public sealed class DecideLinkSuggestionTests
         var suggestion = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync());
         profiles.AsStaff();
 
-        (await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: true))).Errors.Select(e => e.Key).ShouldBe([ProfilesErrors.AccountHasOtherLink]);
+        (await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: true, IdentityCheck.InPersonPhotoId))).Errors.Select(e => e.Key).ShouldBe([ProfilesErrors.AccountHasOtherLink]);
 
         (await profiles.LinkOfAsync(heather.AccountId, suggestion.NewProfileId)).Relationship.ShouldBe(Relationship.Self);
         (await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync())).State.ShouldBe(LinkSuggestionState.Open);
@@ -105,7 +106,7 @@ public sealed class DecideLinkSuggestionTests
         var suggestion = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync());
         profiles.AsStaff();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: i % 2 == 0))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: i % 2 == 0, IdentityCheck.InPersonPhotoId))));
 
         results.Count(r => r.IsSuccess).ShouldBe(1);
         results.Where(r => r.IsFailure).ShouldAllBe(r => r.Errors.Single().Key == ProfilesErrors.AlreadyDecided);
@@ -113,5 +114,55 @@ public sealed class DecideLinkSuggestionTests
         var linked = await profiles.QueryAsync(db => db.Accesses.AnyAsync(a => a.ProfileId == record.Id));
         linked.ShouldBe(decided.State == LinkSuggestionState.Confirmed);
         (await profiles.QueryAsync(db => db.AccessChanges.CountAsync(c => c.ProfileId == record.Id))).ShouldBe(linked ? 1 : 0);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirming_without_saying_how_identity_was_checked_is_refused_and_changes_nothing(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var record = await profiles.AddAsync(clinicPatientId: "C-1042");
+        var heather = Registrations.SelfRegistered();
+        await profiles.DeliverAsync(heather);
+        var suggestion = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync());
+        profiles.AsStaff();
+
+        foreach (var check in new IdentityCheck?[] { null, (IdentityCheck)42 })
+        {
+            var result = await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: true, check));
+            result.Errors.Select(e => e.Key).ShouldBe([ProfilesErrors.IdentityCheckRequired]);
+        }
+
+        var still = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync());
+        (still.State, still.DecidedBy, still.IdentityCheck).ShouldBe((LinkSuggestionState.Open, (Guid?)null, (IdentityCheck?)null));
+        (await profiles.QueryAsync(db => db.Accesses.AnyAsync(a => a.ProfileId == record.Id))).ShouldBeFalse();
+        (await profiles.QueryAsync(db => db.AccessChanges.CountAsync(c => c.AccountId == heather.AccountId))).ShouldBe(1, "only the registration's own link");
+        // Refusing needs no check, and stores none even if one is sent.
+        (await profiles.SendAsync(new DecideLinkSuggestion(suggestion.Id, Confirm: false, IdentityCheck.EmailOnFile))).IsSuccess.ShouldBeTrue();
+        (await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync())).IdentityCheck.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_email_on_file_counts_as_the_check_only_when_the_sign_in_email_is_the_records_contact_email(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var record = await profiles.RecordAsync(StaffTestData.Details("Heather", "Milner", Registrations.HeatherBirthDate, Registrations.HeatherCard, contactEmail: "Heather.Milner@example.com"));
+        var impostor = await profiles.AccountHolderAsync("Heather", "Milner", Registrations.HeatherBirthDate, "someone@example.com", Registrations.HeatherCard);
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", Registrations.HeatherBirthDate, "heather.milner@example.com", Registrations.HeatherCard);
+        var suggestions = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().Where(s => s.ExistingProfileId == record).ToListAsync());
+        profiles.AsStaff();
+
+        var refused = await profiles.SendAsync(new DecideLinkSuggestion(suggestions.Single(s => s.AccountId == impostor.AccountId).Id, Confirm: true, IdentityCheck.EmailOnFile));
+
+        refused.Errors.Select(e => e.Key).ShouldBe([ProfilesErrors.IdentityCheckEmailDiffers]);
+        (await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync(s => s.AccountId == impostor.AccountId))).State.ShouldBe(LinkSuggestionState.Open);
+        (await profiles.QueryAsync(db => db.Accesses.AnyAsync(a => a.ProfileId == record))).ShouldBeFalse();
+
+        (await profiles.SendAsync(new DecideLinkSuggestion(suggestions.Single(s => s.AccountId == heather.AccountId).Id, Confirm: true, IdentityCheck.EmailOnFile))).IsSuccess.ShouldBeTrue();
+        (await profiles.LinkOfAsync(heather.AccountId, record)).Relationship.ShouldBe(Relationship.Self);
+        (await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync(s => s.AccountId == heather.AccountId && s.ExistingProfileId == record))).IdentityCheck.ShouldBe(IdentityCheck.EmailOnFile);
     }
 }

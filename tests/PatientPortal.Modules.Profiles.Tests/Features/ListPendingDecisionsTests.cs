@@ -32,4 +32,48 @@ public sealed class ListPendingDecisionsTests
         reads.Select(r => r.ProfileId).Order().ShouldBe(new[] { suggestion.Account.ProfileId, record.Id, nathan }.Order());
         reads.ShouldAllBe(r => r.Role == ReaderRole.Staff && r.Allowed);
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Each_suggestion_shows_the_sign_in_email_and_creation_date_beside_the_records_emails_with_warnings(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        // An adult's record whose contact email is the account's sign-in email (case aside).
+        var heatherRecord = await profiles.RecordAsync(StaffTestData.Details("Heather", "Milner", Registrations.HeatherBirthDate, Registrations.HeatherCard, contactEmail: "Heather.Milner@Example.com"));
+        profiles.Clock.Advance(TimeSpan.FromDays(1));
+        var registered = profiles.Clock.GetUtcNow();
+        var heather = await profiles.AccountHolderAsync("Heather", "Milner", Registrations.HeatherBirthDate, "heather.milner@example.com", Registrations.HeatherCard);
+        // A child's record, with a parent linked and the guardian's email on file: the guardian registers with the child's card.
+        var nathanRecord = await profiles.RecordAsync(StaffTestData.Details(guardianEmail: "marc@example.com"));
+        var parent = await profiles.AccountHolderAsync("Sophie", "Milner", new DateOnly(1985, 1, 1), "sophie@example.com");
+        await profiles.QueryAsync(async db =>
+        {
+            var (access, change) = ProfileAccess.GrantProxy(parent.AccountId, nathanRecord, Relationship.Parent, ProfileTabs.All, AccessState.Active, StaffTestData.StaffId, null, ConsentBasis.StaffDecision, profiles.Clock.GetUtcNow());
+            db.Accesses.Add(access);
+            db.AccessChanges.Add(change);
+            return await db.SaveChangesAsync();
+        });
+        var marc = await profiles.AccountHolderAsync("Nathan", "Milner", new DateOnly(2017, 2, 18), "marc@example.com", "MILN17021812");
+        profiles.AsStaff();
+
+        var queue = (await profiles.SendAsync(new ListPendingDecisions())).Value;
+
+        var forHeather = queue.LinkSuggestions.Single(s => s.Record.ProfileId == heatherRecord).Evidence;
+        forHeather.ShouldBe(new LinkSuggestionEvidence(
+            "heather.milner@example.com", registered,
+            "Heather.Milner@Example.com", EmailComparison.Same, null, EmailComparison.Unknown,
+            RecordHasOwner: false, RecordHasParentOrGuardian: false, UnderAgeOfConsent: false));
+        var forMarc = queue.LinkSuggestions.Single(s => s.Record.ProfileId == nathanRecord).Evidence;
+        (forMarc.AccountEmail, forMarc.RecordContactEmail, forMarc.ContactEmail, forMarc.RecordGuardianEmail, forMarc.GuardianEmail)
+            .ShouldBe(("marc@example.com", (string?)null, EmailComparison.Unknown, "marc@example.com", EmailComparison.Same));
+        (forMarc.RecordHasOwner, forMarc.RecordHasParentOrGuardian, forMarc.UnderAgeOfConsent).ShouldBe((false, true, true));
+
+        // Once Heather's suggestion is confirmed, a second account's suggestion for her record shows it has an owner.
+        (await profiles.SendAsync(new DecideLinkSuggestion(queue.LinkSuggestions.Single(s => s.Record.ProfileId == heatherRecord).SuggestionId, Confirm: true, IdentityCheck.InPersonPhotoId))).IsSuccess.ShouldBeTrue();
+        var copycat = await profiles.AccountHolderAsync("Heather", "Milner", Registrations.HeatherBirthDate, "copy@example.com", Registrations.HeatherCard);
+        profiles.AsStaff();
+        var after = (await profiles.SendAsync(new ListPendingDecisions())).Value.LinkSuggestions.Single(s => s.Record.ProfileId == heatherRecord).Evidence;
+        (after.AccountEmail, after.ContactEmail, after.RecordHasOwner).ShouldBe(("copy@example.com", EmailComparison.Different, true));
+    }
 }

@@ -48,7 +48,7 @@ public sealed class StaffOnlyTests
         (await profiles.SendAsync(new ChangeProfilePermissions(link.Id, ProfileTabs.None, link.Version))).Errors.ShouldBe([Error.Forbidden]);
         (await profiles.SendAsync(new RevokeProfileAccess(link.Id, link.Version))).Errors.ShouldBe([Error.Forbidden]);
         (await profiles.SendAsync(new DecideConnectionRequest(request, Approve: true))).Errors.ShouldBe([Error.Forbidden]);
-        (await profiles.SendAsync(new DecideLinkSuggestion(Guid.CreateVersion7(), Confirm: true))).Errors.ShouldBe([Error.Forbidden]);
+        (await profiles.SendAsync(new DecideLinkSuggestion(Guid.CreateVersion7(), Confirm: true, IdentityCheck.InPersonPhotoId))).Errors.ShouldBe([Error.Forbidden]);
         (await profiles.SendAsync(new ListPendingDecisions())).Errors.ShouldBe([Error.Forbidden]);
 
         (await profiles.QueryAsync(db => db.Profiles.CountAsync())).ShouldBe(2);

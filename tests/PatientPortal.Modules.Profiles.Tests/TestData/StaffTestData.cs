@@ -8,16 +8,33 @@ using PatientPortal.Modules.Accounts.Contracts;
 namespace PatientPortal.Modules.Profiles.Tests.TestData;
 
 /// <summary>
-/// Accounts' side of <see cref="FindPatientAccount"/>, as the Profiles tests need it: the active patient accounts by
-/// sign-in email, staff only (as the real handler, tested in the Accounts tests).
+/// Accounts' side of <see cref="FindPatientAccount"/> and <see cref="GetPatientAccountSummaries"/>, as the Profiles
+/// tests need it: the active patient accounts by sign-in email, staff only (as the real handlers, tested in the
+/// Accounts tests).
 /// </summary>
 internal sealed class FakePatientAccounts
 {
     private readonly Dictionary<string, Guid> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<Guid, PatientAccountSummary> _byId = [];
 
-    public void Add(string email, Guid accountId) => _byEmail[email] = accountId;
+    public void Add(string email, Guid accountId, DateTimeOffset? createdUtc = null)
+    {
+        _byEmail[email] = accountId;
+        var created = createdUtc ?? new DateTimeOffset(2026, 3, 1, 14, 0, 0, TimeSpan.Zero);
+        _byId[accountId] = new PatientAccountSummary(accountId, email, created, created);
+    }
 
     public Guid? Find(string email) => _byEmail.TryGetValue(email.Trim(), out var id) ? id : null;
+
+    public IReadOnlyList<PatientAccountSummary> Summaries(IEnumerable<Guid> ids) =>
+        ids.Distinct().Where(_byId.ContainsKey).Select(id => _byId[id]).ToList();
+}
+
+internal sealed class FakeGetPatientAccountSummariesHandler(FakePatientAccounts accounts, ICurrentAccount current)
+    : IRequestHandler<GetPatientAccountSummaries, Result<IReadOnlyList<PatientAccountSummary>>>
+{
+    public Task<Result<IReadOnlyList<PatientAccountSummary>>> Handle(GetPatientAccountSummaries request, CancellationToken cancellationToken) =>
+        Task.FromResult<Result<IReadOnlyList<PatientAccountSummary>>>(!StaffOnly.Allows(current) ? Error.Forbidden : Result.Success(accounts.Summaries(request.AccountIds)));
 }
 
 internal sealed class FakeFindPatientAccountHandler(FakePatientAccounts accounts, ICurrentAccount current) : IRequestHandler<FindPatientAccount, Result<Guid>>
@@ -34,7 +51,8 @@ internal static class StaffTestData
 
     public static IServiceCollection AddFakePatientAccounts(this IServiceCollection services) => services
         .AddSingleton<FakePatientAccounts>()
-        .AddTransient<IRequestHandler<FindPatientAccount, Result<Guid>>, FakeFindPatientAccountHandler>();
+        .AddTransient<IRequestHandler<FindPatientAccount, Result<Guid>>, FakeFindPatientAccountHandler>()
+        .AddTransient<IRequestHandler<GetPatientAccountSummaries, Result<IReadOnlyList<PatientAccountSummary>>>, FakeGetPatientAccountSummariesHandler>();
 
     /// <summary>Signed in as clinic staff who passed the second factor.</summary>
     public static ProfilesHarness AsStaff(this ProfilesHarness profiles, Guid? staffId = null)
@@ -50,7 +68,7 @@ internal static class StaffTestData
     {
         var registered = Registrations.SelfRegistered(firstName, lastName, birth, card) with { Email = email };
         await profiles.DeliverAsync(registered);
-        profiles.Services.GetRequiredService<FakePatientAccounts>().Add(email, registered.AccountId);
+        profiles.Services.GetRequiredService<FakePatientAccounts>().Add(email, registered.AccountId, profiles.Clock.GetUtcNow());
         return registered;
     }
 

@@ -4,8 +4,9 @@ using PatientPortal.BuildingBlocks.Results;
 namespace PatientPortal.Modules.Profiles.Contracts;
 
 /// <summary>
-/// The profiles the signed-in account is linked to, in every state (a revoked link still shows, with its message): its
-/// own first, then the others by name. Who is asking comes from the session, never from the request.
+/// The profiles the signed-in account is linked to, active or revoked (a revoked link still shows, with its message): its
+/// own first, then the others by name. A proxy link waiting for the person's consent is not shown to the proxy until the
+/// person decides. Who is asking comes from the session, never from the request.
 /// </summary>
 public sealed record GetMyProfiles : IRequest<Result<IReadOnlyList<MyProfile>>>;
 

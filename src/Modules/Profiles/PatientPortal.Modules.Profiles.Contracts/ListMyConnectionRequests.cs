@@ -3,8 +3,17 @@ using PatientPortal.BuildingBlocks.Results;
 
 namespace PatientPortal.Modules.Profiles.Contracts;
 
-/// <summary>The signed-in account's Connected Accounts requests that wait for the clinic's staff (open ones only).</summary>
-public sealed record ListMyConnectionRequests : IRequest<Result<IReadOnlyList<MyConnectionRequest>>>;
+/// <summary>
+/// The signed-in account's Connected Accounts submissions of the last <see cref="Days"/> days that got the neutral
+/// answer (<see cref="ConnectOutcome.Submitted"/>), newest first. A submission that matched a patient and one that
+/// matched nobody look the same: only the date, no names, no state (the outcome comes by email once someone decides,
+/// and an approved connection then shows among the account's profiles).
+/// </summary>
+public sealed record ListMyConnectionRequests : IRequest<Result<IReadOnlyList<MyConnectionRequest>>>
+{
+    /// <summary>How far back the list goes.</summary>
+    public const int Days = 30;
+}
 
-/// <summary>The names are those the account typed and the clinic's record matched; nothing else of the record.</summary>
-public sealed record MyConnectionRequest(string FirstName, string LastName, Relationship Relationship, DateTimeOffset RequestedUtc);
+/// <summary>One submission: when it was made.</summary>
+public sealed record MyConnectionRequest(DateTimeOffset SubmittedUtc);

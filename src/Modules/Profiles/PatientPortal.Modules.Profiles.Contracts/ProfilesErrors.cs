@@ -14,12 +14,6 @@ public static class ProfilesErrors
     /// <summary>Parent, guardian or caregiver only.</summary>
     public const string RelationshipInvalid = "Profiles.RelationshipInvalid";
 
-    /// <summary>
-    /// The one answer for no match, the caller's own record, and a link that already exists: it must not tell which
-    /// (nor whether the clinic has such a record).
-    /// </summary>
-    public const string ConnectionNotPossible = "Profiles.ConnectionNotPossible";
-
     /// <summary>The account used its Connected Accounts attempts for the day ({0}: the limit).</summary>
     public const string TooManyConnectionAttempts = "Profiles.TooManyConnectionAttempts";
 
@@ -60,4 +54,12 @@ public static class ProfilesErrors
     public const string AlreadyDecided = "Profiles.AlreadyDecided";
     public const string RecordHasOwner = "Profiles.RecordHasOwner";
     public const string AccountHasOtherLink = "Profiles.AccountHasOtherLink";
+
+    // issue 8: connections (attacker review #3 and #4)
+
+    /// <summary>Staff confirmed a link suggestion without saying how they checked the account holder's identity.</summary>
+    public const string IdentityCheckRequired = "Profiles.IdentityCheckRequired";
+
+    /// <summary>"The sign-in email is the contact email on the record" was chosen, and it is not (or the record has none).</summary>
+    public const string IdentityCheckEmailDiffers = "Profiles.IdentityCheckEmailDiffers";
 }

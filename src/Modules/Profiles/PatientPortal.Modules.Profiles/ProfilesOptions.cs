@@ -7,4 +7,10 @@ internal sealed class ProfilesOptions
 
     /// <summary>Connected Accounts attempts an account may make in a clinic day (each is audited; the next one is refused).</summary>
     public int MaxConnectionAttemptsPerDay { get; set; } = 5;
+
+    /// <summary>
+    /// Days during which an account may not ask again for a person who declined its request or removed its access, or
+    /// whose connection staff refused (the attempt gets the neutral answer and is audited as a cooldown).
+    /// </summary>
+    public int ConnectionCooldownDays { get; set; } = 30;
 }

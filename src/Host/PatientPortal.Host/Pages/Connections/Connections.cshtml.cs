@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Host.Infrastructure;
@@ -14,14 +15,14 @@ namespace PatientPortal.Host.Pages.Connections;
 /// Every change is a POST with its antiforgery token; the ids posted are checked by the slices against the signed-in
 /// account, never trusted.
 /// </summary>
-public sealed class ConnectionsModel(IMediator mediator, IStringLocalizer<SharedResource> localizer) : PageModel
+[EnableRateLimiting(PortalRateLimits.ConnectedAccounts)]
+public sealed class ConnectionsModel(IMediator mediator, IStringLocalizer<SharedResource> localizer, ClinicFormat format) : PageModel
 {
     /// <summary>The messages a redirect after a change may show (anything else in ?done= is ignored).</summary>
     private static readonly Dictionary<string, string> DoneMessages = new(StringComparer.Ordinal)
     {
         ["connected"] = "Connections.Connected",
-        ["sent"] = "Connections.RequestSent",
-        ["asked"] = "Connections.ConsentRequested",
+        ["submitted"] = "Connections.Submitted",
         ["approved"] = "Connections.Approved",
         ["declined"] = "Connections.Declined",
         ["removed"] = "Connections.Removed",
@@ -31,7 +32,8 @@ public sealed class ConnectionsModel(IMediator mediator, IStringLocalizer<Shared
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<MyProfile> MyConnections { get; private set; } = [];
-    public IReadOnlyList<MyConnectionRequest> ClinicRequests { get; private set; } = [];
+    /// <summary>This account's recent submissions, by date only: a match and no match look the same.</summary>
+    public IReadOnlyList<MyConnectionRequest> Submitted { get; private set; } = [];
     public IReadOnlyList<ConsentRequest> ConsentRequests { get; private set; } = [];
     public IReadOnlyList<ProxyOfMine> WhoCanAccess { get; private set; } = [];
 
@@ -56,13 +58,9 @@ public sealed class ConnectionsModel(IMediator mediator, IStringLocalizer<Shared
             return await LoadAsync(cancellationToken) ? Page() : Forbid();
         }
 
-        var done = result.Value switch
-        {
-            ConnectOutcome.Connected => "connected",
-            ConnectOutcome.RequestSentToClinic => "sent",
-            _ => "asked",
-        };
-        return RedirectToPage(new { done });
+        // One neutral answer for everything but the caller's own child on file: a match waiting for staff or for the
+        // person looks exactly like no match (same redirect, same page).
+        return RedirectToPage(new { done = result.Value == ConnectOutcome.Connected ? "connected" : "submitted" });
     }
 
     /// <summary>Approve or decline a request for consent to my file. Another file's request, or one already decided: 404.</summary>
@@ -118,7 +116,7 @@ public sealed class ConnectionsModel(IMediator mediator, IStringLocalizer<Shared
         }
 
         MyConnections = mine.Value.Where(p => p.Relationship != Relationship.Self).ToList();
-        ClinicRequests = clinic.Value;
+        Submitted = clinic.Value;
         ConsentRequests = consent.Value;
         WhoCanAccess = who.Value;
         return true;
@@ -132,6 +130,8 @@ public sealed class ConnectionsModel(IMediator mediator, IStringLocalizer<Shared
         "Caregiver" => Relationship.Caregiver,
         _ => Relationship.Self,
     };
+
+    public string When(DateTimeOffset instant) => format.DateTime(instant);
 
     /// <summary>The names of the tabs a link opens, as the sidebar names them.</summary>
     public string TabNames(ProfileTabs tabs)

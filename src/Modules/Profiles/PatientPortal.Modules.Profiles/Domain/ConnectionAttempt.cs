@@ -11,11 +11,17 @@ internal enum ConnectionOutcome
     /// <summary>A record of someone at or over the age of consent matched: a consent request to them.</summary>
     ConsentRequested,
 
-    /// <summary>Nothing matched, or more than one record did (the patient sees a generic failure).</summary>
+    /// <summary>Nothing matched, or more than one record did (the patient sees the neutral answer).</summary>
     NoMatch,
 
-    /// <summary>The caller's own record, or a link that already exists (the patient sees the same generic failure).</summary>
+    /// <summary>The caller's own record, or a link that already exists (the patient sees the same neutral answer).</summary>
     AlreadyConnected,
+
+    /// <summary>
+    /// The person declined this account's request or removed its access, or staff refused its connection request, less
+    /// than <see cref="ProfilesOptions.ConnectionCooldownDays"/> ago: nothing is asked again (the same neutral answer).
+    /// </summary>
+    CoolingDown,
 
     /// <summary>The account had used its attempts for the day.</summary>
     Refused,

@@ -24,6 +24,9 @@ internal sealed class LinkSuggestion
     public Guid? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedUtc { get; private set; }
 
+    /// <summary>How staff checked that the account holder is the record's person, recorded when they confirmed.</summary>
+    public IdentityCheck? IdentityCheck { get; private set; }
+
     public static LinkSuggestion Open(Guid accountId, Guid newProfileId, Guid existingProfileId, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),

@@ -31,7 +31,16 @@ internal sealed class ConnectProfileValidator : AbstractValidator<ConnectProfile
 /// all slip under the daily limit; then the clinic's records are searched by card and date of birth (indexed) and the
 /// few candidates compared by name in memory (case and accents aside). Knowing a child's card number is not enough:
 /// only the guardian on file (the record's guardian email is this account's sign-in email, asked of Accounts) connects
-/// at once; anyone else's match becomes a request for staff. Every attempt ends with its outcome.
+/// at once; anyone else's match becomes a request for staff. Every attempt ends with its true outcome in the audit.
+/// <para>
+/// Not a match oracle: apart from <see cref="ConnectOutcome.Connected"/> (the caller's own child on file), every outcome
+/// is the neutral <see cref="ConnectOutcome.Submitted"/>, and what the requester can see afterwards does not tell a match
+/// from no match until someone decides: <see cref="ListMyConnectionRequests"/> lists every submission by its date only,
+/// and a pending link to a person of age is not among the requester's profiles (<see cref="GetMyProfiles"/>). After a
+/// refusal (the person declined or removed this account's access, or staff refused its request) the account may not ask
+/// again for that person for <see cref="ProfilesOptions.ConnectionCooldownDays"/> days: nothing is sent, the answer is
+/// the same, and the attempt is audited as <see cref="ConnectionOutcome.CoolingDown"/>.
+/// </para>
 /// </summary>
 internal sealed class ConnectProfileHandler(
     ProfilesDbContext db, ICurrentAccount current, IMediator mediator, ClinicCalendar calendar, ProfileMail mail,
@@ -104,7 +113,7 @@ internal sealed class ConnectProfileHandler(
             .ToList();
         if (await TheOneAsync(matches, cancellationToken) is not { } profileId)
         {
-            return await RefuseAsync(attempt, ConnectionOutcome.NoMatch, profileId: null, cancellationToken);
+            return await SubmittedAsync(attempt, ConnectionOutcome.NoMatch, profileId: null, cancellationToken);
         }
 
         var profile = await db.Profiles.SingleAsync(p => p.Id == profileId, cancellationToken);
@@ -119,7 +128,12 @@ internal sealed class ConnectProfileHandler(
             || (own.HealthInsuranceNumber == profile.HealthInsuranceNumber && own.DateOfBirth == profile.DateOfBirth)
             || (existing is not null && (existing.Relationship == Relationship.Self || existing.StateNow(reached) != AccessState.Revoked)))
         {
-            return await RefuseAsync(attempt, ConnectionOutcome.AlreadyConnected, profile.Id, cancellationToken);
+            return await SubmittedAsync(attempt, ConnectionOutcome.AlreadyConnected, profile.Id, cancellationToken);
+        }
+
+        if (await IsCoolingDownAsync(accountId, profile.Id, existing, now, cancellationToken))
+        {
+            return await SubmittedAsync(attempt, ConnectionOutcome.CoolingDown, profile.Id, cancellationToken);
         }
 
         if (!reached)
@@ -141,7 +155,7 @@ internal sealed class ConnectProfileHandler(
 
             attempt.End(ConnectionOutcome.RequestedFromStaff, profile.Id);
             await db.SaveChangesAsync(cancellationToken);
-            return ConnectOutcome.RequestSentToClinic;
+            return ConnectOutcome.Submitted;
         }
 
         // At or over the age of consent: pending until the person approves from their own account (if they have none
@@ -154,7 +168,7 @@ internal sealed class ConnectProfileHandler(
 
         attempt.End(ConnectionOutcome.ConsentRequested, profile.Id);
         await db.SaveChangesAsync(cancellationToken);
-        return ConnectOutcome.ConsentRequested;
+        return ConnectOutcome.Submitted;
     }
 
     /// <summary>One record, or none: when several match (a self-registered copy of a clinic record), the one a person owns.</summary>
@@ -203,10 +217,31 @@ internal sealed class ConnectProfileHandler(
         db.Publish(new ProfileAccessGranted(accountId, profileId, access.Relationship, access.State, access.Permissions), clock);
     }
 
-    private async Task<Result<ConnectOutcome>> RefuseAsync(ConnectionAttempt attempt, ConnectionOutcome outcome, Guid? profileId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The person declined this account's request or removed its access, or staff refused this account's request for
+    /// them, less than the cooldown ago. (A link revoked by staff or at the age of consent is not a refusal by the person.)
+    /// </summary>
+    private async Task<bool> IsCoolingDownAsync(Guid accountId, Guid profileId, ProfileAccess? existing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now.AddDays(-options.Value.ConnectionCooldownDays);
+        if (existing is { State: AccessState.Revoked, RevokedReason: RevocationReason.ConsentDeclined or RevocationReason.RevokedByPatient, RevokedUtc: { } revoked }
+            && revoked > since)
+        {
+            return true;
+        }
+
+        var refusals = await db.ConnectionRequests.AsNoTracking()
+            .Where(r => r.AccountId == accountId && r.ProfileId == profileId && r.State == ConnectionRequestState.Refused)
+            .Select(r => r.DecidedUtc)
+            .ToListAsync(cancellationToken);
+        return refusals.Any(decided => decided > since);
+    }
+
+    /// <summary>The neutral answer, whatever the true outcome (which the attempt's audit keeps).</summary>
+    private async Task<Result<ConnectOutcome>> SubmittedAsync(ConnectionAttempt attempt, ConnectionOutcome outcome, Guid? profileId, CancellationToken cancellationToken)
     {
         attempt.End(outcome, profileId);
         await db.SaveChangesAsync(cancellationToken);
-        return new Error(ProfilesErrors.ConnectionNotPossible);
+        return ConnectOutcome.Submitted;
     }
 }

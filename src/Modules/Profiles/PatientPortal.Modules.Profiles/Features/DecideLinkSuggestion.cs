@@ -3,14 +3,26 @@ using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Modules.Profiles.Features;
 
+/// <summary>Confirming needs a recorded identity check (one of the known ways); refusing needs none.</summary>
+internal sealed class DecideLinkSuggestionValidator : AbstractValidator<DecideLinkSuggestion>
+{
+    public DecideLinkSuggestionValidator() =>
+        RuleFor(r => r.IdentityCheck).Cascade(CascadeMode.Stop)
+            .NotNull().WithErrorCode(ProfilesErrors.IdentityCheckRequired)
+            .IsInEnum().WithErrorCode(ProfilesErrors.IdentityCheckRequired)
+            .When(r => r.Confirm);
+}
+
 /// <summary>
 /// One decision per suggestion: the first statement of the transaction claims the open suggestion with a conditional
 /// UPDATE, so a second decision (a double click, two staff) finds it decided. Confirming moves the account's own link
 /// to the existing record: the same row, since an account has one Self link (unique index) and one row per record. It is
 /// refused when the record already is someone's own, or when the account already has a link to it (a parent's, say):
-/// staff sort that out first. Other open suggestions for the account are closed.
+/// staff sort that out first. Other open suggestions for the account are closed. How staff checked the person's identity
+/// is stored on the suggestion with the decision (who, when), in the same claiming UPDATE; "the sign-in email is the
+/// contact email on the record" is checked (asked of Accounts) and refused when it is not so.
 /// </summary>
-internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrentAccount current, TimeProvider clock)
+internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrentAccount current, IMediator mediator, TimeProvider clock)
     : IRequestHandler<DecideLinkSuggestion, Result>
 {
     public async Task<Result> Handle(DecideLinkSuggestion request, CancellationToken cancellationToken)
@@ -33,6 +45,7 @@ internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrent
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.State, decided)
                     .SetProperty(x => x.DecidedBy, staff)
+                    .SetProperty(x => x.IdentityCheck, request.Confirm ? request.IdentityCheck : null)
                     .SetProperty(x => x.DecidedUtc, now), cancellationToken);
             if (claimed == 0)
             {
@@ -66,6 +79,11 @@ internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrent
             return new Error(ProfilesErrors.AccountHasOtherLink);
         }
 
+        if (suggestion.IdentityCheck == IdentityCheck.EmailOnFile && !await SignInEmailIsContactEmailAsync(suggestion, cancellationToken))
+        {
+            return new Error(ProfilesErrors.IdentityCheckEmailDiffers);
+        }
+
         if (await db.Accesses.AnyAsync(a => a.ProfileId == suggestion.ExistingProfileId && a.Relationship == Relationship.Self && a.State != AccessState.Revoked, cancellationToken))
         {
             return new Error(ProfilesErrors.RecordHasOwner);
@@ -88,5 +106,13 @@ internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrent
         }
 
         return Result.Success();
+    }
+
+    private async Task<bool> SignInEmailIsContactEmailAsync(LinkSuggestion suggestion, CancellationToken cancellationToken)
+    {
+        var contact = await db.Profiles.AsNoTracking().Where(p => p.Id == suggestion.ExistingProfileId).Select(p => p.ContactEmail).SingleAsync(cancellationToken);
+        var accounts = await mediator.Send(new GetPatientAccountSummaries([suggestion.AccountId]), cancellationToken);
+        return !string.IsNullOrWhiteSpace(contact) && accounts.IsSuccess && accounts.Value.SingleOrDefault() is { } account
+            && string.Equals(account.Email.Trim(), contact.Trim(), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -2,7 +2,9 @@ namespace PatientPortal.Modules.Profiles.Features;
 
 /// <summary>
 /// Every link of the account with its state now (the age rule applied at this instant, as MayActFor does) and why it
-/// ended; never another account's links.
+/// ended; never another account's links. A proxy link still waiting for the person's consent is left out: the requester
+/// learns nothing about the person (not even that the clinic has them) until the person decides (Connected Accounts must
+/// not be a match oracle, see ConnectProfile).
 /// </summary>
 internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar)
     : IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>
@@ -15,7 +17,7 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
         }
 
         var rows = await db.Accesses.AsNoTracking()
-            .Where(a => a.AccountId == accountId)
+            .Where(a => a.AccountId == accountId && (a.Relationship == Relationship.Self || a.State != AccessState.PendingConsent))
             .Join(db.Profiles.AsNoTracking(), a => a.ProfileId, p => p.Id, (a, p) => new { Access = a, p.Id, p.FirstName, p.LastName, p.DateOfBirth })
             .ToListAsync(cancellationToken);
         return rows

@@ -1,6 +1,12 @@
 namespace PatientPortal.Modules.Profiles.Features;
 
-internal sealed class ListMyConnectionRequestsHandler(ProfilesDbContext db, ICurrentAccount current)
+/// <summary>
+/// Read from the attempts' audit, not from the staff requests or links: every attempt that got the neutral answer is
+/// listed the same way, whether it matched a child (a staff request), a person of age (a consent request), the caller's
+/// own record, an existing link, a record in cooldown, or nobody. Connected attempts (they show as connections) and
+/// attempts refused by the daily limit (they got that message) are left out.
+/// </summary>
+internal sealed class ListMyConnectionRequestsHandler(ProfilesDbContext db, ICurrentAccount current, TimeProvider clock)
     : IRequestHandler<ListMyConnectionRequests, Result<IReadOnlyList<MyConnectionRequest>>>
 {
     public async Task<Result<IReadOnlyList<MyConnectionRequest>>> Handle(ListMyConnectionRequests request, CancellationToken cancellationToken)
@@ -10,13 +16,15 @@ internal sealed class ListMyConnectionRequestsHandler(ProfilesDbContext db, ICur
             return Error.Forbidden;
         }
 
-        var open = await db.ConnectionRequests.AsNoTracking()
-            .Where(r => r.AccountId == accountId && r.State == ConnectionRequestState.Open)
-            .Join(db.Profiles, r => r.ProfileId, p => p.Id, (r, p) => new { p.FirstName, p.LastName, r.Relationship, r.CreatedUtc })
+        var since = clock.GetUtcNow().AddDays(-ListMyConnectionRequests.Days);
+        var submitted = await db.ConnectionAttempts.AsNoTracking()
+            .Where(a => a.AccountId == accountId && a.AttemptedUtc >= since && a.Outcome != null
+                && a.Outcome != ConnectionOutcome.Connected && a.Outcome != ConnectionOutcome.Refused)
+            .Select(a => a.AttemptedUtc)
             .ToListAsync(cancellationToken);
-        return open
-            .OrderBy(r => r.CreatedUtc)
-            .Select(r => new MyConnectionRequest(r.FirstName, r.LastName, r.Relationship, r.CreatedUtc))
+        return submitted
+            .OrderByDescending(t => t)
+            .Select(t => new MyConnectionRequest(t))
             .ToList();
     }
 }

@@ -3,7 +3,12 @@ using PatientPortal.Modules.Profiles.Security;
 
 namespace PatientPortal.Modules.Profiles.Features;
 
-internal sealed class ListPendingDecisionsHandler(ProfilesDbContext db, ICurrentAccount current, TimeProvider clock)
+/// <summary>
+/// The queue, oldest first. Each link suggestion comes with its evidence: the account's sign-in email and creation date
+/// (asked of Accounts, staff only there too) beside the record's contact and guardian emails, and whether the record is
+/// already someone's own, has parent or guardian links, or is a minor's. Every profile shown is on the read trail.
+/// </summary>
+internal sealed class ListPendingDecisionsHandler(ProfilesDbContext db, ICurrentAccount current, IMediator mediator, ClinicCalendar calendar, TimeProvider clock)
     : IRequestHandler<ListPendingDecisions, Result<PendingDecisions>>
 {
     public const int Limit = 200;
@@ -15,17 +20,21 @@ internal sealed class ListPendingDecisionsHandler(ProfilesDbContext db, ICurrent
             return Error.Forbidden;
         }
 
-        var suggestions = await db.LinkSuggestions.AsNoTracking()
+        var rows = await db.LinkSuggestions.AsNoTracking()
             .Where(s => s.State == LinkSuggestionState.Open)
             .OrderBy(s => s.CreatedUtc)
             .Take(Limit)
             .Join(db.Profiles, s => s.NewProfileId, p => p.Id, (s, p) => new { s, New = p })
             .Join(db.Profiles, x => x.s.ExistingProfileId, p => p.Id, (x, p) => new { x.s, x.New, Existing = p })
-            .Select(x => new PendingLinkSuggestion(
-                x.s.Id, x.s.CreatedUtc,
-                new PatientSummary(x.New.Id, x.New.FirstName, x.New.LastName, x.New.DateOfBirth, x.New.ClinicPatientId, x.New.HealthInsuranceNumber),
-                new PatientSummary(x.Existing.Id, x.Existing.FirstName, x.Existing.LastName, x.Existing.DateOfBirth, x.Existing.ClinicPatientId, x.Existing.HealthInsuranceNumber)))
+            .Select(x => new
+            {
+                x.s.Id, x.s.CreatedUtc, x.s.AccountId,
+                Account = new PatientSummary(x.New.Id, x.New.FirstName, x.New.LastName, x.New.DateOfBirth, x.New.ClinicPatientId, x.New.HealthInsuranceNumber),
+                Record = new PatientSummary(x.Existing.Id, x.Existing.FirstName, x.Existing.LastName, x.Existing.DateOfBirth, x.Existing.ClinicPatientId, x.Existing.HealthInsuranceNumber),
+                x.Existing.ContactEmail, x.Existing.GuardianEmail,
+            })
             .ToListAsync(cancellationToken);
+        var suggestions = await WithEvidenceAsync(rows.Select(r => (r.Id, r.CreatedUtc, r.AccountId, r.Account, r.Record, r.ContactEmail, r.GuardianEmail)).ToList(), cancellationToken);
 
         var requests = await db.ConnectionRequests.AsNoTracking()
             .Where(r => r.State == ConnectionRequestState.Open)
@@ -50,4 +59,39 @@ internal sealed class ListPendingDecisionsHandler(ProfilesDbContext db, ICurrent
         await db.SaveChangesAsync(cancellationToken);
         return new PendingDecisions(suggestions, connections);
     }
+
+    private async Task<List<PendingLinkSuggestion>> WithEvidenceAsync(
+        List<(Guid Id, DateTimeOffset CreatedUtc, Guid AccountId, PatientSummary Account, PatientSummary Record, string? ContactEmail, string? GuardianEmail)> rows,
+        CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var accounts = await mediator.Send(new GetPatientAccountSummaries(rows.Select(r => r.AccountId).Distinct().ToList()), cancellationToken);
+        var byAccount = accounts.IsSuccess ? accounts.Value.ToDictionary(a => a.AccountId) : [];
+        var recordIds = rows.Select(r => r.Record.ProfileId).Distinct().ToList();
+        var links = await db.Accesses.AsNoTracking()
+            .Where(a => recordIds.Contains(a.ProfileId) && a.State != AccessState.Revoked)
+            .Select(a => new { a.ProfileId, a.Relationship })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r =>
+        {
+            var account = byAccount.GetValueOrDefault(r.AccountId);
+            var evidence = new LinkSuggestionEvidence(
+                account?.Email, account?.CreatedUtc,
+                r.ContactEmail, Compare(account?.Email, r.ContactEmail),
+                r.GuardianEmail, Compare(account?.Email, r.GuardianEmail),
+                links.Any(l => l.ProfileId == r.Record.ProfileId && l.Relationship == Relationship.Self),
+                links.Any(l => l.ProfileId == r.Record.ProfileId && l.Relationship is Relationship.Parent or Relationship.Guardian),
+                !calendar.HasReachedAgeOfConsent(r.Record.DateOfBirth));
+            return new PendingLinkSuggestion(r.Id, r.CreatedUtc, r.Account, r.Record, evidence);
+        }).ToList();
+    }
+
+    private static EmailComparison Compare(string? accountEmail, string? recordEmail) =>
+        string.IsNullOrWhiteSpace(accountEmail) || string.IsNullOrWhiteSpace(recordEmail) ? EmailComparison.Unknown
+        : string.Equals(accountEmail.Trim(), recordEmail.Trim(), StringComparison.OrdinalIgnoreCase) ? EmailComparison.Same
+        : EmailComparison.Different;
 }

@@ -98,6 +98,7 @@ internal sealed class LinkSuggestionConfiguration : IEntityTypeConfiguration<Lin
         builder.HasOne<Profile>().WithMany().HasForeignKey(s => s.NewProfileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Profile>().WithMany().HasForeignKey(s => s.ExistingProfileId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.IdentityCheck).HasConversion<string>().HasMaxLength(30);
     }
 }
 

@@ -277,6 +277,10 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Postgres
                     b.Property<Guid>("ExistingProfileId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("IdentityCheck")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid>("NewProfileId")
                         .HasColumnType("uuid");
 

@@ -273,6 +273,10 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Sqlite
                     b.Property<Guid>("ExistingProfileId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdentityCheck")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("NewProfileId")
                         .HasColumnType("TEXT");
 

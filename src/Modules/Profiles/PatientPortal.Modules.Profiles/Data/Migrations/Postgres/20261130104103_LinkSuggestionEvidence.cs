@@ -1,0 +1,31 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PatientPortal.Modules.Profiles.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class LinkSuggestionEvidence : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "IdentityCheck",
+                schema: "profiles",
+                table: "LinkSuggestions",
+                type: "character varying(30)",
+                maxLength: 30,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "IdentityCheck",
+                schema: "profiles",
+                table: "LinkSuggestions");
+        }
+    }
+}

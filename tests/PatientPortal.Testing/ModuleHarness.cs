@@ -83,6 +83,12 @@ public abstract class ModuleHarness<TContext> : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
+    /// <summary>
+    /// One request's scope: what is sent through it shares the request's services (its context, what the request
+    /// remembers), as the margin, the tab filter and the page handler of one page do. Dispose it to end the request.
+    /// </summary>
+    public OneRequest BeginRequest() => new(Services.CreateScope());
+
     /// <summary>Reads (or writes) the module's database directly, in a scope of its own.</summary>
     public async Task<T> QueryAsync<T>(Func<TContext, Task<T>> query)
     {
@@ -103,6 +109,16 @@ public abstract class ModuleHarness<TContext> : IAsyncDisposable
         await Database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>A scope standing for one HTTP request (<see cref="ModuleHarness{TContext}.BeginRequest"/>).</summary>
+public sealed class OneRequest(IServiceScope scope) : IDisposable
+{
+    public IServiceProvider Services => scope.ServiceProvider;
+
+    public Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request) => Services.GetRequiredService<IMediator>().Send(request);
+
+    public void Dispose() => scope.Dispose();
 }
 
 /// <summary>The signed-in account of a module test: set it (or <see cref="SignedInAs"/>) before sending.</summary>

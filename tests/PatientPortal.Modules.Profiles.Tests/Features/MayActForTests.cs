@@ -1,4 +1,3 @@
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.Modules.Profiles.Data;
 
@@ -19,13 +18,12 @@ public sealed class MayActForTests
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
         var family = await profiles.FamilyAsync("Milner", Registrations.NathanBirthDate);
         profiles.Current.AccountId = family.ParentAccountId;
-        using var request = profiles.Services.CreateScope();
-        var mediator = request.ServiceProvider.GetRequiredService<IMediator>();
-        (await mediator.Send(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
+        using var request = profiles.BeginRequest();
+        (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
 
         await RevokeAsync(profiles, family.ParentAccountId, family.ChildId);
 
-        (await mediator.Send(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeTrue("read once in this request");
+        (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeTrue("read once in this request");
         (await profiles.MayActForAsync(family.ParentAccountId, family.ChildId)).ShouldBeFalse();
     }
 
@@ -37,16 +35,15 @@ public sealed class MayActForTests
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
         var family = await profiles.FamilyAsync("Milner", Registrations.NathanBirthDate);
         profiles.Current.AccountId = family.ParentAccountId;
-        using var request = profiles.Services.CreateScope();
-        var mediator = request.ServiceProvider.GetRequiredService<IMediator>();
-        (await mediator.Send(new MayActFor(family.ChildId, ProfileTabs.Bills))).ShouldBeTrue();
+        using var request = profiles.BeginRequest();
+        (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Bills))).ShouldBeTrue();
 
-        var db = request.ServiceProvider.GetRequiredService<ProfilesDbContext>();
+        var db = request.Services.GetRequiredService<ProfilesDbContext>();
         var link = await db.Accesses.SingleAsync(a => a.AccountId == family.ParentAccountId && a.ProfileId == family.ChildId);
         db.AccessChanges.Add(link.Revoke(RevocationReason.RevokedByPatient, family.ParentAccountId, ConsentBasis.System, profiles.Clock.GetUtcNow()));
         await db.SaveChangesAsync();
 
-        (await mediator.Send(new MayActFor(family.ChildId, ProfileTabs.Bills))).ShouldBeFalse();
+        (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Bills))).ShouldBeFalse();
     }
 
     [Theory]
@@ -59,13 +56,12 @@ public sealed class MayActForTests
         var family = await profiles.FamilyAsync("Milner", birthday.AddYears(-14));
         profiles.Current.AccountId = family.ParentAccountId;
         profiles.Clock.SetUtcNow(Families.MontrealMidnight(birthday).AddTicks(-1));
-        using var request = profiles.Services.CreateScope();
-        var mediator = request.ServiceProvider.GetRequiredService<IMediator>();
-        (await mediator.Send(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
+        using var request = profiles.BeginRequest();
+        (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
 
         profiles.Clock.SetUtcNow(Families.MontrealMidnight(birthday));
 
-        (await mediator.Send(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
+        (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
     }
 
     [Theory]
@@ -77,18 +73,17 @@ public sealed class MayActForTests
         var mine = await profiles.FamilyAsync("Milner", Registrations.NathanBirthDate, ProfileTabs.Appointments | ProfileTabs.Documents);
         var theirs = await profiles.FamilyAsync("Tremblay", new DateOnly(2016, 6, 1));
         profiles.Current.AccountId = mine.ParentAccountId;
-        using var request = profiles.Services.CreateScope();
-        var mediator = request.ServiceProvider.GetRequiredService<IMediator>();
+        using var request = profiles.BeginRequest();
 
         var answers = new List<bool>();
         foreach (var tab in new[] { ProfileTabs.Appointments, ProfileTabs.Messages, ProfileTabs.Documents, ProfileTabs.Bills })
         {
-            answers.Add(await mediator.Send(new MayActFor(mine.ChildId, tab)));
+            answers.Add(await request.SendAsync(new MayActFor(mine.ChildId, tab)));
         }
 
         answers.ShouldBe([true, false, true, false]);
-        (await mediator.Send(new MayActFor(theirs.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
-        (await mediator.Send(new MayActFor(mine.ParentProfileId, ProfileTabs.Bills))).ShouldBeTrue("the account's own profile opens every tab");
+        (await request.SendAsync(new MayActFor(theirs.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
+        (await request.SendAsync(new MayActFor(mine.ParentProfileId, ProfileTabs.Bills))).ShouldBeTrue("the account's own profile opens every tab");
     }
 
     [Theory]
@@ -99,15 +94,14 @@ public sealed class MayActForTests
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
         var mine = await profiles.FamilyAsync("Milner", Registrations.NathanBirthDate);
         var theirs = await profiles.FamilyAsync("Tremblay", new DateOnly(2016, 6, 1));
-        using var request = profiles.Services.CreateScope();
-        var mediator = request.ServiceProvider.GetRequiredService<IMediator>();
+        using var request = profiles.BeginRequest();
 
         profiles.Current.AccountId = mine.ParentAccountId;
-        (await mediator.Send(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
+        (await request.SendAsync(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
         profiles.Current.AccountId = theirs.ParentAccountId;
-        (await mediator.Send(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
+        (await request.SendAsync(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
         profiles.Current.AccountId = null;
-        (await mediator.Send(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
+        (await request.SendAsync(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
     }
 
     private static Task<int> RevokeAsync(ProfilesHarness profiles, Guid accountId, Guid profileId) =>

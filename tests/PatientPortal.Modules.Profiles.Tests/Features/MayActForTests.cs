@@ -16,8 +16,7 @@ public sealed class MayActForTests
     public async Task A_link_revoked_by_another_request_stops_at_the_next_request(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var family = await profiles.FamilyAsync("Milner", Registrations.NathanBirthDate);
-        profiles.Current.AccountId = family.ParentAccountId;
+        var family = await SignedInParentAsync(profiles, Registrations.NathanBirthDate);
         using var request = profiles.BeginRequest();
         (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
 
@@ -33,8 +32,7 @@ public sealed class MayActForTests
     public async Task A_change_saved_in_the_request_is_read_again(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        var family = await profiles.FamilyAsync("Milner", Registrations.NathanBirthDate);
-        profiles.Current.AccountId = family.ParentAccountId;
+        var family = await SignedInParentAsync(profiles, Registrations.NathanBirthDate);
         using var request = profiles.BeginRequest();
         (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Bills))).ShouldBeTrue();
 
@@ -53,8 +51,7 @@ public sealed class MayActForTests
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
         var birthday = new DateOnly(2026, 3, 3);
-        var family = await profiles.FamilyAsync("Milner", birthday.AddYears(-14));
-        profiles.Current.AccountId = family.ParentAccountId;
+        var family = await SignedInParentAsync(profiles, birthday.AddYears(-14));
         profiles.Clock.SetUtcNow(Families.MontrealMidnight(birthday).AddTicks(-1));
         using var request = profiles.BeginRequest();
         (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
@@ -102,6 +99,14 @@ public sealed class MayActForTests
         (await request.SendAsync(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
         profiles.Current.AccountId = null;
         (await request.SendAsync(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
+    }
+
+    /// <summary>A parent with every tab for their child, signed in.</summary>
+    private static async Task<Family> SignedInParentAsync(ProfilesHarness profiles, DateOnly childBirthDate)
+    {
+        var family = await profiles.FamilyAsync("Milner", childBirthDate);
+        profiles.Current.AccountId = family.ParentAccountId;
+        return family;
     }
 
     private static Task<int> RevokeAsync(ProfilesHarness profiles, Guid accountId, Guid profileId) =>

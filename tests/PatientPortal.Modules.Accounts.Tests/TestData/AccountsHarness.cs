@@ -1,83 +1,36 @@
-using Microsoft.Extensions.Time.Testing;
-using MediatR;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using PatientPortal.BuildingBlocks;
-using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.Modules.Accounts.Data;
 using PatientPortal.Testing;
 
 namespace PatientPortal.Modules.Accounts.Tests.TestData;
 
-/// <summary>The Accounts module on a real, migrated database, with a test clock and a settable signed-in account.</summary>
-internal sealed class AccountsHarness : IAsyncDisposable
+/// <summary>The Accounts module on a real, migrated database, with a test clock and a settable signed-in account (<see cref="ModuleHarness{TContext}"/>).</summary>
+internal sealed class AccountsHarness : ModuleHarness<AccountsDbContext>
 {
-    private readonly TestDatabase _database;
-
     private AccountsHarness(TestDatabase database, ServiceProvider services)
+        : base(database, services)
     {
-        _database = database;
-        Services = services;
     }
-
-    public ServiceProvider Services { get; }
-    public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
-    public FakeCurrentAccount Current => Services.GetRequiredService<FakeCurrentAccount>();
 
     /// <param name="environment">The host's environment: Development (the default) hashes with the development key unless <c>Accounts:HashKey</c> is set.</param>
     /// <param name="replace">Swaps a module service for a test's own (after the module registered its own).</param>
     public static async Task<AccountsHarness> CreateAsync(
         DatabaseProvider provider, Dictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? replace = null) =>
-        await StartAsync(await TestDatabase.CreateAsync(provider), settings, environment, replace);
+        await OnAsync(await TestDatabase.CreateAsync(provider), settings, environment, replace);
 
     /// <summary>The module again on this harness's database, with other settings (a restart, or a copy of the database elsewhere).</summary>
     public Task<AccountsHarness> AnotherInstanceAsync(Dictionary<string, string?>? settings = null, string environment = "Development") =>
-        StartAsync(_database.Share(), settings, environment, replace: null);
+        OnAsync(Database.Share(), settings, environment, replace: null);
 
-    private static async Task<AccountsHarness> StartAsync(
-        TestDatabase database, Dictionary<string, string?>? settings, string environment, Action<IServiceCollection>? replace)
-    {
-        var all = database.Settings(AccountsModule.Name);
-        foreach (var (key, value) in settings ?? [])
-        {
-            all[key] = value;
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
-        var collection = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IHostEnvironment>(new TestEnvironment(environment))
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero)))
-            .AddSingleton<FakeCurrentAccount>()
-            .AddSingleton<ICurrentAccount>(sp => sp.GetRequiredService<FakeCurrentAccount>())
-            .AddSingleton<IPortalLinks, TestLinks>()
-            .AddSingleton<IAccountLinks, TestLinks>()
-            .AddBuildingBlocks(configuration)
-            .AddAccountsModule(configuration);
-        replace?.Invoke(collection);
-        var services = collection.BuildServiceProvider();
-        using (var scope = services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Database.MigrateAsync();
-        }
-
-        return new AccountsHarness(database, services);
-    }
-
-    public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
-    {
-        using var scope = Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
-
-    public async Task<T> QueryAsync<T>(Func<AccountsDbContext, Task<T>> query)
-    {
-        using var scope = Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AccountsDbContext>());
-    }
+    private static async Task<AccountsHarness> OnAsync(
+        TestDatabase database, Dictionary<string, string?>? settings, string environment, Action<IServiceCollection>? replace) =>
+        new(database, await StartAsync(
+            database,
+            AccountsModule.Name,
+            (services, configuration) => services.AddSingleton<IAccountLinks, TestLinks>().AddAccountsModule(configuration),
+            settings,
+            environment,
+            replace));
 
     /// <summary>The queued emails to an address, oldest first.</summary>
     public Task<List<BuildingBlocks.Email.QueuedEmail>> MailsToAsync(string to) =>
@@ -128,45 +81,10 @@ internal sealed class AccountsHarness : IAsyncDisposable
         return activated.Value;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Account links go to a page named after the link ("/Activation?token=…").</summary>
+    private sealed class TestLinks : IAccountLinks
     {
-        await Services.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private sealed class TestEnvironment(string name) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-        public string ApplicationName { get; set; } = "PatientPortal.Tests";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
-    }
-
-    /// <summary>Links go to https://portal.test/, each to a page named after the link ("/Activation?token=…").</summary>
-    private sealed class TestLinks : IPortalLinks, IAccountLinks
-    {
-        public Uri To(string pathAndQuery) => new(new Uri("https://portal.test/"), pathAndQuery.TrimStart('/'));
-
         public string PathOf(AccountLink link) => $"/{link}";
-    }
-}
-
-internal sealed class FakeCurrentAccount : ICurrentAccount
-{
-    public Guid? AccountId { get; set; }
-    public string? Role { get; set; }
-    public string Source { get; set; } = "198.51.100.1";
-
-    public bool SecondFactorPassed { get; set; }
-
-    public bool IsInRole(string role) => Role == role;
-
-    /// <summary>A session of that account; it passed a second factor unless <paramref name="secondFactorPassed"/> says not (staff checks ask for it).</summary>
-    public void SignedInAs(Guid accountId, string role = Roles.Patient, bool secondFactorPassed = true)
-    {
-        AccountId = accountId;
-        Role = role;
-        SecondFactorPassed = secondFactorPassed;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.BuildingBlocks.Email;
 using PatientPortal.Modules.Accounts.Contracts;
@@ -12,32 +11,16 @@ internal static class AgeOfConsentData
     /// <summary>A parent who registered on the portal (their own profile carries their contact email and language).</summary>
     public static async Task<AccountRegistered> ParentAsync(this ProfilesHarness profiles, string language = "en-CA", string firstName = "Heather")
     {
-        var parent = Registrations.SelfRegistered(firstName) with { Language = language };
-        await profiles.DeliverAsync(parent);
-        return parent;
+        return await profiles.RegisteredAsync(Registrations.SelfRegistered(firstName) with { Language = language });
     }
 
     /// <summary>A child's record with an optional contact email of their own.</summary>
-    public static Task<Guid> TeenAsync(this ProfilesHarness profiles, string firstName, DateOnly dateOfBirth, string? contactEmail = null, string language = "fr-CA") =>
-        profiles.QueryAsync(async db =>
-        {
-            var child = Profile.Create(firstName, "Milner", dateOfBirth, healthInsuranceNumber: "MILN12031512", contactEmail, language, [], clinicPatientId: null, profiles.Clock.GetUtcNow());
-            db.Profiles.Add(child);
-            await db.SaveChangesAsync();
-            return child.Id;
-        });
+    public static async Task<Guid> TeenAsync(this ProfilesHarness profiles, string firstName, DateOnly dateOfBirth, string? contactEmail = null, string language = "fr-CA") =>
+        (await profiles.SaveNewAsync(Profile.Create(firstName, "Milner", dateOfBirth, healthInsuranceNumber: "MILN12031512", contactEmail, language, [],
+            clinicPatientId: null, profiles.Clock.GetUtcNow()))).Id;
 
     /// <summary>Staff attach the child to the parent's account, active, every tab (no consent from the child: it ends at 14).</summary>
-    public static Task<Guid> AttachAsync(this ProfilesHarness profiles, Guid accountId, Guid profileId) =>
-        profiles.QueryAsync(async db =>
-        {
-            var (access, change) = ProfileAccess.GrantProxy(accountId, profileId, Relationship.Parent, ProfileTabs.All, AccessState.Active,
-                Guid.CreateVersion7(), consentGivenBy: null, ConsentBasis.StaffDecision, profiles.Clock.GetUtcNow());
-            db.Accesses.Add(access);
-            db.AccessChanges.Add(change);
-            await db.SaveChangesAsync();
-            return access.Id;
-        });
+    public static Task<Guid> AttachAsync(this ProfilesHarness profiles, Guid accountId, Guid profileId) => profiles.GrantAsync(accountId, profileId);
 
     /// <summary>One run of the job, in a scope of its own, as Quartz runs it.</summary>
     public static async Task<AgeOfConsentRun> RunAgeOfConsentJobAsync(this ProfilesHarness profiles)
@@ -56,13 +39,7 @@ internal static class AgeOfConsentData
         profiles.QueryAsync(db => db.AccessChanges.AsNoTracking().Where(c => c.Kind == kind).ToListAsync());
 
     /// <summary>The events of type <typeparamref name="T"/> waiting in the module's outbox.</summary>
-    public static async Task<List<T>> PublishedAsync<T>(this ProfilesHarness profiles)
-    {
-        var name = typeof(T).FullName!;
-        var rows = await profiles.QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
-        return rows.Where(r => r.Type.StartsWith(name + ",", StringComparison.Ordinal))
-            .Select(r => JsonSerializer.Deserialize<T>(r.Payload)!).ToList();
-    }
+    public static Task<List<T>> PublishedAsync<T>(this ProfilesHarness profiles) => profiles.OutboxAsync<T>();
 
     /// <summary>Montreal local time given as UTC ("2026-07-15T04:00:00Z").</summary>
     public static DateTimeOffset Utc(string instant) => DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);

@@ -5,28 +5,19 @@ internal sealed record Family(Guid ParentAccountId, Guid ParentProfileId, Guid C
 
 internal static class Families
 {
-    public const string ChildCard = "MILN17021812";
+    public const string ChildCard = Registrations.NathanCard;
 
     /// <summary>A parent registered on their own, and a child's record (with a health card) linked to them as <paramref name="relationship"/>.</summary>
     public static async Task<Family> FamilyAsync(
         this ProfilesHarness profiles, string lastName, DateOnly childBirthDate, ProfileTabs tabs = ProfileTabs.All,
         AccessState state = AccessState.Active, Relationship relationship = Relationship.Parent)
     {
-        var parent = Registrations.SelfRegistered("Parent", lastName, new DateOnly(1980, 1, 5), card: null);
-        await profiles.DeliverAsync(parent);
+        var parent = await profiles.RegisteredAsync(Registrations.SelfRegistered("Parent", lastName, new DateOnly(1980, 1, 5), card: null));
         var parentProfile = await profiles.QueryAsync(db => db.Accesses.Where(a => a.AccountId == parent.AccountId).Select(a => a.ProfileId).SingleAsync());
-        var child = await profiles.QueryAsync(async db =>
-        {
-            var record = Profile.Create("Child", lastName, childBirthDate, ChildCard, contactEmail: null, "fr-CA",
-                [new ProfilePhone("514 555-0142", "Home")], clinicPatientId: null, profiles.Clock.GetUtcNow());
-            db.Profiles.Add(record);
-            var (access, change) = ProfileAccess.GrantProxy(parent.AccountId, record.Id, relationship, tabs, state, Guid.CreateVersion7(), null, ConsentBasis.StaffDecision, profiles.Clock.GetUtcNow());
-            db.Accesses.Add(access);
-            db.AccessChanges.Add(change);
-            await db.SaveChangesAsync();
-            return record.Id;
-        });
-        return new Family(parent.AccountId, parentProfile, child);
+        var child = await profiles.SaveNewAsync(Profile.Create("Child", lastName, childBirthDate, ChildCard, contactEmail: null, "fr-CA",
+            [new ProfilePhone("514 555-0142", "Home")], clinicPatientId: null, profiles.Clock.GetUtcNow()));
+        await profiles.GrantAsync(parent.AccountId, child.Id, relationship, tabs, state);
+        return new Family(parent.AccountId, parentProfile, child.Id);
     }
 
     public static Task<List<ProfileRead>> ReadsAsync(this ProfilesHarness profiles) =>

@@ -8,6 +8,10 @@ internal static class Registrations
     public static readonly DateOnly HeatherBirthDate = new(1989, 4, 27);
     public const string HeatherCard = "MILH89542712";
 
+    /// <summary>Heather's son Nathan (the guide's example child): every test's child card and birth date.</summary>
+    public const string NathanCard = "MILN17021812";
+    public static readonly DateOnly NathanBirthDate = new(2017, 2, 18);
+
     /// <summary>A patient who registered on the portal by themselves.</summary>
     public static AccountRegistered SelfRegistered(
         string firstName = "Heather", string lastName = "Milner", DateOnly? dateOfBirth = null, string? card = HeatherCard, Guid? accountId = null) =>

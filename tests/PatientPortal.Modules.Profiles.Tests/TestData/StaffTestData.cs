@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.BuildingBlocks.Email;
@@ -66,16 +65,15 @@ internal static class StaffTestData
     /// <summary>A patient who registered (their own profile), with an account Accounts can find by <paramref name="email"/>.</summary>
     public static async Task<AccountRegistered> AccountHolderAsync(this ProfilesHarness profiles, string firstName, string lastName, DateOnly birth, string email, string? card = null)
     {
-        var registered = Registrations.SelfRegistered(firstName, lastName, birth, card) with { Email = email };
-        await profiles.DeliverAsync(registered);
+        var registered = await profiles.RegisteredAsync(Registrations.SelfRegistered(firstName, lastName, birth, card) with { Email = email });
         profiles.Services.GetRequiredService<FakePatientAccounts>().Add(email, registered.AccountId, profiles.Clock.GetUtcNow());
         return registered;
     }
 
     public static PatientDetails Details(
-        string firstName = "Nathan", string lastName = "Milner", DateOnly? birth = null, string? card = "MILN17021812", string? chart = null,
+        string firstName = "Nathan", string lastName = "Milner", DateOnly? birth = null, string? card = Registrations.NathanCard, string? chart = null,
         string? contactEmail = null, string language = "fr-CA", string? guardianEmail = null) => new(
-        firstName, lastName, birth ?? new DateOnly(2017, 2, 18), PatientSex.Male, card, new DateOnly(2028, 2, 28), chart,
+        firstName, lastName, birth ?? Registrations.NathanBirthDate, PatientSex.Male, card, new DateOnly(2028, 2, 28), chart,
         [new PatientPhone("514 555-0142", "Mobile")], "123 rue Principale", "Montréal", "QC", "H2X 1Y4", contactEmail, language,
         AssignedPractitionerId: null, GuardianName: "Heather Milner", GuardianEmail: guardianEmail);
 
@@ -89,17 +87,12 @@ internal static class StaffTestData
         return id;
     }
 
-    public static Task<List<T>> EventsAsync<T>(this ProfilesHarness profiles) => profiles.QueryAsync(async db =>
-    {
-        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.Type.StartsWith(typeof(T).FullName!)).ToListAsync();
-        return rows.OrderBy(m => m.OccurredUtc).Select(m => JsonSerializer.Deserialize<T>(m.Payload)!).ToList();
-    });
+    public static Task<List<T>> EventsAsync<T>(this ProfilesHarness profiles) => profiles.OutboxAsync<T>();
 
-    public static Task<List<QueuedEmail>> EmailsToAsync(this ProfilesHarness profiles, string to) =>
-        profiles.QueryAsync(db => db.QueuedEmails.AsNoTracking().Where(e => e.To == to).ToListAsync());
+    public static Task<List<QueuedEmail>> EmailsToAsync(this ProfilesHarness profiles, string to) => profiles.QueuedToAsync(to);
 
-    public static Task<ProfileAccess> LinkOfAsync(this ProfilesHarness profiles, Guid accountId, Guid profileId) =>
-        profiles.QueryAsync(db => db.Accesses.AsNoTracking().SingleAsync(a => a.AccountId == accountId && a.ProfileId == profileId));
+    public static async Task<ProfileAccess> LinkOfAsync(this ProfilesHarness profiles, Guid accountId, Guid profileId) =>
+        await profiles.FindLinkAsync(accountId, profileId) ?? throw new InvalidOperationException($"No link of {accountId} to {profileId}.");
 
     public static Task<Guid> ConnectionRequestAsync(this ProfilesHarness profiles, Guid accountId, Guid profileId, Relationship relationship = Relationship.Parent) =>
         profiles.QueryAsync(async db =>

@@ -7,6 +7,7 @@ using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Modules.Profiles.Data;
 using PatientPortal.Modules.Profiles.Emails;
 using PatientPortal.Modules.Profiles.Jobs;
+using PatientPortal.Modules.Profiles.Security;
 using PatientPortal.Modules.Profiles.Startup;
 using Quartz;
 
@@ -32,6 +33,7 @@ public static class ProfilesModule
         services.AddModuleJob<AgeOfConsentJob>(s => s.WithCronSchedule(
             configuration[AgeOfConsentCronSetting] ?? AgeOfConsentJob.DefaultCron, cron => cron.InTimeZone(zone)));
         services.AddScoped<StaffGrant>();
+        services.AddScoped<LinksThisRequest>();
         return services;
     }
 

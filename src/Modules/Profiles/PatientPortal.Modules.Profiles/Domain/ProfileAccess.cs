@@ -50,14 +50,15 @@ internal sealed class ProfileAccess
     /// True when this link ends at the age of consent: an active proxy link the person never consented to. Once
     /// <paramref name="personHasReachedAgeOfConsent"/>, it gives no access, whatever the stored state says.
     /// </summary>
-    public bool EndsAtAgeOfConsent => State == AccessState.Active && Relationship != Relationship.Self && !PersonConsented;
+    public bool EndsAtAgeOfConsent => Terms.EndsAtAgeOfConsent;
 
     /// <summary>The state that decides access now: a link that <see cref="EndsAtAgeOfConsent"/> is revoked from the birthday on.</summary>
-    public AccessState StateNow(bool personHasReachedAgeOfConsent) =>
-        EndsAtAgeOfConsent && personHasReachedAgeOfConsent ? AccessState.Revoked : State;
+    public AccessState StateNow(bool personHasReachedAgeOfConsent) => Terms.StateNow(personHasReachedAgeOfConsent);
 
-    public bool AllowsNow(ProfileTabs tab, bool personHasReachedAgeOfConsent) =>
-        StateNow(personHasReachedAgeOfConsent) == AccessState.Active && (Relationship == Relationship.Self || Permissions.HasFlag(tab));
+    public bool AllowsNow(ProfileTabs tab, bool personHasReachedAgeOfConsent) => Terms.AllowsNow(tab, personHasReachedAgeOfConsent);
+
+    /// <summary>What decides access, apart from the row (the rules are <see cref="LinkTerms"/>'s).</summary>
+    public LinkTerms Terms => new(Relationship, State, Permissions, PersonConsented);
 
     /// <summary>
     /// The account's own record, active at once with every tab. <paramref name="basis"/> says on whose word: the patient's

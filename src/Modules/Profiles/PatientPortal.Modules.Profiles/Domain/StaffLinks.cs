@@ -1,3 +1,7 @@
+using PatientPortal.BuildingBlocks.Messaging;
+using PatientPortal.BuildingBlocks.Outbox;
+using PatientPortal.Modules.Accounts.Contracts;
+
 namespace PatientPortal.Modules.Profiles.Domain;
 
 /// <summary>
@@ -7,7 +11,32 @@ namespace PatientPortal.Modules.Profiles.Domain;
 /// </summary>
 internal static class StaffLinks
 {
-    public static async Task<Result<ProfileAccess>> FindAsync(ProfilesDbContext db, Guid accessId, int version, ClinicCalendar calendar, CancellationToken cancellationToken)
+    /// <summary>
+    /// Staff only (role and second factor): finds the link at the version staff saw, applies <paramref name="change"/>
+    /// (given the link, the staff member and now; it returns the audit row and the event to publish) and saves both.
+    /// </summary>
+    public static async Task<Result> ChangeAsync(
+        ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, TimeProvider clock, Guid accessId, int version,
+        Func<ProfileAccess, Guid, DateTimeOffset, (AccessChange Change, IntegrationEvent Event)> change, CancellationToken cancellationToken)
+    {
+        if (!StaffOnly.Allows(current))
+        {
+            return Error.Forbidden;
+        }
+
+        var link = await FindAsync(db, accessId, version, calendar, cancellationToken);
+        if (link.IsFailure)
+        {
+            return link;
+        }
+
+        var (audit, integrationEvent) = change(link.Value, current.AccountId!.Value, clock.GetUtcNow());
+        db.AccessChanges.Add(audit);
+        db.Publish(integrationEvent, clock);
+        return await SaveAsync(db, cancellationToken);
+    }
+
+    private static async Task<Result<ProfileAccess>> FindAsync(ProfilesDbContext db, Guid accessId, int version, ClinicCalendar calendar, CancellationToken cancellationToken)
     {
         var found = await db.Accesses
             .Where(a => a.Id == accessId)
@@ -39,7 +68,7 @@ internal static class StaffLinks
     }
 
     /// <summary>Saves; a link changed by someone else since it was read is <see cref="ProfilesErrors.ChangedMeanwhile"/>, with nothing saved.</summary>
-    public static async Task<Result> SaveAsync(ProfilesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Result> SaveAsync(ProfilesDbContext db, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,6 +1,3 @@
-using PatientPortal.BuildingBlocks.Outbox;
-using PatientPortal.Modules.Accounts.Contracts;
-
 namespace PatientPortal.Modules.Profiles.Features;
 
 internal sealed class ChangeProfilePermissionsValidator : AbstractValidator<ChangeProfilePermissions>
@@ -16,22 +13,10 @@ internal sealed class ChangeProfilePermissionsValidator : AbstractValidator<Chan
 internal sealed class ChangeProfilePermissionsHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, TimeProvider clock)
     : IRequestHandler<ChangeProfilePermissions, Result>
 {
-    public async Task<Result> Handle(ChangeProfilePermissions request, CancellationToken cancellationToken)
-    {
-        if (!StaffOnly.Allows(current))
+    public Task<Result> Handle(ChangeProfilePermissions request, CancellationToken cancellationToken) =>
+        StaffLinks.ChangeAsync(db, current, calendar, clock, request.AccessId, request.Version, (access, staff, now) =>
         {
-            return Error.Forbidden;
-        }
-
-        var link = await StaffLinks.FindAsync(db, request.AccessId, request.Version, calendar, cancellationToken);
-        if (link.IsFailure)
-        {
-            return link;
-        }
-
-        var access = link.Value;
-        db.AccessChanges.Add(access.ChangePermissions(request.Tabs, current.AccountId!.Value, clock.GetUtcNow()));
-        db.Publish(new ProfileAccessChanged(access.AccountId, access.ProfileId, access.Relationship, access.State, access.Permissions), clock);
-        return await StaffLinks.SaveAsync(db, cancellationToken);
-    }
+            var change = access.ChangePermissions(request.Tabs, staff, now);
+            return (change, new ProfileAccessChanged(access.AccountId, access.ProfileId, access.Relationship, access.State, access.Permissions));
+        }, cancellationToken);
 }

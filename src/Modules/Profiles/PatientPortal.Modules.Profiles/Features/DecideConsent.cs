@@ -21,21 +21,14 @@ internal sealed class DecideConsentHandler(ProfilesDbContext db, ICurrentAccount
             return Error.Forbidden;
         }
 
-        if (await OwnProfile.IdOfAsync(db, accountId, cancellationToken) is not { } mine)
-        {
-            return Error.NotFound;
-        }
-
-        var access = await db.Accesses.SingleOrDefaultAsync(
-            a => a.Id == request.AccessId && a.ProfileId == mine && a.State == AccessState.PendingConsent && a.Relationship != Relationship.Self,
-            cancellationToken);
+        var access = await OwnProfile.ProxyLinkAsync(db, accountId, request.AccessId, a => a.State == AccessState.PendingConsent, cancellationToken);
         if (access is null)
         {
             return Error.NotFound;
         }
 
         var now = clock.GetUtcNow();
-        var person = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == mine, cancellationToken);
+        var person = await db.Profiles.AsNoTracking().SingleAsync(p => p.Id == access.ProfileId, cancellationToken);
         if (request.Approve)
         {
             db.AccessChanges.Add(access.Consent(accountId, now));

@@ -19,14 +19,7 @@ internal sealed class RevokeMyProxyHandler(ProfilesDbContext db, ICurrentAccount
             return Error.Forbidden;
         }
 
-        if (await OwnProfile.IdOfAsync(db, accountId, cancellationToken) is not { } mine)
-        {
-            return Error.NotFound;
-        }
-
-        var access = await db.Accesses.SingleOrDefaultAsync(
-            a => a.Id == request.AccessId && a.ProfileId == mine && a.State != AccessState.Revoked && a.Relationship != Relationship.Self,
-            cancellationToken);
+        var access = await OwnProfile.ProxyLinkAsync(db, accountId, request.AccessId, a => a.State != AccessState.Revoked, cancellationToken);
         if (access is null)
         {
             return Error.NotFound;

@@ -1,116 +1,41 @@
 using MediatR;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-using PatientPortal.BuildingBlocks;
 using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.Modules.Appointments.Data;
-using PatientPortal.Modules.Profiles.Contracts;
-using PatientPortal.Testing;
 
 namespace PatientPortal.Modules.Appointments.Tests.TestData;
 
 /// <summary>
-/// The Appointments module on a real, migrated database, with a test clock, a settable signed-in account, and Profiles'
-/// answer to "may this account act for this profile?" set by each test (<see cref="Access"/>).
+/// The Appointments module on a real, migrated database (<see cref="ModuleHarness{TContext}"/>), with Profiles' answer
+/// to "may this account act for this profile?" set by each test (<see cref="Access"/>).
 /// </summary>
-internal sealed class AppointmentsHarness : IAsyncDisposable
+internal sealed class AppointmentsHarness : ModuleHarness<AppointmentsDbContext>
 {
-    private readonly TestDatabase _database;
-
     private AppointmentsHarness(TestDatabase database, ServiceProvider services)
+        : base(database, services)
     {
-        _database = database;
-        Services = services;
     }
 
     /// <summary>Monday 2 March 2026, 10:00 in Montreal.</summary>
-    public static readonly DateTimeOffset Start = new(2026, 3, 2, 15, 0, 0, TimeSpan.Zero);
+    public static DateTimeOffset Start => StartTime;
 
-    public ServiceProvider Services { get; }
-    public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
-    public FakeCurrentAccount Current => Services.GetRequiredService<FakeCurrentAccount>();
     public FakeProfileAccess Access => Services.GetRequiredService<FakeProfileAccess>();
 
     public static async Task<AppointmentsHarness> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(database.Settings(AppointmentsModule.Name))
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .Build();
-        var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IHostEnvironment>(new TestEnvironment())
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(Start))
-            .AddSingleton<FakeCurrentAccount>()
-            .AddSingleton<ICurrentAccount>(sp => sp.GetRequiredService<FakeCurrentAccount>())
-            .AddSingleton<IPortalLinks, TestLinks>()
-            .AddBuildingBlocks(configuration)
+        return new AppointmentsHarness(database, await StartAsync(database, AppointmentsModule.Name, (services, configuration) => services
             .AddAppointmentsModule(configuration)
             .AddSingleton<FakeProfileAccess>()
             .AddTransient<IRequestHandler<MayActFor, bool>, FakeProfileAccess.Handler>()
-            .AddTransient<IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, FakeProfileAccess.Handler>()
-            .BuildServiceProvider();
-        using (var scope = services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<AppointmentsDbContext>().Database.MigrateAsync();
-        }
-
-        return new AppointmentsHarness(database, services);
+            .AddTransient<IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, FakeProfileAccess.Handler>(), settings));
     }
 
-    public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
+    public async Task SeedAsync(Action<AppointmentsDbContext> seed) => await QueryAsync(async db =>
     {
-        using var scope = Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
-
-    public async Task<T> QueryAsync<T>(Func<AppointmentsDbContext, Task<T>> query)
-    {
-        using var scope = Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppointmentsDbContext>());
-    }
-
-    public async Task SeedAsync(Action<AppointmentsDbContext> seed)
-    {
-        using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppointmentsDbContext>();
         seed(db);
-        await db.SaveChangesAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Services.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private sealed class TestEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Development";
-        public string ApplicationName { get; set; } = "PatientPortal.Tests";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
-    }
-
-    private sealed class TestLinks : IPortalLinks
-    {
-        public Uri To(string pathAndQuery) => new(new Uri("https://portal.test/"), pathAndQuery.TrimStart('/'));
-    }
-}
-
-internal sealed class FakeCurrentAccount : ICurrentAccount
-{
-    public Guid? AccountId { get; set; }
-    public string? Role { get; set; }
-    public string Source { get; set; } = "198.51.100.1";
-    public bool SecondFactorPassed { get; set; }
-
-    public bool IsInRole(string role) => Role == role;
+        return await db.SaveChangesAsync();
+    });
 }
 
 /// <summary>Profiles' answer, as each test sets it: which account may open which tabs of which profile.</summary>

@@ -52,6 +52,8 @@ public sealed class AttachProfileTests
         profiles.Current.AccountId = heather.AccountId;
         profiles.Current.Role = Roles.Patient;
         (await profiles.SendAsync(new MayActFor(hugo, ProfileTabs.Appointments))).ShouldBeFalse();
+        // The clinic attached it: the account holder sees it waiting (unlike a Connected Accounts request of their own).
+        (await profiles.SendAsync(new GetMyProfiles())).Value.ShouldContain(p => p.ProfileId == hugo && p.State == AccessState.PendingConsent);
         var mail = (await profiles.EmailsToAsync("hugo@example.com")).ShouldHaveSingleItem();
         mail.Culture.ShouldBe("en-CA");
         mail.TextBody.ShouldContain("Heather Milner");

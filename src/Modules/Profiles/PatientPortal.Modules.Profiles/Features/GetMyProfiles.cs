@@ -2,9 +2,10 @@ namespace PatientPortal.Modules.Profiles.Features;
 
 /// <summary>
 /// Every link of the account with its state now (the age rule applied at this instant, as MayActFor does) and why it
-/// ended; never another account's links. A proxy link still waiting for the person's consent is left out: the requester
-/// learns nothing about the person (not even that the clinic has them) until the person decides (Connected Accounts must
-/// not be a match oracle, see ConnectProfile).
+/// ended; never another account's links. A proxy link the account itself asked for from Connected Accounts, still
+/// waiting for the person's consent, is left out: the requester learns nothing about the person (not even that the
+/// clinic has them) until the person decides (Connected Accounts must not be a match oracle, see ConnectProfile). A link
+/// staff attached and the person has yet to approve is shown, "pending consent": the clinic told the account holder.
 /// </summary>
 internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar)
     : IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>
@@ -17,7 +18,9 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
         }
 
         var rows = await db.Accesses.AsNoTracking()
-            .Where(a => a.AccountId == accountId && (a.Relationship == Relationship.Self || a.State != AccessState.PendingConsent))
+            .Where(a => a.AccountId == accountId)
+            .Where(a => a.Relationship == Relationship.Self || a.State != AccessState.PendingConsent
+                || db.AccessChanges.Where(c => c.AccessId == a.Id).OrderByDescending(c => c.ChangedUtc).Select(c => c.Basis).FirstOrDefault() != ConsentBasis.ProxyRequest)
             .Join(db.Profiles.AsNoTracking(), a => a.ProfileId, p => p.Id, (a, p) => new { Access = a, p.Id, p.FirstName, p.LastName, p.DateOfBirth })
             .ToListAsync(cancellationToken);
         return rows

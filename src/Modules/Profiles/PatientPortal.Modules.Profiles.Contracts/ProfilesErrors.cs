@@ -60,4 +60,15 @@ public static class ProfilesErrors
     public const string AlreadyDecided = "Profiles.AlreadyDecided";
     public const string RecordHasOwner = "Profiles.RecordHasOwner";
     public const string AccountHasOtherLink = "Profiles.AccountHasOtherLink";
+
+    // issue 8: records (review findings #2, #5, #7)
+
+    /// <summary>
+    /// A patient typed a health insurance number another record holds: one neutral answer (it must not confirm that the
+    /// clinic has a patient with this number); the refusal is on the read trail.
+    /// </summary>
+    public const string HealthInsuranceNumberNotAccepted = "Profiles.HealthInsuranceNumberNotAccepted";
+
+    /// <summary>Staff: another record already has this health insurance number (staff may open it).</summary>
+    public const string HealthInsuranceNumberTaken = "Profiles.HealthInsuranceNumberTaken";
 }

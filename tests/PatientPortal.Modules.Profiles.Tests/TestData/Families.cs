@@ -10,7 +10,7 @@ internal static class Families
     /// <summary>A parent registered on their own, and a child's record (with a health card) linked to them as <paramref name="relationship"/>.</summary>
     public static async Task<Family> FamilyAsync(
         this ProfilesHarness profiles, string lastName, DateOnly childBirthDate, ProfileTabs tabs = ProfileTabs.All,
-        AccessState state = AccessState.Active, Relationship relationship = Relationship.Parent)
+        AccessState state = AccessState.Active, Relationship relationship = Relationship.Parent, ConsentBasis basis = ConsentBasis.StaffDecision)
     {
         var parent = Registrations.SelfRegistered("Parent", lastName, new DateOnly(1980, 1, 5), card: null);
         await profiles.DeliverAsync(parent);
@@ -20,7 +20,7 @@ internal static class Families
             var record = Profile.Create("Child", lastName, childBirthDate, ChildCard, contactEmail: null, "fr-CA",
                 [new ProfilePhone("514 555-0142", "Home")], clinicPatientId: null, profiles.Clock.GetUtcNow());
             db.Profiles.Add(record);
-            var (access, change) = ProfileAccess.GrantProxy(parent.AccountId, record.Id, relationship, tabs, state, Guid.CreateVersion7(), null, ConsentBasis.StaffDecision, profiles.Clock.GetUtcNow());
+            var (access, change) = ProfileAccess.GrantProxy(parent.AccountId, record.Id, relationship, tabs, state, Guid.CreateVersion7(), null, basis, profiles.Clock.GetUtcNow());
             db.Accesses.Add(access);
             db.AccessChanges.Add(change);
             await db.SaveChangesAsync();
@@ -31,6 +31,9 @@ internal static class Families
 
     public static Task<List<ProfileRead>> ReadsAsync(this ProfilesHarness profiles) =>
         profiles.QueryAsync(db => db.ProfileReads.AsNoTracking().OrderBy(r => r.Id).ToListAsync());
+
+    public static Task<List<ProfileChange>> ProfileChangesAsync(this ProfilesHarness profiles) =>
+        profiles.QueryAsync(db => db.ProfileChanges.AsNoTracking().OrderBy(c => c.ChangedUtc).ThenBy(c => c.Id).ToListAsync());
 
     public static Task<Profile> RecordAsync(this ProfilesHarness profiles, Guid id) =>
         profiles.QueryAsync(db => db.Profiles.AsNoTracking().SingleAsync(p => p.Id == id));

@@ -41,7 +41,10 @@ internal sealed class ProfileSnapshot
 {
     private readonly (string Field, string? Value)[] _fields;
 
-    private ProfileSnapshot((string Field, string? Value)[] fields) => _fields = fields;
+    private ProfileSnapshot((string Field, string? Value)[] fields, string language) => (_fields, PreferredLanguage) = (fields, language);
+
+    /// <summary>The record's language before the change: the person's, whatever a proxy just chose.</summary>
+    public string PreferredLanguage { get; }
 
     public static ProfileSnapshot Of(Profile p) => new(
     [
@@ -65,7 +68,7 @@ internal sealed class ProfileSnapshot
         ("Notifications.AppointmentEmails", p.Notifications.AppointmentEmails.ToString()),
         ("Notifications.Reminders", p.Notifications.Reminders.ToString()),
         ("Notifications.NewCommunicationEmails", p.Notifications.NewCommunicationEmails.ToString()),
-    ]);
+    ], p.PreferredLanguage);
 
     /// <summary>The names of the fields whose value differs in <paramref name="after"/> (ordinal comparison).</summary>
     public IReadOnlyList<string> ChangedIn(ProfileSnapshot after) =>

@@ -29,7 +29,7 @@ internal static class ProfileChanges
                 cancellationToken))
         {
             var proxy = await StaffGrant.HolderNameAsync(db, actorAccountId, cancellationToken);
-            mail.Queue(db, to, profile.PreferredLanguage, "ProfileUpdatedByProxy", ("Name", profile.FirstName), ("Proxy", proxy ?? ""));
+            mail.Queue(db, to, before.PreferredLanguage, "ProfileUpdatedByProxy", ("Name", profile.FirstName), ("Proxy", proxy ?? ""));
         }
 
         return fields;

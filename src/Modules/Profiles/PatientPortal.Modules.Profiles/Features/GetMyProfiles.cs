@@ -2,7 +2,7 @@ namespace PatientPortal.Modules.Profiles.Features;
 
 /// <summary>
 /// Every link of the account with its state now (the age rule applied at this instant, as MayActFor does) and why it
-/// ended; never another account's links.
+/// ended; never another account's links. Not on the read trail: the list of one's own links is account data (ADR 0014).
 /// </summary>
 internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar)
     : IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>

@@ -41,13 +41,14 @@ internal static class ProfilesPortal
 
     /// <summary>A child's record at the clinic, attached to the parent's account by staff with these tabs (active).</summary>
     public static Task<Guid> AttachChildAsync(
-        PortalFactory portal, Guid parentAccountId, string firstName, string lastName, DateOnly dateOfBirth, string card, ProfileTabs tabs = ProfileTabs.All) =>
+        PortalFactory portal, Guid parentAccountId, string firstName, string lastName, DateOnly dateOfBirth, string card, ProfileTabs tabs = ProfileTabs.All,
+        Relationship relationship = Relationship.Parent, ConsentBasis basis = ConsentBasis.StaffDecision) =>
         QueryAsync(portal, async db =>
         {
             var now = portal.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             var child = Profile.Create(firstName, lastName, dateOfBirth, card, contactEmail: null, "fr-CA", [new ProfilePhone("514 555-0142", "Home")], clinicPatientId: null, now);
             db.Profiles.Add(child);
-            var (access, change) = ProfileAccess.GrantProxy(parentAccountId, child.Id, Relationship.Parent, tabs, AccessState.Active, Guid.CreateVersion7(), null, ConsentBasis.StaffDecision, now);
+            var (access, change) = ProfileAccess.GrantProxy(parentAccountId, child.Id, relationship, tabs, AccessState.Active, Guid.CreateVersion7(), null, basis, now);
             db.Accesses.Add(access);
             db.AccessChanges.Add(change);
             await db.SaveChangesAsync();
@@ -62,6 +63,9 @@ internal static class ProfilesPortal
 
     public static Task<List<ProfileRead>> ReadsAsync(PortalFactory portal, Guid profileId) =>
         QueryAsync(portal, db => db.ProfileReads.AsNoTracking().Where(r => r.ProfileId == profileId).OrderBy(r => r.Id).ToListAsync());
+
+    public static Task<List<ProfileChange>> ProfileChangesAsync(PortalFactory portal, Guid profileId) =>
+        QueryAsync(portal, db => db.ProfileChanges.AsNoTracking().Where(c => c.ProfileId == profileId).OrderBy(c => c.ChangedUtc).ToListAsync());
 
     /// <summary>A GET or form POST with the selected-profile cookie set to <paramref name="profileId"/> (besides the browser's own cookies).</summary>
     public static async Task<HttpResponseMessage> SendWithSelectionAsync(

@@ -19,7 +19,7 @@ public sealed partial class ProfileEmailTemplatesTests
     public void The_age_of_consent_and_consent_emails_are_all_there() =>
         Names().Order().ShouldBe(
             ["AgeOfConsentReachedPatient", "AgeOfConsentReachedPatientNoAccount", "AgeOfConsentReachedProxy", "AgeOfConsentSoon",
-             "ConnectionApproved", "ConnectionRefused", "ConsentApproved", "ConsentDeclined", "ConsentRequested", "ProxyAccessToApprove"]);
+             "ConnectionApproved", "ConnectionRefused", "ConsentApproved", "ConsentDeclined", "ConsentRequested", "ProfileUpdatedByProxy", "ProxyAccessToApprove"]);
 
     [Theory]
     [MemberData(nameof(Templates))]
@@ -27,7 +27,7 @@ public sealed partial class ProfileEmailTemplatesTests
     {
         var values = new Dictionary<string, string>
         {
-            ["Name"] = "Heather", ["Patient"] = "Nathan", ["Age"] = "14", ["Date"] = "18 février 2031", ["Person"] = "Nathan Milner", ["Requester"] = "Heather Milner", ["Holder"] = "Heather Milner", ["Clinic"] = "Clinique", ["Link"] = "https://portal.test/",
+            ["Name"] = "Heather", ["Patient"] = "Nathan", ["Age"] = "14", ["Date"] = "18 février 2031", ["Person"] = "Nathan Milner", ["Requester"] = "Heather Milner", ["Holder"] = "Heather Milner", ["Proxy"] = "Heather Milner", ["Clinic"] = "Clinique", ["Link"] = "https://portal.test/",
         };
 
         var english = EmailTemplates.Render(Module, template, CultureInfo.GetCultureInfo("en-CA"), values);

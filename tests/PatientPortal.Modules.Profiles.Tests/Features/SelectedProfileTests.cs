@@ -100,4 +100,23 @@ public sealed class SelectedProfileTests
         (await profiles.SendAsync(new SwitchProfile(family.ChildId))).Errors.ShouldBe([Error.Forbidden]);
         (await profiles.SendAsync(new GetProfileSettings(family.ChildId))).Errors.ShouldBe([Error.Forbidden]);
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_dashboards_list_and_an_allowed_selection_are_not_on_the_read_trail_but_a_refused_one_is(DatabaseProvider provider)
+    {
+        // ADR 0014: one's own links are account data; an allowed selection shows what identifies the link held.
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var mine = await profiles.FamilyAsync("Milner", new DateOnly(2017, 2, 18));
+        var theirs = await profiles.FamilyAsync("Tremblay", new DateOnly(2016, 6, 1));
+        profiles.Current.AccountId = mine.ParentAccountId;
+
+        (await profiles.SendAsync(new GetMyProfiles())).IsSuccess.ShouldBeTrue();
+        (await profiles.SendAsync(new GetSelectedProfile(mine.ChildId))).Value.RequestRefused.ShouldBeFalse();
+        (await profiles.ReadsAsync()).ShouldBeEmpty();
+        (await profiles.SendAsync(new GetSelectedProfile(theirs.ChildId))).Value.RequestRefused.ShouldBeTrue();
+
+        (await profiles.ReadsAsync()).Select(r => (r.ProfileId, r.What, r.Allowed)).ShouldBe([(theirs.ChildId, "select", false)]);
+    }
 }

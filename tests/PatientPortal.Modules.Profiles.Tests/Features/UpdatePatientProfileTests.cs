@@ -48,7 +48,7 @@ public sealed class UpdatePatientProfileTests
     public async Task Another_records_chart_number_is_refused_and_nothing_changes(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);
-        await profiles.RecordAsync(StaffTestData.Details("Heather", chart: "C-1042"));
+        await profiles.RecordAsync(StaffTestData.Details("Heather", card: "MILH89042712", chart: "C-1042"));
         var nathan = await profiles.RecordAsync(StaffTestData.Details(chart: "C-2001"));
         profiles.AsStaff();
 

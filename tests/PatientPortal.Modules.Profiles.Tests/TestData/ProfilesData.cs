@@ -34,11 +34,11 @@ internal static class ProfilesData
     /// </summary>
     public static Task<Guid> GrantAsync(
         this ProfilesHarness profiles, Guid accountId, Guid profileId, Relationship relationship = Relationship.Parent, ProfileTabs tabs = ProfileTabs.All,
-        AccessState state = AccessState.Active, RevocationReason? revoke = null) =>
+        AccessState state = AccessState.Active, RevocationReason? revoke = null, ConsentBasis basis = ConsentBasis.StaffDecision) =>
         profiles.QueryAsync(async db =>
         {
             var now = profiles.Clock.GetUtcNow();
-            var (access, change) = ProfileAccess.GrantProxy(accountId, profileId, relationship, tabs, state, Guid.CreateVersion7(), consentGivenBy: null, ConsentBasis.StaffDecision, now);
+            var (access, change) = ProfileAccess.GrantProxy(accountId, profileId, relationship, tabs, state, Guid.CreateVersion7(), consentGivenBy: null, basis, now);
             db.Accesses.Add(access);
             db.AccessChanges.Add(change);
             if (revoke is { } reason)

@@ -20,7 +20,9 @@ public sealed record ProfilePhoneNumber(string Number, string Type);
 
 /// <summary>
 /// What Account settings shows. <see cref="MayChangeHealthCard"/>: only the person's own account (Self) changes the
-/// health card; nobody but staff changes the date of birth.
+/// health card; nobody but staff changes the date of birth. <see cref="ManagesPersonalInformation"/> false (a caregiver,
+/// or a proxy of a person who has reached the age of consent): only the names and the birth date are filled in — the
+/// card, phones, address, contact email, language and notification choices are empty, and changes are refused.
 /// </summary>
 public sealed record ProfileSettings(
     Guid ProfileId,
@@ -39,7 +41,8 @@ public sealed record ProfileSettings(
     string PreferredLanguage,
     bool AppointmentEmails,
     bool Reminders,
-    bool NewCommunicationEmails)
+    bool NewCommunicationEmails,
+    bool ManagesPersonalInformation)
 {
     public bool MayChangeHealthCard => Relationship == Relationship.Self;
 

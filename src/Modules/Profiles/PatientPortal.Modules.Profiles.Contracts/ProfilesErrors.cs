@@ -62,4 +62,14 @@ public static class ProfilesErrors
 
     /// <summary>"The sign-in email is the contact email on the record" was chosen, and it is not (or the record has none).</summary>
     public const string IdentityCheckEmailDiffers = "Profiles.IdentityCheckEmailDiffers";
+    // issue 8: records (review findings #2, #5, #7)
+
+    /// <summary>
+    /// A patient typed a health insurance number another record holds: one neutral answer (it must not confirm that the
+    /// clinic has a patient with this number); the refusal is on the read trail.
+    /// </summary>
+    public const string HealthInsuranceNumberNotAccepted = "Profiles.HealthInsuranceNumberNotAccepted";
+
+    /// <summary>Staff: another record already has this health insurance number (staff may open it).</summary>
+    public const string HealthInsuranceNumberTaken = "Profiles.HealthInsuranceNumberTaken";
 }

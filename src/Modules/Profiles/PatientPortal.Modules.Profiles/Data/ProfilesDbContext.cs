@@ -15,6 +15,7 @@ internal class ProfilesDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<ConnectionRequest> ConnectionRequests => Set<ConnectionRequest>();
     public DbSet<ConnectionAttempt> ConnectionAttempts => Set<ConnectionAttempt>();
     public DbSet<ProfileRead> ProfileReads => Set<ProfileRead>();
+    public DbSet<ProfileChange> ProfileChanges => Set<ProfileChange>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

@@ -1,5 +1,6 @@
 using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Profiles.Security;
 
 namespace PatientPortal.Modules.Profiles.Features;
 
@@ -19,11 +20,24 @@ internal sealed class CreatePatientProfileHandler(ProfilesDbContext db, ICurrent
             return Error.Forbidden;
         }
 
+        var card = Profile.NormalizeHealthInsuranceNumber(request.Details.HealthInsuranceNumber);
+        return await HealthCards.UnderLockAsync(db, card, () => CreateAsync(request, card, cancellationToken), r => r.IsSuccess, cancellationToken);
+    }
+
+    /// <summary>A health insurance number another record holds is refused, under the number's lock (review finding #7).</summary>
+    private async Task<Result<Guid>> CreateAsync(CreatePatientProfile request, string? card, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         var details = request.Details;
         var chart = string.IsNullOrWhiteSpace(details.ClinicPatientId) ? null : details.ClinicPatientId.Trim();
         if (chart is not null && await db.Profiles.AnyAsync(p => p.ClinicPatientId == chart, cancellationToken))
         {
             return ChartTaken;
+        }
+
+        if (card is not null && await HealthCards.HeldByAnotherAsync(db, card, null, cancellationToken))
+        {
+            return new Error(ProfilesErrors.HealthInsuranceNumberTaken, $"{nameof(CreatePatientProfile.Details)}.{nameof(PatientDetails.HealthInsuranceNumber)}");
         }
 
         var now = clock.GetUtcNow();

@@ -6,6 +6,7 @@ namespace PatientPortal.Modules.Profiles.Features;
 /// waiting for the person's consent, is left out: the requester learns nothing about the person (not even that the
 /// clinic has them) until the person decides (Connected Accounts must not be a match oracle, see ConnectProfile). A link
 /// staff attached and the person has yet to approve is shown, "pending consent": the clinic told the account holder.
+/// Not on the read trail: the list of one's own links is account data (ADR 0014).
 /// </summary>
 internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar)
     : IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>

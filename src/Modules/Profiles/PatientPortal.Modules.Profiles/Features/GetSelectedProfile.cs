@@ -5,7 +5,8 @@ namespace PatientPortal.Modules.Profiles.Features;
 /// <summary>
 /// Asked on every request: the requested profile when the account's link to it is active now, else the account's own.
 /// A refused request (another family's id, a link revoked or ended at the age of consent since the cookie was set) is
-/// recorded on the read trail; the host then forgets the id, so this happens once per stale cookie.
+/// recorded on the read trail; the host then forgets the id, so this happens once per stale cookie. An allowed selection
+/// (name and birth date, on every page) is not recorded: each page that reads the file records its own read (ADR 0014).
 /// </summary>
 internal sealed class GetSelectedProfileHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, TimeProvider clock)
     : IRequestHandler<GetSelectedProfile, Result<SelectedProfile>>

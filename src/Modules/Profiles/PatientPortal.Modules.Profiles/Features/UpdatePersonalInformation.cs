@@ -1,4 +1,5 @@
 using PatientPortal.BuildingBlocks.Outbox;
+using PatientPortal.Modules.Profiles.Emails;
 using PatientPortal.Modules.Profiles.Security;
 
 namespace PatientPortal.Modules.Profiles.Features;
@@ -26,11 +27,16 @@ internal sealed class UpdatePersonalInformationValidator : AbstractValidator<Upd
 }
 
 /// <summary>
-/// Account settings: the selected profile's names, phones, address, contact email and language, for an account whose
-/// link is active now. The person's own account may also change the health card; a proxy's card fields are ignored, and
-/// nobody here changes the date of birth (staff do). Tells the other modules (ProfileContactChanged) in the same save.
+/// Account settings: the selected profile's names, phones, address, contact email and language, for an account that
+/// manages the profile's personal information now (<see cref="ActingFor.ManagesPersonalInformation"/>: the person, or a
+/// parent or guardian of a minor; any other link is refused with the same answer as no link, and the refusal recorded).
+/// The person's own account may also change the health card, unless another record holds that number (one neutral
+/// answer, the refusal recorded); a proxy's card fields are ignored, and nobody here changes the date of birth (staff do).
+/// In the same save: the change audit (field names), the email to the person when a proxy changed their file, and
+/// ProfileContactChanged for the other modules.
 /// </summary>
-internal sealed class UpdatePersonalInformationHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, TimeProvider clock)
+internal sealed class UpdatePersonalInformationHandler(
+    ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, ProfileMail mail, TimeProvider clock)
     : IRequestHandler<UpdatePersonalInformation, Result>
 {
     public async Task<Result> Handle(UpdatePersonalInformation request, CancellationToken cancellationToken)
@@ -40,6 +46,13 @@ internal sealed class UpdatePersonalInformationHandler(ProfilesDbContext db, ICu
             return Error.Forbidden;
         }
 
+        var card = Profile.NormalizeHealthInsuranceNumber(request.HealthInsuranceNumber);
+        return await HealthCards.UnderLockAsync(db, card, () => UpdateAsync(accountId, request, card, cancellationToken), _ => true, cancellationToken);
+    }
+
+    private async Task<Result> UpdateAsync(Guid accountId, UpdatePersonalInformation request, string? card, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
         var link = await ActingFor.FindAsync(db, accountId, request.ProfileId, calendar, tracked: true, cancellationToken);
         if (!link.AllowedNow)
@@ -49,8 +62,26 @@ internal sealed class UpdatePersonalInformationHandler(ProfilesDbContext db, ICu
             return new Error(ProfilesErrors.ProfileNotAvailable);
         }
 
+        if (!link.ManagesPersonalInformation(calendar))
+        {
+            link.RecordRefusal(db, accountId, request.ProfileId, "settings-update", now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Error(ProfilesErrors.ProfileNotAvailable);
+        }
+
         var profile = link.Profile!;
         var own = link.Access!.Relationship == Relationship.Self;
+        if (own && card is not null && card != profile.HealthInsuranceNumber && await HealthCards.HeldByAnotherAsync(db, card, profile.Id, cancellationToken))
+        {
+            // Someone else's number: saving it would make this account look like that person (Connected Accounts, link
+            // suggestions). The answer does not say whether the clinic has such a patient.
+            db.ChangeTracker.Clear();
+            db.ProfileReads.Add(ProfileRead.Of(accountId, profile.Id, ReaderRole.Self, "card-refused", allowed: false, now));
+            await db.SaveChangesAsync(cancellationToken);
+            return new Error(ProfilesErrors.HealthInsuranceNumberNotAccepted, nameof(request.HealthInsuranceNumber));
+        }
+
+        var before = ProfileSnapshot.Of(profile);
         // A proxy never sets the contact email: the age-of-consent invitation goes there, and its code (card digits or
         // birth date) is something a parent knows.
         profile.UpdatePersonalInformation(new PersonalInformation(
@@ -61,7 +92,11 @@ internal sealed class UpdatePersonalInformationHandler(ProfilesDbContext db, ICu
             profile.ChangeHealthCard(request.HealthInsuranceNumber, request.HealthInsuranceExpiry, now);
         }
 
-        db.Publish(ContactChanged.Of(profile), clock);
+        if ((await ProfileChanges.RecordAsync(db, mail, before, profile, accountId, link.Role, now, cancellationToken)).Count > 0)
+        {
+            db.Publish(ContactChanged.Of(profile), clock);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

@@ -31,6 +31,21 @@ internal sealed record ActingFor(ProfileAccess? Access, Profile? Profile, bool A
             : new ActingFor(row.Access, row.Profile, row.Access.AllowsNow(ProfileTabs.None, calendar.HasReachedAgeOfConsent(row.Profile.DateOfBirth)));
     }
 
+    /// <summary>
+    /// Whether the account reads and changes the profile's personal information (phones, address, language, notification
+    /// choices; Account settings and the download), evaluated now (review finding #2): the person's own account, or a
+    /// parent or guardian of a person under the age of consent (they manage the child's file). Any other active link — a
+    /// caregiver, or a proxy of a person who has reached the age of consent, even one the person approved — sees the
+    /// name and birth date only: the person (or the parent, or the clinic) manages the rest. The one rule, for every slice.
+    /// </summary>
+    public bool ManagesPersonalInformation(ClinicCalendar calendar) =>
+        AllowedNow && (Access!.Relationship == Relationship.Self
+            || (Access.Relationship is Relationship.Parent or Relationship.Guardian && !calendar.HasReachedAgeOfConsent(Profile!.DateOfBirth)));
+
+    /// <summary>Adds a refusal to the trail (an active link that may not do THIS: the same answer as no link); the handler saves it.</summary>
+    public void RecordRefusal(ProfilesDbContext db, Guid accountId, Guid profileId, string what, DateTimeOffset now) =>
+        db.ProfileReads.Add(ProfileRead.Of(accountId, profileId, Role, what, allowed: false, now));
+
     /// <summary>Adds the read (or the refusal) to the trail (security.md F29); the handler saves it.</summary>
     public void RecordRead(ProfilesDbContext db, Guid accountId, Guid profileId, string what, DateTimeOffset now) =>
         db.ProfileReads.Add(ProfileRead.Of(accountId, profileId, Role, what, AllowedNow, now));

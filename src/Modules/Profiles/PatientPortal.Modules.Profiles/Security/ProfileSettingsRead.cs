@@ -15,13 +15,26 @@ internal static class ProfileSettingsRead
         }
 
         var link = await ActingFor.FindAsync(db, accountId, profileId, calendar, tracked: false, cancellationToken);
-        link.RecordRead(db, accountId, profileId, what, clock.GetUtcNow());
+        var whole = link.ManagesPersonalInformation(calendar);
+        // A proxy that does not manage the personal information reads the name and birth date only: recorded as such.
+        link.RecordRead(db, accountId, profileId, link.AllowedNow && !whole ? what + "-summary" : what, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return link.AllowedNow ? Settings(link.Profile!, link.Access!.Relationship) : new Error(ProfilesErrors.ProfileNotAvailable);
+        if (!link.AllowedNow)
+        {
+            return new Error(ProfilesErrors.ProfileNotAvailable);
+        }
+
+        return whole ? Settings(link.Profile!, link.Access!.Relationship) : Summary(link.Profile!, link.Access!.Relationship);
     }
 
-    public static ProfileSettings Settings(Profile p, Relationship relationship) => new(
+    private static ProfileSettings Settings(Profile p, Relationship relationship) => new(
         p.Id, p.FirstName, p.LastName, p.DateOfBirth, relationship, p.HealthInsuranceNumber, p.HealthInsuranceExpiry,
         [.. p.Phones.Select(phone => new ProfilePhoneNumber(phone.Number, phone.Type))], p.AddressLine, p.City, p.Province, p.PostalCode,
-        p.ContactEmail, p.PreferredLanguage, p.Notifications.AppointmentEmails, p.Notifications.Reminders, p.Notifications.NewCommunicationEmails);
+        p.ContactEmail, p.PreferredLanguage, p.Notifications.AppointmentEmails, p.Notifications.Reminders, p.Notifications.NewCommunicationEmails,
+        ManagesPersonalInformation: true);
+
+    // Names and birth date only (review finding #2): everything else empty, the language included.
+    private static ProfileSettings Summary(Profile p, Relationship relationship) => new(
+        p.Id, p.FirstName, p.LastName, p.DateOfBirth, relationship, null, null, [], null, null, null, null, null, "", false, false, false,
+        ManagesPersonalInformation: false);
 }

@@ -145,3 +145,19 @@ internal sealed class ProfileReadConfiguration : IEntityTypeConfiguration<Profil
         builder.Property(r => r.What).HasMaxLength(50);
     }
 }
+
+internal sealed class ProfileChangeConfiguration : IEntityTypeConfiguration<ProfileChange>
+{
+    public void Configure(EntityTypeBuilder<ProfileChange> builder)
+    {
+        builder.ToTable("ProfileChanges");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        // Incident support: who changed this record, and what did this account change, in a time window.
+        builder.HasIndex(c => new { c.ProfileId, c.ChangedUtc });
+        builder.HasIndex(c => new { c.ActorAccountId, c.ChangedUtc });
+        builder.Property(c => c.Role).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Fields).HasMaxLength(500);
+        builder.Ignore(c => c.FieldNames);
+    }
+}

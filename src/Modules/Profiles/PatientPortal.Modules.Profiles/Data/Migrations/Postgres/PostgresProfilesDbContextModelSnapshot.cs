@@ -469,6 +469,39 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Postgres
                     b.ToTable("ProfileAccesses", "profiles");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ProfileChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActorAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorAccountId", "ChangedUtc");
+
+                    b.HasIndex("ProfileId", "ChangedUtc");
+
+                    b.ToTable("ProfileChanges", "profiles");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ProfileRead", b =>
                 {
                     b.Property<Guid>("Id")

@@ -465,6 +465,39 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Sqlite
                     b.ToTable("ProfileAccesses", "profiles");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ProfileChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActorAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorAccountId", "ChangedUtc");
+
+                    b.HasIndex("ProfileId", "ChangedUtc");
+
+                    b.ToTable("ProfileChanges", "profiles");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Profiles.Domain.ProfileRead", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,3 +1,4 @@
+using PatientPortal.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.Modules.Profiles.Features;
 

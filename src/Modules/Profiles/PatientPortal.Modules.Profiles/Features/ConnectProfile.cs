@@ -81,14 +81,7 @@ internal sealed class ConnectProfileHandler(
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            // SQLite: BEGIN IMMEDIATE already serializes writers. PostgreSQL: a transaction-scoped lock on the account.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (db.Database.IsNpgsql())
-            {
-                var key = LockSpace ^ BitConverter.ToInt64(accountId.ToByteArray(), 0) ^ BitConverter.ToInt64(accountId.ToByteArray(), 8);
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
-            }
-
+            await using var transaction = await WriteLock.BeginAsync(db, LockSpace, [accountId], cancellationToken);
             var attempt = ConnectionAttempt.Begin(accountId, now);
             db.ConnectionAttempts.Add(attempt);
             await db.SaveChangesAsync(cancellationToken);

@@ -4,8 +4,7 @@ namespace PatientPortal.Modules.Profiles.Security;
 /// One health insurance number, one record (review finding #7). Not a unique index: a self-registered account's copy of
 /// a clinic record shares its card and birth date on purpose until staff decide the link suggestion
 /// (<c>CreateOwnProfile</c>, <c>DecideLinkSuggestion</c>), and such pairs exist in the demo and in the clinic's data. So
-/// the slices that SET a card check it, inside a transaction that holds the card number's lock: PostgreSQL, a
-/// transaction-scoped advisory lock on the number; SQLite, BEGIN IMMEDIATE (one writer at a time). Two saves of the same
+/// the slices that SET a card check it, inside a transaction that holds the card number's lock (<see cref="WriteLock"/>). Two saves of the same
 /// number therefore cannot both pass the check.
 /// </summary>
 internal static class HealthCards
@@ -27,13 +26,9 @@ internal static class HealthCards
         var strategy = db.Database.CreateExecutionStrategy();
         return strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (normalized is not null && db.Database.IsNpgsql())
-            {
-                var key = LockSpace ^ StableHash(normalized);
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
-            }
-
+            await using var transaction = normalized is null
+                ? await db.Database.BeginTransactionAsync(cancellationToken)
+                : await WriteLock.BeginAsync(db, LockSpace, normalized, cancellationToken);
             var result = await work();
             if (commit(result))
             {
@@ -46,17 +41,5 @@ internal static class HealthCards
 
             return result;
         });
-    }
-
-    // string.GetHashCode changes between processes; two portal instances must take the same lock.
-    private static long StableHash(string value)
-    {
-        var hash = 14695981039346656037UL; // FNV-1a, 64 bits
-        foreach (var c in value)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return unchecked((long)hash);
     }
 }

@@ -144,6 +144,27 @@ public sealed class ConnectProfileTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_self_registered_copy_of_a_clinic_record_never_receives_that_persons_connection_requests(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var heather = await profiles.PatientAsync("Heather", "Milner", Registrations.HeatherBirthDate, Registrations.HeatherCard);
+        // Hugo (of age) is a clinic patient with no account; an impostor registers as Hugo (his copy, a link suggestion).
+        var hugo = await profiles.RecordAsync("Hugo", "Lévesque", new DateOnly(2000, 3, 2), "LEVH00030212", contactEmail: "hugo@example.com");
+        var impostor = await profiles.PatientAsync("Hugo", "Lévesque", new DateOnly(2000, 3, 2), "LEVH00030212");
+
+        var result = await profiles.ConnectAsync(heather.AccountId, "Hugo", "Levesque", new DateOnly(2000, 3, 2), "LEVH00030212");
+
+        result.Value.ShouldBe(Submitted);
+        (await profiles.LinkAsync(heather.AccountId, hugo))!.State.ShouldBe(AccessState.PendingConsent);
+        var copy = await profiles.QueryAsync(db => db.Accesses.Where(a => a.AccountId == impostor.AccountId).Select(a => a.ProfileId).SingleAsync());
+        (await profiles.LinkAsync(heather.AccountId, copy)).ShouldBeNull();
+        (await profiles.MailsToAsync(impostor.Email)).ShouldBeEmpty();
+        (await profiles.MailsToAsync("hugo@example.com")).ShouldHaveSingleItem();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task A_link_revoked_earlier_is_made_again_on_the_same_row(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);

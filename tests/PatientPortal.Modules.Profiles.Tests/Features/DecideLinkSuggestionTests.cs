@@ -165,4 +165,37 @@ public sealed class DecideLinkSuggestionTests
         (await profiles.LinkOfAsync(heather.AccountId, record)).Relationship.ShouldBe(Relationship.Self);
         (await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().SingleAsync(s => s.AccountId == heather.AccountId && s.ExistingProfileId == record))).IdentityCheck.ShouldBe(IdentityCheck.EmailOnFile);
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_email_on_file_is_not_enough_when_it_may_be_a_parents(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        // A 15-year-old whose record carries the parent's address as contact and guardian email; a 40-year-old whose
+        // record carries her own address but has a guardian linked; a 12-year-old with his own address.
+        var teen = await profiles.RecordAsync(StaffTestData.Details("Hugo", "Levesque", new DateOnly(2011, 1, 10), "LEVH11011012", contactEmail: "parent@example.com", guardianEmail: "parent@example.com"));
+        var linked = await profiles.RecordAsync(StaffTestData.Details("Anne", "Roy", new DateOnly(1986, 1, 10), "ROYA86511012", contactEmail: "anne@example.com"));
+        var minor = await profiles.RecordAsync(StaffTestData.Details("Paul", "Roy", new DateOnly(2013, 5, 10), "ROYP13051012", contactEmail: "paul@example.com"));
+        var parent = await profiles.AccountHolderAsync("Hugo", "Levesque", new DateOnly(2011, 1, 10), "parent@example.com", "LEVH11011012");
+        var anne = await profiles.AccountHolderAsync("Anne", "Roy", new DateOnly(1986, 1, 10), "anne@example.com", "ROYA86511012");
+        var paul = await profiles.AccountHolderAsync("Paul", "Roy", new DateOnly(2013, 5, 10), "paul@example.com", "ROYP13051012");
+        var caregiver = await profiles.AccountHolderAsync("Marc", "Roy", new DateOnly(1960, 1, 1), "marc@example.com");
+        await profiles.GrantAsync(caregiver.AccountId, linked, Relationship.Guardian);
+        var suggestions = await profiles.QueryAsync(db => db.LinkSuggestions.AsNoTracking().ToListAsync());
+        profiles.AsStaff();
+
+        var results = new List<Result>();
+        foreach (var account in new[] { parent.AccountId, anne.AccountId, paul.AccountId })
+        {
+            results.Add(await profiles.SendAsync(new DecideLinkSuggestion(suggestions.Single(s => s.AccountId == account).Id, Confirm: true, IdentityCheck.EmailOnFile)));
+        }
+
+        var inPerson = await profiles.SendAsync(new DecideLinkSuggestion(suggestions.Single(s => s.AccountId == anne.AccountId).Id, Confirm: true, IdentityCheck.InPersonPhotoId));
+
+        results.ShouldAllBe(r => r.Errors.Single().Key == ProfilesErrors.IdentityCheckEmailNotEnough);
+        (await profiles.QueryAsync(db => db.Accesses.AnyAsync(a => a.Relationship == Relationship.Self && (a.ProfileId == teen || a.ProfileId == minor)))).ShouldBeFalse();
+        inPerson.IsSuccess.ShouldBeTrue();
+        (await profiles.LinkOfAsync(anne.AccountId, linked)).Relationship.ShouldBe(Relationship.Self);
+    }
 }

@@ -65,4 +65,48 @@ public sealed class GetMyProfilesTests
 
         result.Errors.ShouldBe([Error.Forbidden]);
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, false)]
+    [InlineData(DatabaseProvider.Postgres, false)]
+    [InlineData(DatabaseProvider.Sqlite, true)]
+    [InlineData(DatabaseProvider.Postgres, true)]
+    public async Task A_parent_asking_again_after_the_birthday_of_consent_still_sees_the_guides_message_until_the_teen_decides(DatabaseProvider provider, bool jobRan)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        // Fourteen today (2 March 2026, Montreal).
+        var family = await profiles.FamilyAsync("Milner", new DateOnly(2012, 3, 2));
+        if (jobRan)
+        {
+            await profiles.QueryAsync(async db =>
+            {
+                var link = await db.Accesses.SingleAsync(a => a.AccountId == family.ParentAccountId && a.ProfileId == family.ChildId);
+                db.AccessChanges.Add(link.Revoke(RevocationReason.AgeOfConsentReached, changedBy: null, ConsentBasis.System, profiles.Clock.GetUtcNow()));
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        (await profiles.ConnectAsync(family.ParentAccountId, "Child", "Milner", new DateOnly(2012, 3, 2), Families.ChildCard)).Value.ShouldBe(ConnectOutcome.Submitted);
+        (await profiles.LinkOfAsync(family.ParentAccountId, family.ChildId)).State.ShouldBe(AccessState.PendingConsent);
+        var mine = (await profiles.SendAsync(new GetMyProfiles())).Value;
+
+        var child = mine.Single(p => p.ProfileId == family.ChildId);
+        (child.State, child.EndedBecause).ShouldBe((AccessState.Revoked, LinkEndReason.AgeOfConsentReached));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_first_request_to_someone_of_age_shows_nothing_until_they_decide(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var heather = await profiles.PatientAsync("Heather", "Milner", Registrations.HeatherBirthDate, Registrations.HeatherCard);
+        var hugo = await profiles.RecordAsync("Hugo", "Lévesque", new DateOnly(2000, 3, 2), "LEVH00030212", contactEmail: "hugo@example.com");
+
+        await profiles.ConnectAsync(heather.AccountId, "Hugo", "Lévesque", new DateOnly(2000, 3, 2), "LEVH00030212");
+        var mine = (await profiles.SendAsync(new GetMyProfiles())).Value;
+
+        (await profiles.LinkOfAsync(heather.AccountId, hugo)).State.ShouldBe(AccessState.PendingConsent);
+        mine.Select(p => p.ProfileId).ShouldNotContain(hugo);
+    }
 }

@@ -1,6 +1,6 @@
-using PatientPortal.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.Modules.Profiles.Features;
+using PatientPortal.Testing;
 
 namespace PatientPortal.Modules.Profiles.Tests.Features;
 
@@ -112,5 +112,28 @@ public sealed class HealthCardUniquenessTests
         results.Where(r => r.IsFailure).SelectMany(r => r.Errors).Select(e => e.Key).Distinct().ShouldBe([ProfilesErrors.HealthInsuranceNumberNotAccepted]);
         (await profiles.QueryAsync(db => db.Profiles.CountAsync(p => p.HealthInsuranceNumber == "TREH89042712"))).ShouldBe(1);
         (await profiles.ReadsAsync()).Count(r => r.What == "card-refused").ShouldBe(3);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task After_three_card_tries_in_a_clinic_day_every_try_gets_the_same_answer_free_number_or_not(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var family = await profiles.FamilyAsync("Milner", new DateOnly(2017, 2, 18));
+        profiles.Current.AccountId = family.ParentAccountId;
+        var update = (string card) => profiles.SendAsync(UpdatePersonalInformationTests.Update(family.ParentProfileId, "Parent", card, new DateOnly(2030, 1, 31)));
+
+        var tries = new[] { await update("AAAA00000001"), await update("AAAA00000002"), await update(Families.ChildCard) };
+        var freeButTooMany = await update("AAAA00000003");
+        var takenAndTooMany = await update(Families.ChildCard);
+        profiles.Clock.Advance(TimeSpan.FromDays(1));
+        var tomorrow = await update("AAAA00000004");
+
+        (tries[0].IsSuccess, tries[1].IsSuccess, tries[2].IsFailure).ShouldBe((true, true, true));
+        freeButTooMany.Errors.ShouldBe(takenAndTooMany.Errors);
+        freeButTooMany.Errors.Single().Key.ShouldBe(ProfilesErrors.HealthInsuranceNumberNotAccepted);
+        (await profiles.RecordAsync(family.ParentProfileId)).HealthInsuranceNumber.ShouldBe("AAAA00000004");
+        tomorrow.IsSuccess.ShouldBeTrue();
     }
 }

@@ -18,6 +18,18 @@ public sealed class ClinicCalendar(TimeProvider clock, IConfiguration configurat
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
 
+    /// <summary>The instant a clinic day begins: local midnight, or the first valid minute after it on a DST change.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        while (_zone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, _zone), TimeSpan.Zero);
+    }
+
     public static int AgeOn(DateOnly birthDate, DateOnly day)
     {
         var age = day.Year - birthDate.Year;

@@ -62,6 +62,9 @@ public static class ProfilesErrors
 
     /// <summary>"The sign-in email is the contact email on the record" was chosen, and it is not (or the record has none).</summary>
     public const string IdentityCheckEmailDiffers = "Profiles.IdentityCheckEmailDiffers";
+
+    /// <summary>The email on file may be a parent's (a minor, a guardian email, parent links): check identity in person or by phone.</summary>
+    public const string IdentityCheckEmailNotEnough = "Profiles.IdentityCheckEmailNotEnough";
     // issue 8: records (review findings #2, #5, #7)
 
     /// <summary>

@@ -58,8 +58,8 @@ internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calend
             .Where(e => e.FirstDay <= lastDay && e.LastDay >= firstDay)
             .Where(e => e.PractitionerId == null || practitioners.Contains(e.PractitionerId.Value))
             .ToListAsync(cancellationToken);
-        var fromUtc = StartOf(firstDay);
-        var untilUtc = StartOf(lastDay.AddDays(1));
+        var fromUtc = calendar.StartOf(firstDay);
+        var untilUtc = calendar.StartOf(lastDay.AddDays(1));
         var earliestStart = fromUtc - LongestAppointment;
         var busy = (await db.Appointments.AsNoTracking()
                 .Where(a => practitioners.Contains(a.PractitionerId) && a.StartUtc >= earliestStart && a.StartUtc < untilUtc && a.Status != AppointmentStatus.Cancelled)
@@ -118,18 +118,6 @@ internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calend
 
     /// <summary>The clinic day an instant falls on.</summary>
     public DateOnly ClinicDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, calendar.Zone).DateTime);
-
-    /// <summary>The instant a clinic day begins (local midnight, or the first valid minute after it).</summary>
-    public DateTimeOffset StartOf(DateOnly day)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
-        while (calendar.Zone.IsInvalidTime(midnight))
-        {
-            midnight = midnight.AddMinutes(30);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, calendar.Zone), TimeSpan.Zero);
-    }
 
     private DateTimeOffset? ToUtc(DateOnly day, TimeOnly time)
     {

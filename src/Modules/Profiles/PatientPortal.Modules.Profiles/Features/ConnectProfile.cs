@@ -75,8 +75,7 @@ internal sealed class ConnectProfileHandler(
     private async Task<(Guid AttemptId, int AttemptsToday)> BeginAttemptAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var midnight = calendar.Today.ToDateTime(TimeOnly.MinValue);
-        var dayStart = new DateTimeOffset(midnight, calendar.Zone.GetUtcOffset(midnight)).ToUniversalTime();
+        var dayStart = calendar.StartOf(calendar.Today);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -164,9 +163,18 @@ internal sealed class ConnectProfileHandler(
         return ConnectOutcome.Submitted;
     }
 
-    /// <summary>One record, or none: when several match (a self-registered copy of a clinic record), the one a person owns.</summary>
+    /// <summary>
+    /// One record, or none. A self-registered account's new record that copies a clinic record (a link suggestion staff
+    /// have not confirmed: still open, or refused) is never the one: whoever registered with another person's name,
+    /// birth date and card must not receive that person's connection requests. When several remain, the one a person owns.
+    /// </summary>
     private async Task<Guid?> TheOneAsync(List<Guid> matches, CancellationToken cancellationToken)
     {
+        var unconfirmedCopies = await db.LinkSuggestions.AsNoTracking()
+            .Where(s => matches.Contains(s.NewProfileId) && s.State != LinkSuggestionState.Confirmed)
+            .Select(s => s.NewProfileId)
+            .ToListAsync(cancellationToken);
+        matches.RemoveAll(unconfirmedCopies.Contains);
         if (matches.Count <= 1)
         {
             return matches.Count == 1 ? matches[0] : null;

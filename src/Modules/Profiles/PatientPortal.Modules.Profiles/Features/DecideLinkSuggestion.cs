@@ -22,7 +22,7 @@ internal sealed class DecideLinkSuggestionValidator : AbstractValidator<DecideLi
 /// is stored on the suggestion with the decision (who, when), in the same claiming UPDATE; "the sign-in email is the
 /// contact email on the record" is checked (asked of Accounts) and refused when it is not so.
 /// </summary>
-internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrentAccount current, IMediator mediator, TimeProvider clock)
+internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrentAccount current, IMediator mediator, ClinicCalendar calendar, TimeProvider clock)
     : IRequestHandler<DecideLinkSuggestion, Result>
 {
     public async Task<Result> Handle(DecideLinkSuggestion request, CancellationToken cancellationToken)
@@ -79,9 +79,9 @@ internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrent
             return new Error(ProfilesErrors.AccountHasOtherLink);
         }
 
-        if (suggestion.IdentityCheck == IdentityCheck.EmailOnFile && !await SignInEmailIsContactEmailAsync(suggestion, cancellationToken))
+        if (suggestion.IdentityCheck == IdentityCheck.EmailOnFile && await EmailOnFileFallsShortAsync(suggestion, cancellationToken) is { } shortfall)
         {
-            return new Error(ProfilesErrors.IdentityCheckEmailDiffers);
+            return new Error(shortfall);
         }
 
         if (await db.Accesses.AnyAsync(a => a.ProfileId == suggestion.ExistingProfileId && a.Relationship == Relationship.Self && a.State != AccessState.Revoked, cancellationToken))
@@ -108,11 +108,31 @@ internal sealed class DecideLinkSuggestionHandler(ProfilesDbContext db, ICurrent
         return Result.Success();
     }
 
-    private async Task<bool> SignInEmailIsContactEmailAsync(LinkSuggestion suggestion, CancellationToken cancellationToken)
+    /// <summary>
+    /// "Email on file matches" proves who registered only when the record's contact email is the sign-in email AND that
+    /// address cannot be a parent's: not the guardian email on file, no parent or guardian linked to the record, and the
+    /// person at or over the age of consent. Otherwise a parent whose address is on a teen's file could register as the
+    /// teen and become the teen's own account; staff must then check identity in person or by phone.
+    /// </summary>
+    private async Task<string?> EmailOnFileFallsShortAsync(LinkSuggestion suggestion, CancellationToken cancellationToken)
     {
-        var contact = await db.Profiles.AsNoTracking().Where(p => p.Id == suggestion.ExistingProfileId).Select(p => p.ContactEmail).SingleAsync(cancellationToken);
+        var record = await db.Profiles.AsNoTracking().Where(p => p.Id == suggestion.ExistingProfileId)
+            .Select(p => new { p.ContactEmail, p.GuardianEmail, p.DateOfBirth }).SingleAsync(cancellationToken);
         var accounts = await mediator.Send(new GetPatientAccountSummaries([suggestion.AccountId]), cancellationToken);
-        return !string.IsNullOrWhiteSpace(contact) && accounts.IsSuccess && accounts.Value.SingleOrDefault() is { } account
-            && string.Equals(account.Email.Trim(), contact.Trim(), StringComparison.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(record.ContactEmail) || !accounts.IsSuccess || accounts.Value.SingleOrDefault() is not { } account
+            || !string.Equals(account.Email.Trim(), record.ContactEmail.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return ProfilesErrors.IdentityCheckEmailDiffers;
+        }
+
+        var parentsLinked = await db.Accesses.AnyAsync(
+            a => a.ProfileId == suggestion.ExistingProfileId && (a.Relationship == Relationship.Parent || a.Relationship == Relationship.Guardian)
+                && a.State != AccessState.Revoked,
+            cancellationToken);
+        return parentsLinked
+            || !calendar.HasReachedAgeOfConsent(record.DateOfBirth)
+            || string.Equals(account.Email.Trim(), record.GuardianEmail?.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? ProfilesErrors.IdentityCheckEmailNotEnough
+            : null;
     }
 }

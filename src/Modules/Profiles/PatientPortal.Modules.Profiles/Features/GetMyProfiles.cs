@@ -3,9 +3,11 @@ namespace PatientPortal.Modules.Profiles.Features;
 /// <summary>
 /// Every link of the account with its state now (the age rule applied at this instant, as MayActFor does) and why it
 /// ended; never another account's links. A proxy link the account itself asked for from Connected Accounts, still
-/// waiting for the person's consent, is left out: the requester learns nothing about the person (not even that the
-/// clinic has them) until the person decides (Connected Accounts must not be a match oracle, see ConnectProfile). A link
-/// staff attached and the person has yet to approve is shown, "pending consent": the clinic told the account holder.
+/// waiting for the person's consent, does not show as pending: the requester learns nothing about the person (not even
+/// that the clinic has them) until the person decides (Connected Accounts must not be a match oracle, see
+/// ConnectProfile). If that link had ended before (a parent asking again after the child's birthday of consent), it
+/// keeps showing as it was, ended, with the guide's message; a first request shows nothing. A link staff attached and
+/// the person has yet to approve is shown, "pending consent": the clinic told the account holder.
 /// Not on the read trail: the list of one's own links is account data (ADR 0014).
 /// </summary>
 internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar)
@@ -20,26 +22,64 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
 
         var rows = await db.Accesses.AsNoTracking()
             .Where(a => a.AccountId == accountId)
-            .Where(a => a.Relationship == Relationship.Self || a.State != AccessState.PendingConsent
-                || db.AccessChanges.Where(c => c.AccessId == a.Id).OrderByDescending(c => c.ChangedUtc).Select(c => c.Basis).FirstOrDefault() != ConsentBasis.ProxyRequest)
-            .Join(db.Profiles.AsNoTracking(), a => a.ProfileId, p => p.Id, (a, p) => new { Access = a, p.Id, p.FirstName, p.LastName, p.DateOfBirth })
-            .ToListAsync(cancellationToken);
-        return rows
-            .Select(r =>
+            .Join(db.Profiles.AsNoTracking(), a => a.ProfileId, p => p.Id, (a, p) => new
             {
-                var reached = calendar.HasReachedAgeOfConsent(r.DateOfBirth);
-                var state = r.Access.StateNow(reached);
-                var endedNow = state == AccessState.Revoked && r.Access.State != AccessState.Revoked;
-                return new MyProfile(
-                    r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Access.Relationship, state, r.Access.Permissions,
-                    endedNow ? BirthdayStart(r.DateOfBirth) : r.Access.RevokedUtc,
-                    endedNow ? LinkEndReason.AgeOfConsentReached : state == AccessState.Revoked ? Reason(r.Access.RevokedReason) : null);
+                Access = a, p.Id, p.FirstName, p.LastName, p.DateOfBirth,
+                OwnRequest = a.Relationship != Relationship.Self && a.State == AccessState.PendingConsent
+                    && db.AccessChanges.Where(c => c.AccessId == a.Id).OrderByDescending(c => c.ChangedUtc).Select(c => c.Basis).FirstOrDefault() == ConsentBasis.ProxyRequest,
             })
+            .ToListAsync(cancellationToken);
+        var asked = rows.Where(r => r.OwnRequest).Select(r => r.Access.Id).ToList();
+        var endedBefore = asked.Count == 0 ? [] : (await db.AccessChanges.AsNoTracking()
+                .Where(c => asked.Contains(c.AccessId) && (c.Kind == AccessChangeKind.Revoked || c.State == AccessState.Active))
+                .ToListAsync(cancellationToken))
+            .GroupBy(c => c.AccessId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.ChangedUtc).Last());
+        return rows
+            .Select(r => r.OwnRequest
+                ? AsEndedBefore(r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Access, endedBefore.GetValueOrDefault(r.Access.Id))
+                : Now(r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Access))
+            .OfType<MyProfile>()
             .OrderBy(p => p.Relationship != Relationship.Self)
             .ThenBy(p => p.LastName, StringComparer.CurrentCulture)
             .ThenBy(p => p.FirstName, StringComparer.CurrentCulture)
             .ThenBy(p => p.DateOfBirth)
             .ToList();
+    }
+
+    /// <summary>
+    /// The account's own request waits for the person: shown as the link was before it (ended, and why), or not at all.
+    /// The last change before the request was a revocation (its basis says why), or an active link that the birthday of
+    /// consent ended before any job marked it.
+    /// </summary>
+    private MyProfile? AsEndedBefore(Guid id, string firstName, string lastName, DateOnly dateOfBirth, ProfileAccess access, AccessChange? last)
+    {
+        LinkEndReason? reason = last switch
+        {
+            { Kind: AccessChangeKind.Revoked, Basis: ConsentBasis.System } => LinkEndReason.AgeOfConsentReached,
+            { Kind: AccessChangeKind.Revoked, Basis: ConsentBasis.StaffDecision } => LinkEndReason.RevokedByStaff,
+            { Kind: AccessChangeKind.Revoked } => LinkEndReason.RevokedByPatient,
+            { State: AccessState.Active } when calendar.HasReachedAgeOfConsent(dateOfBirth) => LinkEndReason.AgeOfConsentReached,
+            _ => null,
+        };
+        if (reason is null)
+        {
+            return null;
+        }
+
+        var ended = last!.Kind == AccessChangeKind.Revoked ? last.ChangedUtc : BirthdayStart(dateOfBirth);
+        return new MyProfile(id, firstName, lastName, dateOfBirth, access.Relationship, AccessState.Revoked, access.Permissions, ended, reason);
+    }
+
+    /// <summary>The link as it stands at this instant (the age rule applied), and why it ended.</summary>
+    private MyProfile Now(Guid id, string firstName, string lastName, DateOnly dateOfBirth, ProfileAccess access)
+    {
+        var state = access.StateNow(calendar.HasReachedAgeOfConsent(dateOfBirth));
+        var endedNow = state == AccessState.Revoked && access.State != AccessState.Revoked;
+        return new MyProfile(
+            id, firstName, lastName, dateOfBirth, access.Relationship, state, access.Permissions,
+            endedNow ? BirthdayStart(dateOfBirth) : access.RevokedUtc,
+            endedNow ? LinkEndReason.AgeOfConsentReached : state == AccessState.Revoked ? Reason(access.RevokedReason) : null);
     }
 
     // The first instant of the birthday of consent, clinic time: when the link ended, before any job marked it.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Profiles.Emails;
 using PatientPortal.Modules.Profiles.Security;
@@ -36,7 +37,7 @@ internal sealed class UpdatePersonalInformationValidator : AbstractValidator<Upd
 /// ProfileContactChanged for the other modules.
 /// </summary>
 internal sealed class UpdatePersonalInformationHandler(
-    ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, ProfileMail mail, TimeProvider clock)
+    ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, ProfileMail mail, IOptions<ProfilesOptions> options, TimeProvider clock)
     : IRequestHandler<UpdatePersonalInformation, Result>
 {
     public async Task<Result> Handle(UpdatePersonalInformation request, CancellationToken cancellationToken)
@@ -71,14 +72,22 @@ internal sealed class UpdatePersonalInformationHandler(
 
         var profile = link.Profile!;
         var own = link.Access!.Relationship == Relationship.Self;
-        if (own && card is not null && card != profile.HealthInsuranceNumber && await HealthCards.HeldByAnotherAsync(db, card, profile.Id, cancellationToken))
+        var newCard = own && card is not null && card != profile.HealthInsuranceNumber;
+        if (newCard && (await CardTriesTodayAsync(accountId, cancellationToken) >= options.Value.MaxCardChangesPerDay
+            || await HealthCards.HeldByAnotherAsync(db, card!, profile.Id, cancellationToken)))
         {
             // Someone else's number: saving it would make this account look like that person (Connected Accounts, link
-            // suggestions). The answer does not say whether the clinic has such a patient.
+            // suggestions). The answer does not say whether the clinic has such a patient, and a few tries a day is all
+            // anyone gets (every try is on the trail), so the form is no way to test card numbers.
             db.ChangeTracker.Clear();
             db.ProfileReads.Add(ProfileRead.Of(accountId, profile.Id, ReaderRole.Self, "card-refused", allowed: false, now));
             await db.SaveChangesAsync(cancellationToken);
             return new Error(ProfilesErrors.HealthInsuranceNumberNotAccepted, nameof(request.HealthInsuranceNumber));
+        }
+
+        if (newCard)
+        {
+            db.ProfileReads.Add(ProfileRead.Of(accountId, profile.Id, ReaderRole.Self, "card-change", allowed: true, now));
         }
 
         var before = ProfileSnapshot.Of(profile);
@@ -99,5 +108,12 @@ internal sealed class UpdatePersonalInformationHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
+    }
+
+    private Task<int> CardTriesTodayAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var dayStart = calendar.StartOf(calendar.Today);
+        return db.ProfileReads.CountAsync(
+            r => r.ReaderAccountId == accountId && (r.What == "card-change" || r.What == "card-refused") && r.ReadUtc >= dayStart, cancellationToken);
     }
 }

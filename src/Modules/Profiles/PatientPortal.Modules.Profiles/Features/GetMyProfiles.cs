@@ -26,7 +26,7 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
             {
                 Access = a, p.Id, p.FirstName, p.LastName, p.DateOfBirth,
                 OwnRequest = a.Relationship != Relationship.Self && a.State == AccessState.PendingConsent
-                    && db.AccessChanges.Where(c => c.AccessId == a.Id).OrderByDescending(c => c.ChangedUtc).Select(c => c.Basis).FirstOrDefault() == ConsentBasis.ProxyRequest,
+                    && db.AccessChanges.Where(c => c.AccessId == a.Id).OrderByDescending(c => c.ChangedUtc).ThenByDescending(c => c.Id).Select(c => c.Basis).FirstOrDefault() == ConsentBasis.ProxyRequest,
             })
             .ToListAsync(cancellationToken);
         var asked = rows.Where(r => r.OwnRequest).Select(r => r.Access.Id).ToList();
@@ -34,7 +34,7 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
                 .Where(c => asked.Contains(c.AccessId) && (c.Kind == AccessChangeKind.Revoked || c.State == AccessState.Active))
                 .ToListAsync(cancellationToken))
             .GroupBy(c => c.AccessId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.ChangedUtc).Last());
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.ChangedUtc).ThenBy(c => c.Id).Last());
         return rows
             .Select(r => r.OwnRequest
                 ? AsEndedBefore(r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Access, endedBefore.GetValueOrDefault(r.Access.Id))
@@ -46,6 +46,8 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
             .ThenBy(p => p.DateOfBirth)
             .ToList();
     }
+
+    // Changes in one instant are told apart by their ids (version 7: time-ordered by the millisecond on both providers).
 
     /// <summary>
     /// The account's own request waits for the person: shown as the link was before it (ended, and why), or not at all.

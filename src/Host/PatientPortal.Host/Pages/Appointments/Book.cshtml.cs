@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Appointments.Contracts;
 
@@ -48,6 +49,9 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
     public WizardInput Input { get; set; } = new();
 
     public Step Current { get; private set; }
+
+    /// <summary>The selected profile (from the selection cookie, authorized by Profiles), never from the form.</summary>
+    private Guid ProfileId { get; set; }
 
     public IReadOnlyList<WizardChoice> Choices { get; private set; } = [];
 
@@ -148,7 +152,7 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
         Summary = summary.Value;
         SlotStart = slot.Start;
         Current = Step.Confirm;
-        Breadcrumb.Add((localizer["Appointments.Step.Availabilities"], null));
+        Breadcrumb.Add((localizer["Appointments.Step.Availabilities"].Value, null));
         return Page();
     }
 
@@ -183,8 +187,6 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
         return await GridAsync(cancellationToken);
     }
 
-    private Guid ProfileId { get; set; }
-
     private async Task<IActionResult> GridAsync(CancellationToken cancellationToken)
     {
         DateOnly? after = Input.When == "after" ? Input.After : null;
@@ -197,7 +199,7 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
 
         Week = week.Value;
         Current = Step.Availabilities;
-        Breadcrumb.Add((localizer["Appointments.Step.Availabilities"], null));
+        Breadcrumb.Add((localizer["Appointments.Step.Availabilities"].Value, null));
         return Page();
     }
 
@@ -217,23 +219,23 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
         {
             SpecialtyId = null;
             PractitionerId = null;
-            Breadcrumb.Add((localizer["Appointments.Emergency"], StepUrl()));
-            return await ChooseAsync(Step.Site, new ListEmergencySites(ProfileId), SiteId, () => StepUrl(site: SiteId), cancellationToken)
-                ?? await ChooseAsync(Step.Type, new ListEmergencyTypes(ProfileId, SiteId!.Value), TypeId, () => StepUrl(site: SiteId, type: TypeId), cancellationToken)
+            Breadcrumb.Add((localizer["Appointments.Emergency"].Value, StepUrl()));
+            return await ChooseAsync(Step.Site, new ListEmergencySites(ProfileId), SiteId, cancellationToken)
+                ?? await ChooseAsync(Step.Type, new ListEmergencyTypes(ProfileId, SiteId!.Value), TypeId, cancellationToken)
                 ?? Questionnaire();
         }
 
-        return await ChooseAsync(Step.Specialty, new ListSpecialties(ProfileId), SpecialtyId, () => StepUrl(SpecialtyId), cancellationToken)
-            ?? await ChooseAsync(Step.Practitioner, new ListPractitioners(ProfileId, SpecialtyId!.Value), PractitionerId, () => StepUrl(SpecialtyId, PractitionerId), cancellationToken)
-            ?? await ChooseAsync(Step.Site, new ListPractitionerSites(ProfileId, SpecialtyId!.Value, PractitionerId!.Value), SiteId, () => StepUrl(SpecialtyId, PractitionerId, SiteId), cancellationToken)
-            ?? await ChooseAsync(Step.Type, new ListBookableTypes(ProfileId, SpecialtyId!.Value, PractitionerId!.Value, SiteId!.Value), TypeId, () => StepUrl(SpecialtyId, PractitionerId, SiteId, TypeId), cancellationToken)
+        return await ChooseAsync(Step.Specialty, new ListSpecialties(ProfileId), SpecialtyId, cancellationToken)
+            ?? await ChooseAsync(Step.Practitioner, new ListPractitioners(ProfileId, SpecialtyId!.Value), PractitionerId, cancellationToken)
+            ?? await ChooseAsync(Step.Site, new ListPractitionerSites(ProfileId, SpecialtyId!.Value, PractitionerId!.Value), SiteId, cancellationToken)
+            ?? await ChooseAsync(Step.Type, new ListBookableTypes(ProfileId, SpecialtyId!.Value, PractitionerId!.Value, SiteId!.Value), TypeId, cancellationToken)
             ?? Questionnaire();
     }
 
     private IActionResult? Questionnaire()
     {
         Current = Step.Questionnaire;
-        Breadcrumb.Add((localizer["Appointments.Step.Questionnaire"], StepUrl(SpecialtyId, PractitionerId, SiteId, TypeId)));
+        Breadcrumb.Add((localizer["Appointments.Step.Questionnaire"].Value, StepUrl(SpecialtyId, PractitionerId, SiteId, TypeId)));
         return null;
     }
 
@@ -242,7 +244,7 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
     /// nothing is chosen yet; 404 when the chosen id is not offered.
     /// </returns>
     private async Task<IActionResult?> ChooseAsync(
-        Step step, IRequest<Result<IReadOnlyList<WizardChoice>>> request, Guid? chosen, Func<string> link, CancellationToken cancellationToken)
+        Step step, IRequest<Result<IReadOnlyList<WizardChoice>>> request, Guid? chosen, CancellationToken cancellationToken)
     {
         var choices = await mediator.Send(request, cancellationToken);
         if (choices.IsFailure)

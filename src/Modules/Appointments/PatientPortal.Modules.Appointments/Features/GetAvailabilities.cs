@@ -50,12 +50,13 @@ internal sealed class GetAvailabilitiesHandler(AppointmentsDbContext db, WizardC
         }
 
         var slots = await finder.FindAsync(type, request.SiteId, practitioners, monday, monday.AddDays(6), cancellationToken);
-        var names = await db.Practitioners.AsNoTracking().Where(p => slots.Select(s => s.PractitionerId).Distinct().Contains(p.Id))
+        var ids = slots.Select(s => s.PractitionerId).Distinct().ToList();
+        var names = await db.Practitioners.AsNoTracking().Where(p => ids.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         var days = new List<AvailabilityDay>();
         for (var day = monday; day < monday.AddDays(7); day = day.AddDays(1))
         {
-            var ofDay = day < after ? [] : slots.Where(s => finder.ClinicDay(s.StartUtc) == day).ToList();
+            List<Slot> ofDay = day < after ? [] : slots.Where(s => finder.ClinicDay(s.StartUtc) == day).ToList();
             var local = ofDay.Select(s => (Slot: new AvailableSlot(s.PractitionerId, names.GetValueOrDefault(s.PractitionerId, ""), s.StartUtc),
                 Time: TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.StartUtc, calendar.Zone).DateTime))).ToList();
             days.Add(new AvailabilityDay(day, [.. local.Where(l => l.Time < Noon).Select(l => l.Slot)], [.. local.Where(l => l.Time >= Noon).Select(l => l.Slot)]));

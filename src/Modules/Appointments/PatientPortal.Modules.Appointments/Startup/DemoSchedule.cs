@@ -1,6 +1,5 @@
 using PatientPortal.BuildingBlocks.DemoData;
 using PatientPortal.Modules.Accounts.Contracts;
-using PatientPortal.Modules.Appointments.Scheduling;
 
 namespace PatientPortal.Modules.Appointments.Startup;
 

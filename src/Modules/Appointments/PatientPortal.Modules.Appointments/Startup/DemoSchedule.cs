@@ -57,24 +57,22 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
         db.Practitioners.Add(Practitioner.Create(DrBouchard, "Dr. Julie Bouchard", [Pediatrics], [MyClinic]));
         db.Practitioners.Add(Practitioner.Create(Roy, "Marc Roy, pht", [Physiotherapy], [MyClinic]));
 
-        var bring = new LocalizedText("Please bring your health insurance card and arrive 10 minutes early.",
-            "Veuillez apporter votre carte d'assurance maladie et arriver 10 minutes à l'avance.");
         var link = new LocalizedText("You will receive the link to the video call by email before the appointment.",
             "Vous recevrez le lien de l'appel vidéo par courriel avant le rendez-vous.");
-        var annual = AppointmentType.Create(AnnualVisit, new LocalizedText("Annual Visit", "Visite annuelle"), null, 20, FamilyMedicine, true, EmergencyCategory.None, bring);
+        var annual = AppointmentType.Create(AnnualVisit, new LocalizedText("Annual Visit", "Visite annuelle"), null, 20, FamilyMedicine, true, EmergencyCategory.None, BringYourCard());
         db.AppointmentTypes.Add(annual);
-        db.AppointmentTypes.Add(AppointmentType.Create(FollowUp, new LocalizedText("Follow-up", "Suivi"), null, 20, FamilyMedicine, true, EmergencyCategory.None, bring));
+        db.AppointmentTypes.Add(AppointmentType.Create(FollowUp, new LocalizedText("Follow-up", "Suivi"), null, 20, FamilyMedicine, true, EmergencyCategory.None, BringYourCard()));
         db.AppointmentTypes.Add(AppointmentType.Create(TelehealthFollowUp, new LocalizedText("Virtual follow-up", "Suivi virtuel"), null, 15, FamilyMedicine, true, EmergencyCategory.None, link));
         db.AppointmentTypes.Add(AppointmentType.Create(PrescriptionRenewal, new LocalizedText("Prescription renewal", "Renouvellement d'ordonnance"), null, 15, FamilyMedicine, false, EmergencyCategory.None, null));
-        db.AppointmentTypes.Add(AppointmentType.Create(WellChild, new LocalizedText("Well-child visit", "Suivi de l'enfant"), null, 30, Pediatrics, true, EmergencyCategory.None, bring));
+        db.AppointmentTypes.Add(AppointmentType.Create(WellChild, new LocalizedText("Well-child visit", "Suivi de l'enfant"), null, 30, Pediatrics, true, EmergencyCategory.None, BringYourCard()));
         db.AppointmentTypes.Add(AppointmentType.Create(PhysioAssessment, new LocalizedText("Initial assessment", "Évaluation initiale"), null, 45, Physiotherapy, true, EmergencyCategory.None,
             new LocalizedText("Wear comfortable clothing.", "Portez des vêtements confortables.")));
         db.AppointmentTypes.Add(AppointmentType.Create(MinorEmergency, new LocalizedText("Minor emergency", "Urgence mineure"),
             new LocalizedText("For consultations regarding one issue only (e.g. flu, ear infection)", "Pour une consultation concernant un seul problème (p. ex. grippe, otite)"),
-            15, null, true, EmergencyCategory.Minor, bring));
+            15, null, true, EmergencyCategory.Minor, BringYourCard()));
         db.AppointmentTypes.Add(AppointmentType.Create(ComplexEmergency, new LocalizedText("Complex emergency", "Urgence complexe"),
             new LocalizedText("For consultations regarding multiple issues or for mental health", "Pour une consultation concernant plusieurs problèmes ou pour la santé mentale"),
-            30, null, true, EmergencyCategory.Complex, bring));
+            30, null, true, EmergencyCategory.Complex, BringYourCard()));
 
         // Weekly templates from today, for eight weeks; the demo appointments below take only a few of their slots.
         // The past ones (history) had templates of their own, which ended yesterday.
@@ -125,6 +123,11 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
         await db.SaveChangesAsync(cancellationToken);
         return [$"appointments: 2 sites, 3 specialties, 5 practitioners, schedules from {today:yyyy-MM-dd} to {until:yyyy-MM-dd}; Nathan Milner's upcoming, cancelled and past appointments"];
     }
+
+    /// <summary>A new instance for each type: an owned value cannot be shared by two rows.</summary>
+    private static LocalizedText BringYourCard() => new(
+        "Please bring your health insurance card and arrive 10 minutes early.",
+        "Veuillez apporter votre carte d'assurance maladie et arriver 10 minutes à l'avance.");
 
     private void Block(Guid practitioner, Guid site, DayOfWeek day, int fromHour, int toHour, int slotMinutes, Guid[] types, DateOnly from, DateOnly last) =>
         db.ScheduleBlocks.Add(ScheduleBlock.Create(practitioner, site, day, new TimeOnly(fromHour, 0), new TimeOnly(toHour, 0), slotMinutes, types, from, last));

@@ -138,7 +138,7 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
             return refused;
         }
 
-        if (Current != Step.Questionnaire || ParseSlot(Input.Slot) is not { } slot)
+        if (Current != Step.Questionnaire || ParseSlot(Input.Slot) is not { } slot || (!Emergency && slot.Practitioner != PractitionerId))
         {
             return NotFound();
         }
@@ -164,7 +164,7 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
             return refused;
         }
 
-        if (Current != Step.Questionnaire || ParseSlot(Input.Slot) is not { } slot)
+        if (Current != Step.Questionnaire || ParseSlot(Input.Slot) is not { } slot || (!Emergency && slot.Practitioner != PractitionerId))
         {
             return NotFound();
         }

@@ -115,12 +115,15 @@ public sealed partial class AppointmentPagesTests
         // Family Medicine comes first by name; the assigned practitioner (Dr. Medfar Solutions) first among practitioners.
         var practitioners = await heather.GetAsync(url);
         practitioners.Document.QuerySelector("[data-testid='choice']")!.TextContent.ShouldContain("Your practitioner");
+        practitioners.Document.QuerySelector("[data-testid='breadcrumb'] a")!.GetAttribute("href").ShouldBe("/appointments/book");
         url = await NextAsync(url, "practitioner");
         url = await NextAsync(url, "site");
         url = await NextAsync(url, "type");
         var questionnaire = await NextAsync(url, "questionnaire");
         var crumbs = (await heather.GetAsync(questionnaire)).Document.QuerySelectorAll("[data-testid='crumb']").Select(c => c.TextContent.Trim()).ToList();
         crumbs.ShouldBe(["Family Medicine", "Dr. Medfar Solutions", "My Clinic", "Annual Visit", "Questionnaire"]);
+
+        (await heather.GetAsync(questionnaire)).Document.QuerySelectorAll("[data-testid='breadcrumb'] a").Length.ShouldBe(4);
 
         var availabilities = questionnaire + "&handler=Availabilities";
         urls.Add(availabilities);
@@ -136,6 +139,11 @@ public sealed partial class AppointmentPagesTests
         confirm.Text("summary-phone").ShouldBe("(555) 123-4321");
         confirm.Text("summary-type").ShouldBe("Annual Visit (20 minutes)");
         confirm.Text("summary-site").ShouldContain("201-1224 Rue Stanley");
+
+        // Another practitioner's time in a routine booking is not this wizard's: 404, nothing booked.
+        var someoneElse = $"{Guid.NewGuid()}_{slot.Split('_')[1]}";
+        (await heather.PostFormAsync(questionnaire, new Dictionary<string, string> { ["Input.Slot"] = someoneElse }, questionnaire + "&handler=Book")).StatusCode
+            .ShouldBe(HttpStatusCode.NotFound);
 
         var book = questionnaire + "&handler=Book";
         urls.Add(book);

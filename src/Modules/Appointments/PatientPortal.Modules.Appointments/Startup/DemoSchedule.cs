@@ -18,7 +18,7 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
     public static readonly Guid FamilyMedicine = new("0193a2d0-0000-7000-8000-000000000311");
     public static readonly Guid Pediatrics = new("0193a2d0-0000-7000-8000-000000000312");
     public static readonly Guid Physiotherapy = new("0193a2d0-0000-7000-8000-000000000313");
-    public static readonly Guid DrTremblay = new("0193a2d0-0000-7000-8000-000000000202");
+    public static readonly Guid DrLefebvre = new("0193a2d0-0000-7000-8000-000000000202");
     public static readonly Guid DrNguyen = new("0193a2d0-0000-7000-8000-000000000203");
     public static readonly Guid DrBouchard = new("0193a2d0-0000-7000-8000-000000000204");
     public static readonly Guid Roy = new("0193a2d0-0000-7000-8000-000000000205");
@@ -52,7 +52,7 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
         db.Specialties.Add(Specialty.Create(Pediatrics, new LocalizedText("Pediatrics", "Pédiatrie")));
         db.Specialties.Add(Specialty.Create(Physiotherapy, new LocalizedText("Physiotherapy", "Physiothérapie")));
         db.Practitioners.Add(Practitioner.Create(DemoClinic.DrMedfarSolutionsId, "Dr. Medfar Solutions", [FamilyMedicine], [MyClinic, Virtual]));
-        db.Practitioners.Add(Practitioner.Create(DrTremblay, "Dr. Anne Tremblay", [FamilyMedicine], [MyClinic]));
+        db.Practitioners.Add(Practitioner.Create(DrLefebvre, "Dr. Anne Lefebvre", [FamilyMedicine], [MyClinic]));
         db.Practitioners.Add(Practitioner.Create(DrNguyen, "Dr. Minh Nguyen", [Pediatrics, FamilyMedicine], [MyClinic, Virtual]));
         db.Practitioners.Add(Practitioner.Create(DrBouchard, "Dr. Julie Bouchard", [Pediatrics], [MyClinic]));
         db.Practitioners.Add(Practitioner.Create(Roy, "Marc Roy, pht", [Physiotherapy], [MyClinic]));
@@ -83,8 +83,8 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
                 Block(DemoClinic.DrMedfarSolutionsId, MyClinic, day, 8, 12, 20, [AnnualVisit, FollowUp, MinorEmergency], from, last);
                 Block(DemoClinic.DrMedfarSolutionsId, day == DayOfWeek.Wednesday ? Virtual : MyClinic, day, 13, 16, 20,
                     day == DayOfWeek.Wednesday ? [TelehealthFollowUp] : [AnnualVisit, FollowUp], from, last);
-                Block(DrTremblay, MyClinic, day, 9, 12, 15, [MinorEmergency, ComplexEmergency, AnnualVisit], from, last);
-                Block(DrTremblay, MyClinic, day, 13, 17, 15, [MinorEmergency, ComplexEmergency], from, last);
+                Block(DrLefebvre, MyClinic, day, 9, 12, 15, [MinorEmergency, ComplexEmergency, AnnualVisit], from, last);
+                Block(DrLefebvre, MyClinic, day, 13, 17, 15, [MinorEmergency, ComplexEmergency], from, last);
                 if (day is DayOfWeek.Tuesday or DayOfWeek.Thursday)
                 {
                     Block(DrNguyen, MyClinic, day, 8, 12, 30, [WellChild, AnnualVisit], from, last);
@@ -110,7 +110,7 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
         // More than 72 hours away: cancel open, confirm not yet.
         Book(nathan, DrNguyen, db.AppointmentTypes.Local.Single(t => t.Id == WellChild), At(now.AddDays(9), 10), "Vaccines", heather, now);
         // Cancelled by the patient.
-        var cancelled = Book(nathan, DrTremblay, annual, At(now.AddDays(12), 11), "Check-up", heather, now);
+        var cancelled = Book(nathan, DrLefebvre, annual, At(now.AddDays(12), 11), "Check-up", heather, now);
         cancelled.Cancel(CancelledBy.Patient, heather, now);
         // History: attended, a no-show, and one cancelled by the clinic.
         var earlierNow = now.AddDays(-200);

@@ -28,7 +28,8 @@ internal sealed class AppointmentsHarness : ModuleHarness<AppointmentsDbContext>
             .AddAppointmentsModule(configuration)
             .AddSingleton<FakeProfileAccess>()
             .AddTransient<IRequestHandler<MayActFor, bool>, FakeProfileAccess.Handler>()
-            .AddTransient<IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, FakeProfileAccess.Handler>(), settings));
+            .AddTransient<IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, FakeProfileAccess.Handler>()
+            .AddTransient<IRequestHandler<GetAssignedPractitioner, Guid?>, FakeProfileAccess.Handler>(), settings));
     }
 
     public async Task SeedAsync(Action<AppointmentsDbContext> seed) => await QueryAsync(async db =>
@@ -50,6 +51,9 @@ internal sealed class FakeProfileAccess
             _links[(accountId, profileId)] = (tabs, name);
         }
     }
+
+    /// <summary>The practitioner Profiles names as assigned to a profile (answered only to an account that may book for it).</summary>
+    public Dictionary<Guid, Guid> Assigned { get; } = [];
 
     public void Revoke(Guid accountId, Guid profileId)
     {
@@ -78,12 +82,16 @@ internal sealed class FakeProfileAccess
     }
 
     internal sealed class Handler(FakeProfileAccess access, ICurrentAccount current)
-        : IRequestHandler<MayActFor, bool>, IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>
+        : IRequestHandler<MayActFor, bool>, IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, IRequestHandler<GetAssignedPractitioner, Guid?>
     {
         public Task<bool> Handle(MayActFor request, CancellationToken cancellationToken) =>
             Task.FromResult(access.Allows(current.AccountId, request.ProfileId, request.Tab));
 
         public Task<Result<IReadOnlyList<MyProfile>>> Handle(GetMyProfiles request, CancellationToken cancellationToken) =>
             Task.FromResult<Result<IReadOnlyList<MyProfile>>>(access.Of(current.AccountId));
+
+        public Task<Guid?> Handle(GetAssignedPractitioner request, CancellationToken cancellationToken) =>
+            Task.FromResult(access.Allows(current.AccountId, request.ProfileId, ProfileTabs.Appointments) && access.Assigned.TryGetValue(request.ProfileId, out var id)
+                ? id : (Guid?)null);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Host.Pages.Profiles;
 using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Appointments.Contracts;
 using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Host.Pages;
@@ -23,6 +24,8 @@ public sealed class IndexModel(IMediator mediator, ClinicFormat format, TimeProv
     public bool SignedOutOthers { get; private set; }
 
     public AttachedProfiles Attached { get; private set; } = new([], null);
+
+    public IReadOnlyList<AppointmentRow> Upcoming { get; private set; } = [];
 
     /// <summary>"Sign out of all other sessions" (for a lost phone or a shared computer).</summary>
     public async Task<IActionResult> OnPostSignOutOthersAsync(CancellationToken cancellationToken)
@@ -44,6 +47,8 @@ public sealed class IndexModel(IMediator mediator, ClinicFormat format, TimeProv
         var profiles = await mediator.Send(new GetMyProfiles(), cancellationToken);
         var selected = await selection.CurrentAsync(cancellationToken);
         Attached = new AttachedProfiles(profiles.IsSuccess ? profiles.Value : [], selected?.ProfileId);
+        var upcoming = await mediator.Send(new ListUpcomingForMyProfiles(), cancellationToken);
+        Upcoming = upcoming.IsSuccess ? upcoming.Value : [];
         Today = format.Date(clock.GetUtcNow());
         return Page();
     }

@@ -19,4 +19,13 @@ public static class DemoClinic
     public static readonly Guid SophieGagnonAccountId = new("0193a2d0-0000-7000-8000-000000000002");
 
     public const string SophieGagnonEmail = "sophie.gagnon@example.com";
+
+    /// <summary>Nathan Milner's profile (Heather's son): the demo appointments are his.</summary>
+    public static readonly Guid NathanMilnerProfileId = new("0193a2d0-0000-7000-8000-000000000101");
+
+    /// <summary>Léa Gagnon's profile (the second family): one appointment, so another family's id can be tried.</summary>
+    public static readonly Guid LeaGagnonProfileId = new("0193a2d0-0000-7000-8000-000000000102");
+
+    /// <summary>Dr. Medfar Solutions (Family Medicine), the demo children's assigned practitioner.</summary>
+    public static readonly Guid DrMedfarSolutionsId = new("0193a2d0-0000-7000-8000-000000000201");
 }

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.DemoData;
 using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Modules.Appointments.Data;
 using PatientPortal.Modules.Appointments.Domain;
 using PatientPortal.Modules.Appointments.Reading;
 using PatientPortal.Modules.Appointments.Scheduling;
+using PatientPortal.Modules.Appointments.Startup;
 
 namespace PatientPortal.Modules.Appointments;
 
@@ -22,6 +24,8 @@ public static class AppointmentsModule
         services.AddScoped<SlotFinder>();
         services.AddSingleton<AppointmentWindows>();
         services.AddScoped<AppointmentReads>();
+        services.AddScoped<WizardCatalog>();
+        services.AddScoped<IDemoDataSeeder, DemoSchedule>();
         return services;
     }
 }

@@ -21,3 +21,19 @@
         });
     });
 })();
+
+// A textarea with data-counter="id" updates that element with "n / max" as the patient types (the booking reason).
+// Without JavaScript the counter shows the length the page was served with, and the server checks the limit.
+(function () {
+    "use strict";
+    document.addEventListener("DOMContentLoaded", function () {
+        document.querySelectorAll("textarea[data-counter]").forEach(function (field) {
+            var counter = document.getElementById(field.getAttribute("data-counter"));
+            var max = field.getAttribute("maxlength");
+            if (!counter || !max) { return; }
+            var update = function () { counter.textContent = field.value.length + " / " + max; };
+            field.addEventListener("input", update);
+            update();
+        });
+    });
+})();

@@ -75,11 +75,11 @@ internal sealed class Profile
 
     public static Profile Create(
         string firstName, string lastName, DateOnly dateOfBirth, string? healthInsuranceNumber, string? contactEmail,
-        string preferredLanguage, IEnumerable<ProfilePhone> phones, string? clinicPatientId, DateTimeOffset now)
+        string preferredLanguage, IEnumerable<ProfilePhone> phones, string? clinicPatientId, DateTimeOffset now, Guid? id = null)
     {
         var profile = new Profile
         {
-            Id = Guid.CreateVersion7(),
+            Id = id ?? Guid.CreateVersion7(),
             ClinicPatientId = string.IsNullOrWhiteSpace(clinicPatientId) ? null : clinicPatientId.Trim(),
             FirstName = firstName.Trim(),
             LastName = lastName.Trim(),

@@ -14,7 +14,8 @@ namespace PatientPortal.Modules.Profiles.Startup;
 /// <item>The second family, Sophie Gagnon: her daughter Léa Gagnon (2019-09-03), every tab. Signed in as one parent,
 /// the other family's ids must lead nowhere.</item>
 /// </list>
-/// Each child is added when its chart number is missing.
+/// Each child is added when its chart number is missing. Nathan and Léa have the fixed ids of <see cref="DemoClinic"/>
+/// (the demo appointments are theirs) and Dr. Medfar Solutions as assigned practitioner.
 /// </summary>
 internal sealed class DemoProfiles(ProfilesDbContext db, TimeProvider clock) : IDemoDataSeeder
 {
@@ -29,13 +30,13 @@ internal sealed class DemoProfiles(ProfilesDbContext db, TimeProvider clock) : I
     {
         var now = clock.GetUtcNow();
         var lines = new List<string>();
-        if (await ChildAsync(NathanChart, "Nathan", "Milner", new DateOnly(2017, 2, 18), "MILN17021812", "Heather Milner", DemoClinic.HeatherMilnerEmail, cancellationToken) is { } nathan)
+        if (await ChildAsync(DemoClinic.NathanMilnerProfileId, NathanChart, "Nathan", "Milner", new DateOnly(2017, 2, 18), "MILN17021812", "Heather Milner", DemoClinic.HeatherMilnerEmail, cancellationToken) is { } nathan)
         {
             Attach(DemoClinic.HeatherMilnerAccountId, nathan, Relationship.Parent, now);
             lines.Add("Heather Milner's son Nathan Milner (2017-02-18), every tab");
         }
 
-        if (await ChildAsync(HugoChart, "Hugo", "Lévesque", new DateOnly(2005, 10, 20), "LEVH05102012", "Heather Milner", DemoClinic.HeatherMilnerEmail, cancellationToken) is { } hugo)
+        if (await ChildAsync(null, HugoChart, "Hugo", "Lévesque", new DateOnly(2005, 10, 20), "LEVH05102012", "Heather Milner", DemoClinic.HeatherMilnerEmail, cancellationToken) is { } hugo)
         {
             // Attached as a child in 2012; the link ended at his 14th birthday, midnight in Montreal (EDT, UTC-4).
             var (access, granted) = ProfileAccess.GrantProxy(DemoClinic.HeatherMilnerAccountId, hugo.Id, Relationship.Guardian, ProfileTabs.All,
@@ -46,7 +47,7 @@ internal sealed class DemoProfiles(ProfilesDbContext db, TimeProvider clock) : I
             lines.Add("Heather Milner's former ward Hugo Lévesque (2005-10-20): access ended at the age of consent");
         }
 
-        if (await ChildAsync(LeaChart, "Léa", "Gagnon", new DateOnly(2019, 9, 3), "GAGL19590312", "Sophie Gagnon", DemoClinic.SophieGagnonEmail, cancellationToken) is { } lea)
+        if (await ChildAsync(DemoClinic.LeaGagnonProfileId, LeaChart, "Léa", "Gagnon", new DateOnly(2019, 9, 3), "GAGL19590312", "Sophie Gagnon", DemoClinic.SophieGagnonEmail, cancellationToken) is { } lea)
         {
             Attach(DemoClinic.SophieGagnonAccountId, lea, Relationship.Parent, now);
             lines.Add($"second family: {DemoClinic.SophieGagnonEmail} / {DemoClinic.Password}, daughter Léa Gagnon (2019-09-03), every tab");
@@ -62,7 +63,7 @@ internal sealed class DemoProfiles(ProfilesDbContext db, TimeProvider clock) : I
 
     /// <returns>The new record, or null when it is there already.</returns>
     private async Task<Profile?> ChildAsync(
-        string chart, string firstName, string lastName, DateOnly born, string card, string guardian, string guardianEmail, CancellationToken cancellationToken)
+        Guid? id, string chart, string firstName, string lastName, DateOnly born, string card, string guardian, string guardianEmail, CancellationToken cancellationToken)
     {
         if (await db.Profiles.AnyAsync(p => p.ClinicPatientId == chart, cancellationToken))
         {
@@ -70,10 +71,10 @@ internal sealed class DemoProfiles(ProfilesDbContext db, TimeProvider clock) : I
         }
 
         var now = clock.GetUtcNow();
-        var child = Profile.Create(firstName, lastName, born, card, contactEmail: null, "fr-CA", [], chart, now);
+        var child = Profile.Create(firstName, lastName, born, card, contactEmail: null, "fr-CA", [], chart, now, id);
         child.UpdateRecord(new ProfileRecord(
             new PersonalInformation(firstName, lastName, [], null, "Montréal", "QC", null, null, "fr-CA"),
-            chart, born, null, card, null, null, guardian, guardianEmail), now);
+            chart, born, null, card, null, DemoClinic.DrMedfarSolutionsId, guardian, guardianEmail), now);
         db.Profiles.Add(child);
         return child;
     }

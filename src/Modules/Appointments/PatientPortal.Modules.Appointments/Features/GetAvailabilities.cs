@@ -1,0 +1,71 @@
+using PatientPortal.Modules.Appointments.Reading;
+using PatientPortal.Modules.Appointments.Scheduling;
+
+namespace PatientPortal.Modules.Appointments.Features;
+
+/// <summary>
+/// The week grid, Monday to Sunday in clinic time: the SlotFinder's free slots, split at noon into Morning and
+/// Afternoon, named by practitioner. Without a week, "As soon as possible" / "Anytime after" jump to the first week
+/// with a slot (<see cref="SlotFinder.FirstDayWithSlotAsync"/>); the arrows stop at this week and at the horizon.
+/// </summary>
+internal sealed class GetAvailabilitiesHandler(AppointmentsDbContext db, WizardCatalog catalog, SlotFinder finder, ClinicCalendar calendar)
+    : IRequestHandler<GetAvailabilities, Result<AvailabilityWeek>>
+{
+    private static readonly TimeOnly Noon = new(12, 0);
+
+    public async Task<Result<AvailabilityWeek>> Handle(GetAvailabilities request, CancellationToken cancellationToken)
+    {
+        if (!await catalog.MayBookAsync(request.ProfileId, cancellationToken))
+        {
+            return Error.NotFound;
+        }
+
+        var type = request.Emergency
+            ? await catalog.EmergencyTypeAsync(request.AppointmentTypeId, request.SiteId, cancellationToken)
+            : request.PractitionerId is { } practitionerId
+                ? await catalog.RoutineTypeAsync(request.AppointmentTypeId, practitionerId, request.SiteId, cancellationToken)
+                : null;
+        if (type is null)
+        {
+            return Error.NotFound;
+        }
+
+        IReadOnlyCollection<Guid>? practitioners = request.PractitionerId is { } one ? [one] : null;
+        var today = calendar.Today;
+        var after = request.After is { } asked && asked > today ? asked : today;
+        var nothing = false;
+        var target = request.Week;
+        if (target is null)
+        {
+            var first = await finder.FirstDayWithSlotAsync(type, request.SiteId, practitioners, after, cancellationToken);
+            nothing = first is null;
+            target = first ?? after;
+        }
+
+        var monday = MondayOf(target.Value);
+        var thisMonday = MondayOf(today);
+        if (monday < thisMonday)
+        {
+            monday = thisMonday;
+        }
+
+        var slots = await finder.FindAsync(type, request.SiteId, practitioners, monday, monday.AddDays(6), cancellationToken);
+        var ids = slots.Select(s => s.PractitionerId).Distinct().ToList();
+        var names = await db.Practitioners.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var days = new List<AvailabilityDay>();
+        for (var day = monday; day < monday.AddDays(7); day = day.AddDays(1))
+        {
+            List<Slot> ofDay = day < after ? [] : slots.Where(s => finder.ClinicDay(s.StartUtc) == day).ToList();
+            var local = ofDay.Select(s => (Slot: new AvailableSlot(s.PractitionerId, names.GetValueOrDefault(s.PractitionerId, ""), s.StartUtc),
+                Time: TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.StartUtc, calendar.Zone).DateTime))).ToList();
+            days.Add(new AvailabilityDay(day, [.. local.Where(l => l.Time < Noon).Select(l => l.Slot)], [.. local.Where(l => l.Time >= Noon).Select(l => l.Slot)]));
+        }
+
+        var previous = monday > thisMonday ? monday.AddDays(-7) : (DateOnly?)null;
+        var next = monday.AddDays(7) <= finder.LastBookableDay ? monday.AddDays(7) : (DateOnly?)null;
+        return new AvailabilityWeek(monday, days, previous, next, nothing);
+    }
+
+    private static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+}

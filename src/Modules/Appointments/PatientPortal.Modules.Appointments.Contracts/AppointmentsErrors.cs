@@ -15,4 +15,20 @@ public static class AppointmentsErrors
     public const string ConfirmNotYetOpen = "Appointments.ConfirmNotYetOpen";
     public const string CancelWindowClosed = "Appointments.CancelWindowClosed";
     public const string NoLongerActive = "Appointments.NoLongerActive";
+
+    // issue 9: clinic admin (catalog and schedules)
+    public const string NamesInBothLanguages = "Appointments.Admin.NamesInBothLanguages";
+    public const string TextInBothLanguages = "Appointments.Admin.TextInBothLanguages";
+    public const string AddressRequired = "Appointments.Admin.AddressRequired";
+    public const string DurationOutOfRange = "Appointments.Admin.DurationOutOfRange";
+    public const string SlotMinutesOutOfRange = "Appointments.Admin.SlotMinutesOutOfRange";
+    public const string EndNotAfterStart = "Appointments.Admin.EndNotAfterStart";
+    public const string LastDayBeforeFirst = "Appointments.Admin.LastDayBeforeFirst";
+    public const string NoTypeOffered = "Appointments.Admin.NoTypeOffered";
+    public const string NotAtSite = "Appointments.Admin.NotAtSite";
+    public const string TypeOutsideSpecialties = "Appointments.Admin.TypeOutsideSpecialties";
+    public const string SpecialtyRequired = "Appointments.Admin.SpecialtyRequired";
+    public const string EmergencyHasNoSpecialty = "Appointments.Admin.EmergencyHasNoSpecialty";
+    public const string PractitionerNeedsSite = "Appointments.Admin.PractitionerNeedsSite";
+    public const string UnknownChoice = "Appointments.Admin.UnknownChoice";
 }

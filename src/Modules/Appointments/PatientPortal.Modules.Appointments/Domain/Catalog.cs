@@ -26,6 +26,22 @@ internal sealed class Site
         Id = id, Name = name.Trim(), AddressLine = addressLine?.Trim(), City = city?.Trim(), Province = province?.Trim(),
         PostalCode = postalCode?.Trim(), Phone = phone?.Trim(), IsVirtual = isVirtual, Active = true,
     };
+
+    public void Update(string name, string? addressLine, string? city, string? province, string? postalCode, string? phone, bool isVirtual)
+    {
+        Name = name.Trim();
+        AddressLine = Blank(addressLine);
+        City = Blank(city);
+        Province = Blank(province);
+        PostalCode = Blank(postalCode);
+        Phone = Blank(phone);
+        IsVirtual = isVirtual;
+    }
+
+    /// <summary>No longer offered for booking; its appointments keep pointing to it.</summary>
+    public void SetActive(bool active) => Active = active;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>A specialty offered by the clinic (Family Medicine, Pediatrics...), named in both languages.</summary>
@@ -38,6 +54,10 @@ internal sealed class Specialty
     public bool Active { get; private set; }
 
     public static Specialty Create(Guid id, LocalizedText name) => new() { Id = id, Name = name, Active = true };
+
+    public void Rename(LocalizedText name) => Name = name;
+
+    public void SetActive(bool active) => Active = active;
 }
 
 /// <summary>A practitioner, the specialties they practise and the sites they work at.</summary>
@@ -64,6 +84,22 @@ internal sealed class Practitioner
         practitioner._sites.AddRange(siteIds.Distinct().Select(s => new PractitionerSite(s)));
         return practitioner;
     }
+
+    /// <summary>A new name, and the specialties and sites replaced by the given ones (kept rows stay, so EF updates only the difference).</summary>
+    public void Update(string displayName, IEnumerable<Guid> specialtyIds, IEnumerable<Guid> siteIds)
+    {
+        DisplayName = displayName.Trim();
+        var specialties = specialtyIds.ToHashSet();
+        _specialties.RemoveAll(s => !specialties.Contains(s.SpecialtyId));
+        _specialties.AddRange(specialties.Where(id => _specialties.All(s => s.SpecialtyId != id)).Select(id => new PractitionerSpecialty(id)));
+        var sites = siteIds.ToHashSet();
+        _sites.RemoveAll(s => !sites.Contains(s.SiteId));
+        _sites.AddRange(sites.Where(id => _sites.All(s => s.SiteId != id)).Select(id => new PractitionerSite(id)));
+    }
+
+    public bool WorksAt(Guid siteId) => _sites.Any(s => s.SiteId == siteId);
+
+    public void SetActive(bool active) => Active = active;
 }
 
 internal sealed record PractitionerSpecialty(Guid SpecialtyId);
@@ -100,4 +136,19 @@ internal sealed class AppointmentType
         Id = id, Name = name, Description = description, DurationMinutes = durationMinutes, SpecialtyId = specialtyId,
         BookableOnline = bookableOnline, Emergency = emergency, VisitMessage = visitMessage, Active = true,
     };
+
+    public void Update(
+        LocalizedText name, LocalizedText? description, int durationMinutes, Guid? specialtyId, bool bookableOnline, EmergencyCategory emergency,
+        LocalizedText? visitMessage)
+    {
+        Name = name;
+        Description = description;
+        DurationMinutes = durationMinutes;
+        SpecialtyId = specialtyId;
+        BookableOnline = bookableOnline;
+        Emergency = emergency;
+        VisitMessage = visitMessage;
+    }
+
+    public void SetActive(bool active) => Active = active;
 }

@@ -9,7 +9,7 @@ internal sealed record Slot(Guid PractitionerId, Guid SiteId, DateTimeOffset Sta
 /// The free slots of a type: the weekly blocks (clinic time) that offer it, less the closed days, less the times the
 /// practitioner is already busy anywhere, from now to the booking horizon. One home for the rule, used by the grid, by
 /// "as soon as possible", and by the booking itself, which asks again under its lock instead of trusting the time the
-/// browser sent. A local time that a spring-forward skips is not offered; an ambiguous one (fall back) is read as
+/// browser sent. Nothing deactivated (type, its specialty, site, practitioner) is offered. A local time that a spring-forward skips is not offered; an ambiguous one (fall back) is read as
 /// standard time, as .NET does.
 /// </summary>
 internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calendar, TimeProvider clock, IOptions<AppointmentsOptions> options)
@@ -38,7 +38,17 @@ internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calend
             lastDay = LastBookableDay;
         }
 
-        if (firstDay > lastDay)
+        if (firstDay > lastDay || !type.Active)
+        {
+            return [];
+        }
+
+        // Nothing deactivated is offered: the type (checked above, or asked again here: the caller's copy may be old), its
+        // specialty, the site, the practitioner.
+        var typeId = type.Id;
+        if (!await db.AppointmentTypes.AnyAsync(
+                t => t.Id == typeId && t.Active && (t.SpecialtyId == null || db.Specialties.Any(s => s.Id == t.SpecialtyId && s.Active)), cancellationToken)
+            || !await db.Sites.AnyAsync(s => s.Id == siteId && s.Active, cancellationToken))
         {
             return [];
         }
@@ -46,6 +56,7 @@ internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calend
         var blocks = await db.ScheduleBlocks.AsNoTracking()
             .Where(b => b.SiteId == siteId && b.EffectiveFrom <= lastDay && (b.EffectiveUntil == null || b.EffectiveUntil >= firstDay))
             .Where(b => practitionerIds == null || practitionerIds.Contains(b.PractitionerId))
+            .Where(b => db.Practitioners.Any(p => p.Id == b.PractitionerId && p.Active))
             .ToListAsync(cancellationToken);
         blocks.RemoveAll(b => !b.Offers(type.Id));
         if (blocks.Count == 0)

@@ -15,4 +15,8 @@ public static class AppointmentsErrors
     public const string ConfirmNotYetOpen = "Appointments.ConfirmNotYetOpen";
     public const string CancelWindowClosed = "Appointments.CancelWindowClosed";
     public const string NoLongerActive = "Appointments.NoLongerActive";
+
+    // issue 9: email links
+    /// <summary>An email link that is tampered with, expired, for the other action, or for an appointment that has changed since.</summary>
+    public const string LinkInvalid = "Appointments.LinkInvalid";
 }

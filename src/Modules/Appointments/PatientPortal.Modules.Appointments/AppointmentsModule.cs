@@ -1,11 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.Jobs;
 using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Modules.Appointments.Data;
 using PatientPortal.Modules.Appointments.Domain;
+using PatientPortal.Modules.Appointments.Emails;
+using PatientPortal.Modules.Appointments.Jobs;
 using PatientPortal.Modules.Appointments.Reading;
 using PatientPortal.Modules.Appointments.Scheduling;
+using Quartz;
 
 namespace PatientPortal.Modules.Appointments;
 
@@ -22,6 +26,11 @@ public static class AppointmentsModule
         services.AddScoped<SlotFinder>();
         services.AddSingleton<AppointmentWindows>();
         services.AddScoped<AppointmentReads>();
+        services.AddScoped<AppointmentMail>();
+        services.AddSingleton<EmailLinkTokens>();
+        services.AddScoped<AppointmentRemindersJob>();
+        services.AddModuleJob<AppointmentRemindersJob>(s => s.WithSimpleSchedule(TimeSpan.FromMinutes(
+            Math.Max(1, configuration.GetValue($"{AppointmentsOptions.Section}:ReminderIntervalMinutes", AppointmentRemindersJob.DefaultIntervalMinutes)))));
         return services;
     }
 }

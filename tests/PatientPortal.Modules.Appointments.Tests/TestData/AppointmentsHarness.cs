@@ -1,5 +1,8 @@
 using MediatR;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.Email;
+using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.Modules.Appointments.Data;
 
@@ -21,6 +24,12 @@ internal sealed class AppointmentsHarness : ModuleHarness<AppointmentsDbContext>
 
     public FakeProfileAccess Access => Services.GetRequiredService<FakeProfileAccess>();
 
+    /// <summary>Whom Profiles and Accounts name for each profile's emails (issue 9), as each test sets it.</summary>
+    public FakeRecipients Recipients => Services.GetRequiredService<FakeRecipients>();
+
+    public Task<List<QueuedEmail>> QueuedEmailsAsync() =>
+        QueryAsync(db => db.QueuedEmails.AsNoTracking().OrderBy(e => e.CreatedUtc).ThenBy(e => e.To).ToListAsync());
+
     public static async Task<AppointmentsHarness> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
@@ -29,7 +38,12 @@ internal sealed class AppointmentsHarness : ModuleHarness<AppointmentsDbContext>
             .AddSingleton<FakeProfileAccess>()
             .AddTransient<IRequestHandler<MayActFor, bool>, FakeProfileAccess.Handler>()
             .AddTransient<IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, FakeProfileAccess.Handler>()
-            .AddTransient<IRequestHandler<GetAssignedPractitioner, Guid?>, FakeProfileAccess.Handler>(), settings));
+            .AddTransient<IRequestHandler<GetAssignedPractitioner, Guid?>, FakeProfileAccess.Handler>()
+            .AddSingleton<FakeRecipients>()
+            .AddTransient<IRequestHandler<ListNotificationRecipients, NotificationRecipients>, FakeRecipients.Handler>()
+            .AddTransient<IRequestHandler<GetAccountContacts, IReadOnlyList<AccountContact>>, FakeRecipients.Handler>()
+            .AddSingleton<IAppointmentLinks, TestAppointmentLinks>()
+            .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()), settings));
     }
 
     public async Task SeedAsync(Action<AppointmentsDbContext> seed) => await QueryAsync(async db =>
@@ -94,4 +108,63 @@ internal sealed class FakeProfileAccess
             Task.FromResult(access.Allows(current.AccountId, request.ProfileId, ProfileTabs.Appointments) && access.Assigned.TryGetValue(request.ProfileId, out var id)
                 ? id : (Guid?)null);
     }
+}
+
+/// <summary>
+/// Profiles' and Accounts' answers for the emails, as each test sets them (their own rules are tested in their
+/// modules): by default nobody is told.
+/// </summary>
+internal sealed class FakeRecipients
+{
+    private readonly Dictionary<Guid, List<AccountContact>> _recipients = [];
+    private readonly HashSet<(Guid, NotificationKind)> _off = [];
+
+    public void Add(Guid profileId, Guid accountId, string email, string language = "en-CA")
+    {
+        lock (_recipients)
+        {
+            if (!_recipients.TryGetValue(profileId, out var list))
+            {
+                _recipients[profileId] = list = [];
+            }
+
+            list.Add(new AccountContact(accountId, email, language));
+        }
+    }
+
+    public void TurnOff(Guid profileId, NotificationKind kind)
+    {
+        lock (_recipients)
+        {
+            _off.Add((profileId, kind));
+        }
+    }
+
+    internal sealed class Handler(FakeRecipients fake)
+        : IRequestHandler<ListNotificationRecipients, NotificationRecipients>, IRequestHandler<GetAccountContacts, IReadOnlyList<AccountContact>>
+    {
+        public Task<NotificationRecipients> Handle(ListNotificationRecipients request, CancellationToken cancellationToken)
+        {
+            lock (fake._recipients)
+            {
+                return Task.FromResult(fake._off.Contains((request.ProfileId, request.Kind)) || !fake._recipients.TryGetValue(request.ProfileId, out var list)
+                    ? NotificationRecipients.None
+                    : new NotificationRecipients("Nathan", [.. list.Select(c => c.AccountId)]));
+            }
+        }
+
+        public Task<IReadOnlyList<AccountContact>> Handle(GetAccountContacts request, CancellationToken cancellationToken)
+        {
+            lock (fake._recipients)
+            {
+                var list = fake._recipients.GetValueOrDefault(request.ProfileId) ?? [];
+                return Task.FromResult<IReadOnlyList<AccountContact>>([.. list.Where(c => request.AccountIds.Contains(c.AccountId))]);
+            }
+        }
+    }
+}
+
+internal sealed class TestAppointmentLinks : IAppointmentLinks
+{
+    public string PathOf(AppointmentLink link) => link == AppointmentLink.EmailConfirm ? "/appointments/email/confirm" : "/appointments/email/cancel";
 }

@@ -48,11 +48,27 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvid
         message.From.Add(new MailboxAddress(settings.FromName, settings.From));
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Headers.Add(HeaderId.ContentLanguage, email.Culture);
-        message.Body = new MultipartAlternative
+        var body = new MultipartAlternative
         {
             Part(email.TextBody, TextFormat.Plain),
             Part(email.HtmlBody, TextFormat.Html),
         };
+        if (email.AttachmentName is { } name && email.AttachmentContent is { } content)
+        {
+            var attachment = new MimePart(ContentType.Parse(email.AttachmentContentType ?? "application/octet-stream"))
+            {
+                Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content))),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = name,
+            };
+            message.Body = new Multipart("mixed") { body, attachment };
+        }
+        else
+        {
+            message.Body = body;
+        }
+
         return message;
     }
 

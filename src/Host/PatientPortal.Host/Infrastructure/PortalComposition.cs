@@ -6,6 +6,7 @@ using PatientPortal.BuildingBlocks.Jobs;
 using PatientPortal.Modules.Accounts;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Appointments;
+using PatientPortal.Modules.Appointments.Contracts;
 using PatientPortal.Modules.Inbox;
 using PatientPortal.Modules.Profiles;
 using PatientPortal.Modules.Profiles.Contracts;
@@ -45,6 +46,7 @@ public static class PortalComposition
         services.AddSingleton<IPortalLinks>(sp => sp.GetRequiredService<PortalLinks>());
         services.AddSingleton<IAccountLinks>(sp => sp.GetRequiredService<PortalLinks>());
         services.AddSingleton<IProfileLinks>(sp => sp.GetRequiredService<PortalLinks>());
+        services.AddSingleton<IAppointmentLinks>(sp => sp.GetRequiredService<PortalLinks>());
         services.AddPortalAuthentication(configuration, builder.Environment);
         services.AddPortalRateLimits(configuration);
         // Six months at least (ASVS 14.4.5): a browser that saw the portal once never tries plain http again.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Appointments.Contracts;
 using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Host.Infrastructure;
@@ -14,7 +15,7 @@ namespace PatientPortal.Host.Infrastructure;
 /// It also maps each link a module names to the page that answers it: the one place that knows both.
 /// </summary>
 internal sealed class PortalLinks(IConfiguration configuration, IWebHostEnvironment environment, IHttpContextAccessor accessor, IServer server)
-    : IPortalLinks, IAccountLinks, IProfileLinks
+    : IPortalLinks, IAccountLinks, IProfileLinks, IAppointmentLinks
 {
     public Uri To(string pathAndQuery)
     {
@@ -47,6 +48,14 @@ internal sealed class PortalLinks(IConfiguration configuration, IWebHostEnvironm
     public string PathOf(ProfileLink link) => link switch
     {
         ProfileLink.ConnectedAccounts => "/account/connections",
+        _ => throw new ArgumentOutOfRangeException(nameof(link), link, "No page answers this link."),
+    };
+
+    /// <summary>The @page route of each Appointments link (Pages/Appointments/Email).</summary>
+    public string PathOf(AppointmentLink link) => link switch
+    {
+        AppointmentLink.EmailConfirm => "/appointments/email/confirm",
+        AppointmentLink.EmailCancel => "/appointments/email/cancel",
         _ => throw new ArgumentOutOfRangeException(nameof(link), link, "No page answers this link."),
     };
 }

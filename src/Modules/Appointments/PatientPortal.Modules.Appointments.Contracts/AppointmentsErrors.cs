@@ -31,4 +31,7 @@ public static class AppointmentsErrors
     public const string EmergencyHasNoSpecialty = "Appointments.Admin.EmergencyHasNoSpecialty";
     public const string PractitionerNeedsSite = "Appointments.Admin.PractitionerNeedsSite";
     public const string UnknownChoice = "Appointments.Admin.UnknownChoice";
+    // issue 9: email links
+    /// <summary>An email link that is tampered with, expired, for the other action, or for an appointment that has changed since.</summary>
+    public const string LinkInvalid = "Appointments.LinkInvalid";
 }

@@ -1,13 +1,17 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.BuildingBlocks.DemoData;
+using PatientPortal.BuildingBlocks.Jobs;
 using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Modules.Appointments.Data;
 using PatientPortal.Modules.Appointments.Domain;
+using PatientPortal.Modules.Appointments.Emails;
+using PatientPortal.Modules.Appointments.Jobs;
 using PatientPortal.Modules.Appointments.Reading;
 using PatientPortal.Modules.Appointments.Scheduling;
 using PatientPortal.Modules.Appointments.Startup;
+using Quartz;
 
 namespace PatientPortal.Modules.Appointments;
 
@@ -26,6 +30,11 @@ public static class AppointmentsModule
         services.AddScoped<AppointmentReads>();
         services.AddScoped<WizardCatalog>();
         services.AddScoped<IDemoDataSeeder, DemoSchedule>();
+        services.AddScoped<AppointmentMail>();
+        services.AddSingleton<EmailLinkTokens>();
+        services.AddScoped<AppointmentRemindersJob>();
+        services.AddModuleJob<AppointmentRemindersJob>(s => s.WithSimpleSchedule(TimeSpan.FromMinutes(
+            Math.Max(1, configuration.GetValue($"{AppointmentsOptions.Section}:ReminderIntervalMinutes", AppointmentRemindersJob.DefaultIntervalMinutes)))));
         return services;
     }
 }

@@ -29,8 +29,10 @@ internal static class AppointmentActions
         return Result.Success();
     }
 
+    /// <summary>Cancels for the patient, and queues the cancellation notice (with its calendar file) in the same save.</summary>
     public static async Task<Result> CancelAsync(
-        AppointmentsDbContext db, Appointment appointment, Guid? by, AppointmentWindows windows, TimeProvider clock, CancellationToken cancellationToken)
+        AppointmentsDbContext db, Appointment appointment, Guid? by, AppointmentWindows windows, Emails.AppointmentMail mail, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (appointment.Status is not (AppointmentStatus.Booked or AppointmentStatus.Confirmed))
@@ -44,6 +46,7 @@ internal static class AppointmentActions
         }
 
         appointment.Cancel(CancelledBy.Patient, by, now);
+        await mail.QueueCancelledAsync(db, appointment, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

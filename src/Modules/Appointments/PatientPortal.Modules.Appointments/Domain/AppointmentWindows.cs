@@ -13,6 +13,9 @@ internal sealed class AppointmentWindows(IOptions<AppointmentsOptions> options)
 
     public DateTimeOffset ConfirmOpensAt(Appointment appointment) => appointment.StartUtc - ConfirmWindow;
 
+    /// <summary>The latest start whose confirm window is open at <paramref name="now"/> (the reminder job's horizon).</summary>
+    public DateTimeOffset LatestStartWithOpenWindow(DateTimeOffset now) => now + ConfirmWindow;
+
     /// <summary>"This appointment cannot be cancelled after ..." (shown in clinic time).</summary>
     public DateTimeOffset CancelDeadline(Appointment appointment) => appointment.StartUtc - CancelUntil;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using PatientPortal.Modules.Appointments.Emails;
 using PatientPortal.Modules.Appointments.Scheduling;
 using PatientPortal.Modules.Profiles.Contracts;
 
@@ -22,7 +23,8 @@ internal sealed class BookAppointmentValidator : AbstractValidator<BookAppointme
 /// appointment's practitioner and start stands behind the lock.
 /// </summary>
 internal sealed class BookAppointmentHandler(
-    AppointmentsDbContext db, ICurrentAccount current, IMediator mediator, SlotFinder slots, IOptions<AppointmentsOptions> options, TimeProvider clock)
+    AppointmentsDbContext db, ICurrentAccount current, IMediator mediator, SlotFinder slots, AppointmentMail mail,
+    IOptions<AppointmentsOptions> options, TimeProvider clock)
     : IRequestHandler<BookAppointment, Result<Guid>>
 {
     // Keeps these advisory locks apart from any other use of pg_advisory_xact_lock on the database.
@@ -53,9 +55,11 @@ internal sealed class BookAppointmentHandler(
             return new Error(AppointmentsErrors.SlotBeyondHorizon) { Arguments = [options.Value.BookingHorizonDays.ToString(CultureInfo.InvariantCulture)] };
         }
 
+        // Whom to tell is looked up before the locks are taken, so they are held no longer for it.
+        var recipients = await mail.RecipientsAsync(request.ProfileId, NotificationKind.AppointmentEmails, cancellationToken);
         try
         {
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => BookAsync(request, type, day, accountId, cancellationToken));
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => BookAsync(request, type, day, accountId, recipients, cancellationToken));
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
@@ -63,7 +67,8 @@ internal sealed class BookAppointmentHandler(
         }
     }
 
-    private async Task<Result<Guid>> BookAsync(BookAppointment request, AppointmentType type, DateOnly day, Guid accountId, CancellationToken cancellationToken)
+    private async Task<Result<Guid>> BookAsync(
+        BookAppointment request, AppointmentType type, DateOnly day, Guid accountId, MailRecipients recipients, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await WriteLock.BeginAsync(db, LockSpace, [request.ProfileId, request.PractitionerId], cancellationToken);
@@ -86,6 +91,7 @@ internal sealed class BookAppointmentHandler(
             request.ProfileId, request.PractitionerId, request.SiteId, type, request.StartUtc, request.Reason,
             request.Emergency ? BookingChannel.Emergency : BookingChannel.Portal, accountId, now);
         db.Appointments.Add(appointment);
+        await mail.QueueBookedAsync(db, appointment, recipients, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return appointment.Id;

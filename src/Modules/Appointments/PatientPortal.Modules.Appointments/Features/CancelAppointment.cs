@@ -1,9 +1,10 @@
+using PatientPortal.Modules.Appointments.Emails;
 using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Modules.Appointments.Features;
 
 /// <summary>Cancels under optimistic concurrency, as <see cref="ConfirmAppointmentHandler"/>: one defined winner.</summary>
-internal sealed class CancelAppointmentHandler(AppointmentsDbContext db, ICurrentAccount current, IMediator mediator, AppointmentWindows windows, TimeProvider clock)
+internal sealed class CancelAppointmentHandler(AppointmentsDbContext db, ICurrentAccount current, IMediator mediator, AppointmentWindows windows, AppointmentMail mail, TimeProvider clock)
     : IRequestHandler<CancelAppointment, Result>
 {
     public async Task<Result> Handle(CancelAppointment request, CancellationToken cancellationToken) =>
@@ -15,6 +16,6 @@ internal sealed class CancelAppointmentHandler(AppointmentsDbContext db, ICurren
                 return Error.NotFound;
             }
 
-            return await AppointmentActions.CancelAsync(db, appointment, current.AccountId, windows, clock, cancellationToken);
+            return await AppointmentActions.CancelAsync(db, appointment, current.AccountId, windows, mail, clock, cancellationToken);
         });
 }

@@ -1,0 +1,24 @@
+using PatientPortal.Modules.Appointments.Reading;
+
+namespace PatientPortal.Modules.Appointments.Features;
+
+/// <summary>
+/// What an email link's page shows, without logging in: the token alone names the appointment (nobody's session is
+/// asked), and what is shown is what the guide's details show but the reason and the visit message: practitioner,
+/// site, date, type, duration, and which action the windows allow now. Reading changes nothing.
+/// </summary>
+internal sealed class GetAppointmentFromEmailHandler(AppointmentsDbContext db, EmailLinkTokens tokens, AppointmentReads reads)
+    : IRequestHandler<GetAppointmentFromEmail, Result<EmailAppointment>>
+{
+    public async Task<Result<EmailAppointment>> Handle(GetAppointmentFromEmail request, CancellationToken cancellationToken)
+    {
+        var appointment = await EmailLinkAppointment.FindAsync(db, tokens, request.Token, request.Action, cancellationToken);
+        if (appointment is null || await reads.DetailsAsync(appointment.Id, cancellationToken) is not { } found)
+        {
+            return new Error(AppointmentsErrors.LinkInvalid);
+        }
+
+        var d = found.Details;
+        return new EmailAppointment(d.PractitionerName, d.Site, d.StartUtc, d.TypeName, d.DurationMinutes, d.Status, d.CanConfirm, d.CanCancel, d.CancelDeadlineUtc);
+    }
+}

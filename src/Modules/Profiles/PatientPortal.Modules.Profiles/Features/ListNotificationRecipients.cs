@@ -1,0 +1,38 @@
+using PatientPortal.Modules.Accounts.Contracts;
+
+namespace PatientPortal.Modules.Profiles.Features;
+
+/// <summary>
+/// The profile's preference first (off: nobody), then its active links that open the tab now: Self always, a proxy
+/// with the tab unless the age rule has ended its link today (before the daily job has stored it).
+/// </summary>
+internal sealed class ListNotificationRecipientsHandler(ProfilesDbContext db, ICurrentAccount current, IMediator mediator, ClinicCalendar calendar)
+    : IRequestHandler<ListNotificationRecipients, NotificationRecipients>
+{
+    public async Task<NotificationRecipients> Handle(ListNotificationRecipients request, CancellationToken cancellationToken)
+    {
+        if (current.AccountId is not null && !StaffOnly.Allows(current)
+            && !await mediator.Send(new MayActFor(request.ProfileId, request.Tab), cancellationToken))
+        {
+            return NotificationRecipients.None;
+        }
+
+        var profile = await db.Profiles.AsNoTracking()
+            .Where(p => p.Id == request.ProfileId)
+            .Select(p => new { p.FirstName, p.DateOfBirth, p.Notifications.AppointmentEmails, p.Notifications.Reminders })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (profile is null || !(request.Kind == NotificationKind.Reminders ? profile.Reminders : profile.AppointmentEmails))
+        {
+            return NotificationRecipients.None;
+        }
+
+        var reached = calendar.HasReachedAgeOfConsent(profile.DateOfBirth);
+        var links = await db.Accesses.AsNoTracking()
+            .Where(a => a.ProfileId == request.ProfileId && a.State == AccessState.Active)
+            .ToListAsync(cancellationToken);
+        return new NotificationRecipients(profile.FirstName, [.. links.Where(a => a.AllowsNow(request.Tab, reached))
+            .OrderBy(a => a.Relationship == Relationship.Self ? 0 : 1)
+            .Select(a => a.AccountId)
+            .Distinct()]);
+    }
+}

@@ -22,7 +22,9 @@ public sealed class BookingWizardTests(PortalUnderTest portal)
         var login = await LoginPage.OpenAsync(browser);
         var page = login.Page;
         await login.SignInAsync(DemoPatient, DemoPassword);
-        if (!(await page.Locator("html").GetAttributeAsync("lang") ?? "").StartsWith(locale[..2], StringComparison.Ordinal))
+        // The toggle changes the demo account's language, which other tests on this portal expect in French: put it back.
+        var switched = !(await page.Locator("html").GetAttributeAsync("lang") ?? "").StartsWith(locale[..2], StringComparison.Ordinal);
+        if (switched)
         {
             await new PortalFrame(page).SwitchLanguageAsync();
         }
@@ -62,5 +64,9 @@ public sealed class BookingWizardTests(PortalUnderTest portal)
         await Results.ScreenshotAsync(page, "booking-done");
         await page.GetByTestId("done").ClickAsync();
         await page.WaitForURLAsync("**/appointments");
+        if (switched)
+        {
+            await new PortalFrame(page).SwitchLanguageAsync();
+        }
     }
 }

@@ -38,6 +38,35 @@ public sealed class SqliteTests
         File.Exists(file).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Foreign_keys_and_synchronous_NORMAL_hold_on_every_native_connection_pooled_or_new()
+    {
+        await using var module = await CounterModule.CreateAsync(DatabaseProvider.Sqlite);
+
+        var (first, firstSettings) = await OpenAndReadSettings(module);
+        var (again, againSettings) = await OpenAndReadSettings(module);
+        again.ShouldBeSameAs(first, "the pool hands the same native connection back: the settings must still be there");
+        SqliteConnection.ClearAllPools();
+        var (fresh, freshSettings) = await OpenAndReadSettings(module);
+
+        fresh.ShouldNotBeSameAs(first);
+        firstSettings.ShouldBe("1 1");
+        againSettings.ShouldBe("1 1");
+        freshSettings.ShouldBe("1 1");
+    }
+
+    private static async Task<(SQLitePCL.sqlite3 Handle, string Settings)> OpenAndReadSettings(CounterModule module)
+    {
+        using var scope = module.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var settings = $"{await Scalar(connection, "PRAGMA foreign_keys")} {await Scalar(connection, "PRAGMA synchronous")}";
+        var handle = connection.Handle!;
+        await db.Database.CloseConnectionAsync();
+        return (handle, settings);
+    }
+
     private static async Task<string?> Scalar(SqliteConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

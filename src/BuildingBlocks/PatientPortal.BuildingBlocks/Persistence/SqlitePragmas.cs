@@ -1,24 +1,58 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace PatientPortal.BuildingBlocks.Persistence;
 
-/// <summary>WAL lets readers work while one writer commits; foreign keys are off by default in SQLite.</summary>
+/// <summary>
+/// WAL lets readers work while one writer commits; foreign keys are off by default in SQLite. The settings belong to
+/// the native connection, which Microsoft.Data.Sqlite's pool keeps across opens, so they are sent once per native
+/// connection rather than on every open of a pooled one (a statement saved on every request's reads).
+/// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
+    // Keyed weakly on the native handle: a handle the pool closes is forgotten with it.
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
+    private static readonly object Done = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!NeedsPragmas(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!NeedsPragmas(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
+    }
+
+    private static bool NeedsPragmas(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !Configured.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Configured.AddOrUpdate(handle, Done);
+        }
     }
 }

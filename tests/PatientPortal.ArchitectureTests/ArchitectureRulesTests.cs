@@ -53,6 +53,10 @@ public sealed class ArchitectureRulesTests
         ModuleRules.HostUsesModulesOnlyThroughTheirEntryClass(Portal.Host).Check(Portal.Architecture);
 
     [Fact]
+    public void The_host_sends_no_modules_only_request() =>
+        ModuleRules.HostSendsNoModulesOnlyRequest(Portal.Host).Check(Portal.Architecture);
+
+    [Fact]
     public void Handlers_validators_db_contexts_and_entities_are_not_public() =>
         TypeRules.HandlersValidatorsDbContextsAndEntitiesAreNotPublic(Portal.Modules).Check(Portal.Architecture);
 

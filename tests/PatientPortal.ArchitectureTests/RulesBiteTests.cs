@@ -2,7 +2,9 @@ using ArchUnitNET.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.ArchitectureTests.Rules;
+using MediatR;
 using PatientPortal.BuildingBlocks;
+using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Persistence;
 using Quartz;
@@ -72,6 +74,11 @@ public sealed class RulesBiteTests
             "PatientPortal.Modules.FixtureBilling.Pricing.PriceCalculator");
 
     [Fact]
+    public void A_host_sending_a_modules_only_request_is_caught() =>
+        ModuleRules.HostSendsNoModulesOnlyRequest(typeof(RulesBiteTests).Assembly.GetName().Name!)
+            .ShouldCatchExactly(Fixtures, typeof(PageAskingForRecipients).FullName!);
+
+    [Fact]
     public void A_mutable_integration_event_is_caught() =>
         TypeRules.IntegrationEventsAreImmutableRecords().ShouldCatchExactly(Fixtures, typeof(MutableEvent).FullName!);
 
@@ -94,6 +101,14 @@ public sealed class RulesBiteTests
     private sealed record MutableEvent : IntegrationEvent
     {
         public string Note { get; set; } = "";
+    }
+
+    [ModulesOnly]
+    private sealed record RecipientsQuery(Guid ProfileId) : IRequest<bool>;
+
+    private sealed class PageAskingForRecipients(IMediator mediator)
+    {
+        public Task<bool> OnGetAsync(Guid profileId) => mediator.Send(new RecipientsQuery(profileId));
     }
 
     private sealed class OverlappingJob : IJob

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ArchUnitNET.Fluent;
+using PatientPortal.BuildingBlocks.Identity;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
 using static PatientPortal.ArchitectureTests.Rules.Portal;
 
@@ -45,6 +46,16 @@ internal static class ModuleRules
             .Should().NotDependOnAny(Types(true).That().ResideInAssemblyMatching(AnyModuleImplementation)
                 .And().DoNotHaveFullNameMatching(EntryClass).As("a module type other than its entry class"))
             .Because("the host may only call {Module}Module.Add{Module}Module and send the module's Contracts");
+
+    /// <summary>
+    /// Rule 4b: requests marked [ModulesOnly] answer whoever is signed in (a notice's recipients and their addresses,
+    /// whether an email's recipient still has access), for modules queuing emails or acting on email links; a page that
+    /// sent one would read another family's data with a form's id.
+    /// </summary>
+    public static IArchRule HostSendsNoModulesOnlyRequest(string host) =>
+        Types().That().ResideInAssemblyMatching(Exactly(host)).And().DoNotHaveAnyAttributes(typeof(ModulesOnlyAttribute))
+            .Should().NotDependOnAny(Types(true).That().HaveAnyAttributes(typeof(ModulesOnlyAttribute)).As("a [ModulesOnly] request"))
+            .Because("a [ModulesOnly] request does not ask who is signed in: only modules send it, never pages");
 
     // "PatientPortal.Modules.Accounts, Version=…" but not "PatientPortal.Modules.Accounts.Contracts, …".
     private const string AnyModuleImplementation = @"^PatientPortal\.Modules\.[^.,]+,";

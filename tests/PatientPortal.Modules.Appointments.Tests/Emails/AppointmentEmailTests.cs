@@ -10,7 +10,7 @@ namespace PatientPortal.Modules.Appointments.Tests.Emails;
 /// </summary>
 public sealed partial class AppointmentEmailTests
 {
-    private static readonly Guid Heather = Guid.Parse("e0000000-0000-0000-0000-000000000001");
+    internal static readonly Guid Heather = Guid.Parse("e0000000-0000-0000-0000-000000000001");
     private static readonly Guid Nathan = Guid.Parse("f0000000-0000-0000-0000-000000000002");
     private static readonly Guid NathansOwnAccount = Guid.Parse("e0000000-0000-0000-0000-000000000003");
 

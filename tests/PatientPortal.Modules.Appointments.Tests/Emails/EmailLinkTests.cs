@@ -17,9 +17,12 @@ public sealed class EmailLinkTests
         return harness;
     }
 
-    private static string Token(AppointmentsHarness harness, Guid id, EmailAction action) =>
+    private static readonly Guid Heather = AppointmentEmailTests.Heather;
+
+    /// <summary>The link as emailed to Heather, Nathan's mother (the Appointments tab).</summary>
+    private static string Token(AppointmentsHarness harness, Guid id, EmailAction action, Guid? recipient = null) =>
         harness.QueryAsync(db => db.Appointments.SingleAsync(a => a.Id == id)).ContinueWith(a =>
-            harness.Services.GetRequiredService<EmailLinkTokens>().Issue(a.Result, action)).Result;
+            harness.Services.GetRequiredService<EmailLinkTokens>().Issue(a.Result, action, recipient ?? Heather)).Result;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -49,9 +52,9 @@ public sealed class EmailLinkTests
         confirmed.IsSuccess.ShouldBeTrue();
         cancelled.IsSuccess.ShouldBeTrue();
         var c = await harness.AppointmentAsync(confirmId);
-        (c.Status, c.ConfirmedBy).ShouldBe((AppointmentStatus.Confirmed, null));
+        (c.Status, c.ConfirmedBy).ShouldBe((AppointmentStatus.Confirmed, Heather), "by the account the email went to");
         var x = await harness.AppointmentAsync(cancelId);
-        (x.Status, x.CancelledByParty, x.CancelledByAccount).ShouldBe((AppointmentStatus.Cancelled, CancelledBy.Patient, null));
+        (x.Status, x.CancelledByParty, x.CancelledByAccount).ShouldBe((AppointmentStatus.Cancelled, CancelledBy.Patient, Heather));
         (await harness.QueuedEmailsAsync()).Count(m => m.AttachmentName == "cancel.ics").ShouldBe(2, "the cancellation notice goes out from an email link too");
     }
 
@@ -112,5 +115,34 @@ public sealed class EmailLinkTests
         var laterConfirm = Token(harness, later, EmailAction.Confirm);
         harness.Clock.SetUtcNow(start.AddHours(5));
         (await harness.SendAsync(new GetAppointmentFromEmail(laterConfirm, EmailAction.Confirm))).Errors.ShouldBe([invalid]);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_link_sent_to_an_account_that_has_lost_access_opens_nothing_whoever_is_signed_in(DatabaseProvider provider)
+    {
+        await using var harness = await AnonymousClinicAsync(provider);
+        var start = TestClinic.Local(2026, 3, 12, 9, 0);
+        var id = await harness.BookAsync(Nathan, start);
+        var stranger = Guid.CreateVersion7();
+        var heathers = Token(harness, id, EmailAction.Cancel);
+        var strangers = Token(harness, id, EmailAction.Cancel, recipient: stranger);
+        harness.Clock.SetUtcNow(start.AddHours(-71));
+        var invalid = new Error(AppointmentsErrors.LinkInvalid);
+
+        (await harness.SendAsync(new GetAppointmentFromEmail(strangers, EmailAction.Cancel))).Errors.ShouldBe([invalid], "never had access");
+        harness.Access.Revoke(Heather, Nathan);
+        harness.Current.AccountId = Heather; // signed in or not, the link is the account's it was sent to
+        (await harness.SendAsync(new GetAppointmentFromEmail(heathers, EmailAction.Cancel))).Errors.ShouldBe([invalid]);
+        (await harness.SendAsync(new CancelFromEmail(heathers))).Errors.ShouldBe([invalid]);
+        (await harness.AppointmentAsync(id)).Status.ShouldBe(AppointmentStatus.Booked);
+
+        harness.Access.Allow(Heather, Nathan, ProfileTabs.Appointments, "Nathan Milner");
+        harness.Current.AccountId = stranger;
+        (await harness.SendAsync(new CancelFromEmail(heathers))).IsSuccess.ShouldBeTrue("a browser signed in to another account changes nothing");
+        var cancelled = await harness.AppointmentAsync(id);
+        (cancelled.Status, cancelled.CancelledByAccount).ShouldBe((AppointmentStatus.Cancelled, Heather));
+        (await harness.QueuedEmailsAsync()).Count(m => m.AttachmentName == "cancel.ics").ShouldBe(2, "the notice still goes to everyone");
     }
 }

@@ -39,6 +39,7 @@ internal sealed class AppointmentsHarness : ModuleHarness<AppointmentsDbContext>
             .AddTransient<IRequestHandler<MayActFor, bool>, FakeProfileAccess.Handler>()
             .AddTransient<IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, FakeProfileAccess.Handler>()
             .AddTransient<IRequestHandler<GetAssignedPractitioner, Guid?>, FakeProfileAccess.Handler>()
+            .AddTransient<IRequestHandler<MayAccountActFor, bool>, FakeProfileAccess.Handler>()
             .AddSingleton<FakeRecipients>()
             .AddTransient<IRequestHandler<ListNotificationRecipients, NotificationRecipients>, FakeRecipients.Handler>()
             .AddTransient<IRequestHandler<GetAccountContacts, IReadOnlyList<AccountContact>>, FakeRecipients.Handler>()
@@ -96,8 +97,12 @@ internal sealed class FakeProfileAccess
     }
 
     internal sealed class Handler(FakeProfileAccess access, ICurrentAccount current)
-        : IRequestHandler<MayActFor, bool>, IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, IRequestHandler<GetAssignedPractitioner, Guid?>
+        : IRequestHandler<MayActFor, bool>, IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, IRequestHandler<GetAssignedPractitioner, Guid?>,
+            IRequestHandler<MayAccountActFor, bool>
     {
+        public Task<bool> Handle(MayAccountActFor request, CancellationToken cancellationToken) =>
+            Task.FromResult(access.Allows(request.AccountId, request.ProfileId, request.Tab));
+
         public Task<bool> Handle(MayActFor request, CancellationToken cancellationToken) =>
             Task.FromResult(access.Allows(current.AccountId, request.ProfileId, request.Tab));
 

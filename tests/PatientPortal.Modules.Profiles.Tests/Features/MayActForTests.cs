@@ -101,6 +101,28 @@ public sealed class MayActForTests
         (await request.SendAsync(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task MayAccountActFor_answers_for_the_named_account_whoever_is_signed_in_with_the_age_rule_and_revocations(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var birthday = new DateOnly(2026, 3, 3);
+        var mine = await profiles.FamilyAsync("Milner", birthday.AddYears(-14), ProfileTabs.Appointments);
+        var theirs = await profiles.FamilyAsync("Tremblay", new DateOnly(2016, 6, 1));
+        profiles.Clock.SetUtcNow(Families.MontrealMidnight(birthday).AddTicks(-1));
+        profiles.Current.AccountId = theirs.ParentAccountId;
+
+        (await profiles.SendAsync(new MayAccountActFor(mine.ParentAccountId, mine.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
+        (await profiles.SendAsync(new MayAccountActFor(mine.ParentAccountId, mine.ChildId, ProfileTabs.Messages))).ShouldBeFalse("not a tab of the link");
+        (await profiles.SendAsync(new MayAccountActFor(theirs.ParentAccountId, mine.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
+        profiles.Clock.SetUtcNow(Families.MontrealMidnight(birthday));
+        (await profiles.SendAsync(new MayAccountActFor(mine.ParentAccountId, mine.ChildId, ProfileTabs.Appointments))).ShouldBeFalse("the age of consent");
+        (await profiles.SendAsync(new MayAccountActFor(theirs.ParentAccountId, theirs.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
+        await RevokeAsync(profiles, theirs.ParentAccountId, theirs.ChildId);
+        (await profiles.SendAsync(new MayAccountActFor(theirs.ParentAccountId, theirs.ChildId, ProfileTabs.Appointments))).ShouldBeFalse("revoked");
+    }
+
     /// <summary>A parent with every tab for their child, signed in.</summary>
     private static async Task<Family> SignedInParentAsync(ProfilesHarness profiles, DateOnly childBirthDate)
     {

@@ -1,4 +1,5 @@
 using MediatR;
+using PatientPortal.BuildingBlocks.Identity;
 
 namespace PatientPortal.Modules.Accounts.Contracts;
 
@@ -7,11 +8,11 @@ namespace PatientPortal.Modules.Accounts.Contracts;
 /// about <paramref name="ProfileId"/> (Profiles' <c>ListNotificationRecipients</c>): each account's sign-in email and
 /// language. Unknown, inactive or deleted accounts are simply absent. At most <see cref="MaxIds"/> ids.
 /// <para>
-/// Who may ask: nobody signed in (a job, an email link's request) or staff. A signed-in patient gets only accounts that
-/// Profiles says are linked to that profile, and only for a profile the patient may act for: a patient session can
-/// never read another family's addresses, whatever ids it passes.
+/// Modules only (<see cref="ModulesOnlyAttribute"/>): answered whoever is signed in, for a module that queues a
+/// notice; the addresses go into emails, never onto a page. <paramref name="ProfileId"/> names the notice's subject.
 /// </para>
 /// </summary>
+[ModulesOnly]
 public sealed record GetAccountContacts(Guid ProfileId, IReadOnlyCollection<Guid> AccountIds) : IRequest<IReadOnlyList<AccountContact>>
 {
     public const int MaxIds = 50;

@@ -1,4 +1,5 @@
 using MediatR;
+using PatientPortal.BuildingBlocks.Identity;
 
 namespace PatientPortal.Modules.Profiles.Contracts;
 
@@ -19,11 +20,11 @@ public enum NotificationKind
 /// only, and the person's first name to greet them by (no health detail); their addresses are Accounts'
 /// (<c>GetAccountContacts</c>).
 /// <para>
-/// Runs from jobs and email-link requests, where nobody is signed in. A signed-in caller gets an answer only for a
-/// profile it may act for on that tab (or as staff): a patient session can never list another family's accounts.
-/// Anything else is <see cref="NotificationRecipients.None"/>.
+/// Modules only (<see cref="ModulesOnlyAttribute"/>): the answer does not depend on who is signed in, so that a
+/// cancellation from an email link opened in a browser signed in to another account still tells the patient.
 /// </para>
 /// </summary>
+[ModulesOnly]
 public sealed record ListNotificationRecipients(Guid ProfileId, ProfileTabs Tab, NotificationKind Kind) : IRequest<NotificationRecipients>;
 
 /// <summary>Whom to tell (Self first), and the profile's first name; no recipients means nothing is sent.</summary>

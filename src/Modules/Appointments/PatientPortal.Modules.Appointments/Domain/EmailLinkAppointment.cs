@@ -1,21 +1,27 @@
+using PatientPortal.Modules.Profiles.Contracts;
+
 namespace PatientPortal.Modules.Appointments.Domain;
 
 /// <summary>
-/// The appointment an email link's token names, if the token is good for <paramref name="action"/> and the
-/// appointment has not changed since the email (same sequence); tracked, for the action to change it. Shared by the
-/// three email-link slices.
+/// The appointment an email link's token names, if the token is good for <paramref name="action"/>, the appointment has
+/// not changed since the email (same sequence), and the account the email went to may still act for the profile on
+/// the Appointments tab now (a revoked proxy, or a parent at the child's age of consent, holds a dead link: ADR 0012);
+/// tracked, for the action to change it. Shared by the three email-link slices; who is signed in plays no part.
 /// </summary>
 internal static class EmailLinkAppointment
 {
-    public static async Task<Appointment?> FindAsync(
-        AppointmentsDbContext db, EmailLinkTokens tokens, string? token, EmailAction action, CancellationToken cancellationToken)
+    public static async Task<(Appointment Appointment, Guid Recipient)?> FindAsync(
+        AppointmentsDbContext db, IMediator mediator, EmailLinkTokens tokens, string? token, EmailAction action, CancellationToken cancellationToken)
     {
-        if (tokens.Read(token, action) is not { } named)
+        if (tokens.Read(token, action) is not { } link)
         {
             return null;
         }
 
-        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == named.AppointmentId, cancellationToken);
-        return appointment is not null && appointment.Sequence == named.Sequence ? appointment : null;
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == link.AppointmentId, cancellationToken);
+        return appointment is not null && appointment.Sequence == link.Sequence
+            && await mediator.Send(new MayAccountActFor(link.Recipient, appointment.ProfileId, ProfileTabs.Appointments), cancellationToken)
+            ? (appointment, link.Recipient)
+            : null;
     }
 }

@@ -68,8 +68,8 @@ internal sealed class AppointmentMail(
                 ["Site"] = site.Name,
                 ["CancelDeadline"] = When(windows.CancelDeadline(appointment), culture),
                 ["Link"] = links.To("/").ToString(),
-                ["ConfirmLink"] = Link(AppointmentLink.EmailConfirm, tokens.Issue(appointment, EmailAction.Confirm)),
-                ["CancelLink"] = Link(AppointmentLink.EmailCancel, tokens.Issue(appointment, EmailAction.Cancel)),
+                ["ConfirmLink"] = Link(AppointmentLink.EmailConfirm, tokens.Issue(appointment, EmailAction.Confirm, contact.AccountId)),
+                ["CancelLink"] = Link(AppointmentLink.EmailCancel, tokens.Issue(appointment, EmailAction.Cancel, contact.AccountId)),
             };
             var rendered = EmailTemplates.Render(typeof(AppointmentMail).Assembly, template, culture, values);
             if (attach)

@@ -4,16 +4,16 @@ namespace PatientPortal.Modules.Appointments.Features;
 
 /// <summary>
 /// What an email link's page shows, without logging in: the token alone names the appointment (nobody's session is
-/// asked), and what is shown is what the guide's details show but the reason and the visit message: practitioner,
+/// asked, the account it was sent to must still have access), and what is shown is what the guide's details show but the reason and the visit message: practitioner,
 /// site, date, type, duration, and which action the windows allow now. Reading changes nothing.
 /// </summary>
-internal sealed class GetAppointmentFromEmailHandler(AppointmentsDbContext db, EmailLinkTokens tokens, AppointmentReads reads)
+internal sealed class GetAppointmentFromEmailHandler(AppointmentsDbContext db, IMediator mediator, EmailLinkTokens tokens, AppointmentReads reads)
     : IRequestHandler<GetAppointmentFromEmail, Result<EmailAppointment>>
 {
     public async Task<Result<EmailAppointment>> Handle(GetAppointmentFromEmail request, CancellationToken cancellationToken)
     {
-        var appointment = await EmailLinkAppointment.FindAsync(db, tokens, request.Token, request.Action, cancellationToken);
-        if (appointment is null || await reads.DetailsAsync(appointment.Id, cancellationToken) is not { } found)
+        if (await EmailLinkAppointment.FindAsync(db, mediator, tokens, request.Token, request.Action, cancellationToken) is not { } link
+            || await reads.DetailsAsync(link.Appointment.Id, cancellationToken) is not { } found)
         {
             return new Error(AppointmentsErrors.LinkInvalid);
         }

@@ -4,19 +4,14 @@ namespace PatientPortal.Modules.Profiles.Features;
 
 /// <summary>
 /// The profile's preference first (off: nobody), then its active links that open the tab now: Self always, a proxy
-/// with the tab unless the age rule has ended its link today (before the daily job has stored it).
+/// with the tab unless the age rule has ended its link today (before the daily job has stored it). Whoever is signed
+/// in (modules only).
 /// </summary>
-internal sealed class ListNotificationRecipientsHandler(ProfilesDbContext db, ICurrentAccount current, IMediator mediator, ClinicCalendar calendar)
+internal sealed class ListNotificationRecipientsHandler(ProfilesDbContext db, ClinicCalendar calendar)
     : IRequestHandler<ListNotificationRecipients, NotificationRecipients>
 {
     public async Task<NotificationRecipients> Handle(ListNotificationRecipients request, CancellationToken cancellationToken)
     {
-        if (current.AccountId is not null && !StaffOnly.Allows(current)
-            && !await mediator.Send(new MayActFor(request.ProfileId, request.Tab), cancellationToken))
-        {
-            return NotificationRecipients.None;
-        }
-
         var profile = await db.Profiles.AsNoTracking()
             .Where(p => p.Id == request.ProfileId)
             .Select(p => new { p.FirstName, p.DateOfBirth, p.Notifications.AppointmentEmails, p.Notifications.Reminders })

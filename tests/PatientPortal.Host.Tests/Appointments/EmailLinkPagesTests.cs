@@ -60,6 +60,7 @@ public sealed class EmailLinkPagesTests
         var again = await stranger.GetAsync(link);
 
         page.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.Response.Headers.CacheControl!.NoStore.ShouldBeTrue("the page shows an appointment to whoever holds the link");
         page.Text("page-title").ShouldBe(title);
         page.Text("details-practitioner").ShouldNotBeEmpty();
         page.Document.QuerySelector("[data-testid='back']").ShouldNotBeNull();
@@ -76,6 +77,32 @@ public sealed class EmailLinkPagesTests
         dead.Document.QuerySelector("[data-testid='link-error']").ShouldNotBeNull();
         dead.Document.QuerySelector("[data-testid='cancel-appointment']").ShouldBeNull();
         (await heather.GetAsync("/appointments")).Document.QuerySelector("[data-testid='upcoming']")!.TextContent.ShouldContain("Cancelled");
+    }
+
+    [Fact]
+    public async Task A_link_used_in_a_browser_signed_in_to_another_family_cancels_and_still_tells_the_patient()
+    {
+        await using var portal = await StartAsync();
+        var heather = Browser(portal, "en-CA");
+        (await heather.SignInAsDemoPatientAsync()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await heather.SwitchLanguageAsync("en");
+        (await heather.SwitchToAsync(DemoClinic.NathanMilnerProfileId)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var link = await BookAndGetCancelLinkAsync(portal, heather);
+        var sophie = Browser(portal, "en-CA");
+        (await sophie.SignInAsync(DemoClinic.SophieGagnonEmail, DemoClinic.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var token = Uri.UnescapeDataString(new Uri(new Uri("https://portal.test"), link).Query.Split("t=")[1]);
+        var before = MailsTo(portal, DemoClinic.HeatherMilnerEmail).Count;
+
+        var cancelled = await Page.ParseAsync(await sophie.PostFormAsync(link, new Dictionary<string, string> { ["t"] = token }));
+        for (var attempt = 0; attempt < 50 && MailsTo(portal, DemoClinic.HeatherMilnerEmail).Count <= before; attempt++)
+        {
+            await Task.Delay(200);
+        }
+
+        cancelled.Document.QuerySelector("[data-testid='done-cancelled']").ShouldNotBeNull();
+        MailsTo(portal, DemoClinic.HeatherMilnerEmail).Skip(before).ShouldContain(
+            m => m.Subject.StartsWith("Appointment cancelled", StringComparison.Ordinal) || m.Subject.StartsWith("Rendez-vous annulé", StringComparison.Ordinal),
+            "the cancellation notice reaches Heather whoever was signed in where the link was used");
     }
 
     [Fact]

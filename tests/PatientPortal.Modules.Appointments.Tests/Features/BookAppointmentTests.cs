@@ -105,6 +105,7 @@ public sealed class BookAppointmentTests
         var longReason = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 20), reason: new string('a', 2000)));
         var madeUpTime = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 7)));
         var wrongSite = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 20)) with { SiteId = TestClinic.VirtualSite });
+        var controlCharacter = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 20), reason: "knee\0pain"));
 
         past.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotInPast);
         beyond.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotBeyondHorizon);
@@ -115,7 +116,28 @@ public sealed class BookAppointmentTests
         longReason.Errors.Single().Arguments.ShouldBe(["140"]);
         madeUpTime.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotTaken);
         wrongSite.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotTaken);
+        controlCharacter.Errors.Single().Key.ShouldBe(AppointmentsErrors.ReasonInvalidCharacters);
         (await harness.QueryAsync(db => db.Appointments.CountAsync())).ShouldBe(0);
+        (await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 20), reason: "Left knee,\r\n\tsince Monday"))).IsSuccess.ShouldBeTrue("line breaks and tabs are text");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task One_person_never_holds_two_overlapping_appointments_even_with_two_practitioners_at_once(DatabaseProvider provider)
+    {
+        await using var harness = await ClinicAsync(provider);
+        var withSolutions = Visit(TestClinic.Local(2026, 3, 5, 9, 0)); // 9:00-9:20
+        var withTremblay = Visit(TestClinic.Local(2026, 3, 5, 9, 15)) with { AppointmentTypeId = TestClinic.MinorEmergency, PractitionerId = TestClinic.DrTremblay, Emergency = true };
+
+        var raced = await Task.WhenAll(new[] { withSolutions, withTremblay }.Select(r => Task.Run(() => harness.SendAsync(r))));
+        var again = await harness.SendAsync(raced[0].IsSuccess ? withTremblay : withSolutions);
+        var afterwards = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 40)));
+
+        raced.Count(r => r.IsSuccess).ShouldBe(1);
+        raced.Single(r => r.IsFailure).Errors.Single().Key.ShouldBe(AppointmentsErrors.ProfileAlreadyBooked);
+        again.Errors.Single().Key.ShouldBe(AppointmentsErrors.ProfileAlreadyBooked);
+        afterwards.IsSuccess.ShouldBeTrue("a time that does not overlap is free for the same person");
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.Modules.Appointments.Scheduling;
 using System.Globalization;
 
 namespace PatientPortal.Modules.Appointments.Tests.Features;
@@ -119,6 +121,24 @@ public sealed class WizardQueriesTests
         week.Days.Take(3).ShouldAllBe(d => d.None);
         week.Days[3].Morning[0].StartUtc.ShouldBe(TestClinic.Local(2026, 3, 12, 9, 0));
         week.NothingUntilHorizon.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_crafted_day_at_the_end_of_the_calendar_shows_the_horizons_week_and_never_overflows(DatabaseProvider provider)
+    {
+        await using var harness = await ClinicAsync(provider);
+        var last = harness.Services.GetRequiredService<SlotFinder>().LastBookableDay;
+
+        var week = await harness.SendAsync(new GetAvailabilities(Nathan, TestClinic.AnnualVisit, TestClinic.Site, TestClinic.DrSolutions, null, DateOnly.MaxValue));
+        var after = await harness.SendAsync(new GetAvailabilities(Nathan, TestClinic.AnnualVisit, TestClinic.Site, TestClinic.DrSolutions, DateOnly.MaxValue, null));
+        var before = await harness.SendAsync(new GetAvailabilities(Nathan, TestClinic.AnnualVisit, TestClinic.Site, TestClinic.DrSolutions, DateOnly.MinValue, DateOnly.MinValue));
+
+        week.Value.Days.Select(d => d.Day).ShouldContain(last);
+        week.Value.NextWeek.ShouldBeNull();
+        after.Value.Days.Select(d => d.Day).ShouldContain(last);
+        before.Value.FirstDay.ShouldBe(new DateOnly(2026, 3, 2), "this week");
     }
 
     [Theory]

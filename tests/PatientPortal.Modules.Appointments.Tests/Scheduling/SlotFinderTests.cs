@@ -97,6 +97,32 @@ public sealed class SlotFinderTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_practitioner_offers_nothing_at_a_site_they_left_nor_for_a_specialty_they_no_longer_have(DatabaseProvider provider)
+    {
+        await using var harness = await AppointmentsHarness.CreateAsync(provider);
+        await TestClinic.SeedAsync(harness, new DateOnly(2026, 1, 1));
+        var day = new DateOnly(2026, 3, 3);
+        (await FindAsync(harness, TestClinic.AnnualVisit, TestClinic.DrSolutions, day, day)).ShouldNotBeEmpty();
+
+        // Staff take My Clinic from Dr. Solutions: the blocks stay (history) but offer nothing there, emergencies included.
+        await harness.SeedAsync(db => db.Practitioners.Find(TestClinic.DrSolutions)!.Update("Dr. Medfar Solutions", [TestClinic.FamilyMedicine], [TestClinic.VirtualSite]));
+        var leftSite = await FindAsync(harness, TestClinic.AnnualVisit, null, day, day);
+        var leftSiteEmergencies = await FindAsync(harness, TestClinic.MinorEmergency, null, day, day);
+        // Back at the site, without Family Medicine: its Annual Visit is no longer theirs; a type of no specialty still is.
+        await harness.SeedAsync(db => db.Practitioners.Find(TestClinic.DrSolutions)!.Update("Dr. Medfar Solutions", [], [TestClinic.Site]));
+        var noSpecialty = await FindAsync(harness, TestClinic.AnnualVisit, null, day, day);
+        var emergencies = await FindAsync(harness, TestClinic.MinorEmergency, TestClinic.DrSolutions, day, day);
+
+        leftSite.ShouldBeEmpty();
+        leftSiteEmergencies.ShouldAllBe(s => s.PractitionerId == TestClinic.DrTremblay);
+        leftSiteEmergencies.ShouldNotBeEmpty();
+        noSpecialty.ShouldBeEmpty();
+        emergencies.ShouldNotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Clinic_hours_stay_local_across_the_spring_change_and_the_skipped_hour_is_never_offered(DatabaseProvider provider)
     {
         await using var harness = await AppointmentsHarness.CreateAsync(provider);

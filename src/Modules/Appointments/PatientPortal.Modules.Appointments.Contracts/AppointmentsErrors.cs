@@ -34,4 +34,9 @@ public static class AppointmentsErrors
     // issue 9: email links
     /// <summary>An email link that is tampered with, expired, for the other action, or for an appointment that has changed since.</summary>
     public const string LinkInvalid = "Appointments.LinkInvalid";
+    // issue 9: review fixes
+    /// <summary>A reason with control characters (anything but line breaks and tabs).</summary>
+    public const string ReasonInvalidCharacters = "Appointments.ReasonInvalidCharacters";
+    /// <summary>The profile already has an appointment overlapping that time (with any practitioner).</summary>
+    public const string ProfileAlreadyBooked = "Appointments.ProfileAlreadyBooked";
 }

@@ -13,6 +13,9 @@ internal sealed class BookAppointmentValidator : AbstractValidator<BookAppointme
         RuleFor(r => r.Reason).Must(r => r is null || r.Trim().Length <= options.Value.ReasonMaxLength)
             .WithErrorCode(AppointmentsErrors.ReasonTooLong)
             .WithState(_ => new[] { options.Value.ReasonMaxLength.ToString(CultureInfo.InvariantCulture) });
+        // A NUL is refused by PostgreSQL and other control characters have no place in a text staff read.
+        RuleFor(r => r.Reason).Must(r => r is null || !r.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            .WithErrorCode(AppointmentsErrors.ReasonInvalidCharacters);
     }
 }
 
@@ -85,6 +88,16 @@ internal sealed class BookAppointmentHandler(
         if (!free.Any(s => s.StartUtc == request.StartUtc))
         {
             return new Error(AppointmentsErrors.SlotTaken);
+        }
+
+        // One person, one place at a time: no second appointment overlapping this one, whoever the practitioner.
+        var end = request.StartUtc + type.Duration;
+        if (await db.Appointments.AnyAsync(
+                a => a.ProfileId == request.ProfileId && a.StartUtc < end && request.StartUtc < a.EndUtc
+                     && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Confirmed),
+                cancellationToken))
+        {
+            return new Error(AppointmentsErrors.ProfileAlreadyBooked);
         }
 
         var appointment = Appointment.Book(

@@ -31,8 +31,10 @@ internal sealed class GetAvailabilitiesHandler(AppointmentsDbContext db, WizardC
         }
 
         IReadOnlyCollection<Guid>? practitioners = request.PractitionerId is { } one ? [one] : null;
+        // Every day asked is brought inside today..horizon: a crafted year 9999 shows the last week, never an overflow.
         var today = calendar.Today;
-        var after = request.After is { } asked && asked > today ? asked : today;
+        var last = finder.LastBookableDay;
+        var after = Within(request.After ?? today, today, last);
         var nothing = false;
         var target = request.Week;
         if (target is null)
@@ -42,12 +44,8 @@ internal sealed class GetAvailabilitiesHandler(AppointmentsDbContext db, WizardC
             target = first ?? after;
         }
 
-        var monday = MondayOf(target.Value);
         var thisMonday = MondayOf(today);
-        if (monday < thisMonday)
-        {
-            monday = thisMonday;
-        }
+        var monday = MondayOf(Within(target.Value, today, last));
 
         var slots = await finder.FindAsync(type, request.SiteId, practitioners, monday, monday.AddDays(6), cancellationToken);
         var ids = slots.Select(s => s.PractitionerId).Distinct().ToList();
@@ -66,6 +64,8 @@ internal sealed class GetAvailabilitiesHandler(AppointmentsDbContext db, WizardC
         var next = monday.AddDays(7) <= finder.LastBookableDay ? monday.AddDays(7) : (DateOnly?)null;
         return new AvailabilityWeek(monday, days, previous, next, nothing);
     }
+
+    private static DateOnly Within(DateOnly day, DateOnly first, DateOnly last) => day < first ? first : day > last ? last : day;
 
     private static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

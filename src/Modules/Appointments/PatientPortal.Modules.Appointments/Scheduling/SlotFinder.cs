@@ -9,7 +9,8 @@ internal sealed record Slot(Guid PractitionerId, Guid SiteId, DateTimeOffset Sta
 /// The free slots of a type: the weekly blocks (clinic time) that offer it, less the closed days, less the times the
 /// practitioner is already busy anywhere, from now to the booking horizon. One home for the rule, used by the grid, by
 /// "as soon as possible", and by the booking itself, which asks again under its lock instead of trusting the time the
-/// browser sent. Nothing deactivated (type, its specialty, site, practitioner) is offered. A local time that a spring-forward skips is not offered; an ambiguous one (fall back) is read as
+/// browser sent. Nothing deactivated (type, its specialty, site, practitioner) is offered, nor a practitioner at a site
+/// they no longer work at, or for a type of a specialty they no longer have. A local time that a spring-forward skips is not offered; an ambiguous one (fall back) is read as
 /// standard time, as .NET does.
 /// </summary>
 internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calendar, TimeProvider clock, IOptions<AppointmentsOptions> options)
@@ -53,10 +54,13 @@ internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calend
             return [];
         }
 
+        // A block stays when staff take a site or a specialty from a practitioner (its history), but offers nothing then.
+        var specialtyId = type.SpecialtyId;
         var blocks = await db.ScheduleBlocks.AsNoTracking()
             .Where(b => b.SiteId == siteId && b.EffectiveFrom <= lastDay && (b.EffectiveUntil == null || b.EffectiveUntil >= firstDay))
             .Where(b => practitionerIds == null || practitionerIds.Contains(b.PractitionerId))
-            .Where(b => db.Practitioners.Any(p => p.Id == b.PractitionerId && p.Active))
+            .Where(b => db.Practitioners.Any(p => p.Id == b.PractitionerId && p.Active && p.Sites.Any(s => s.SiteId == siteId)
+                && (specialtyId == null || p.Specialties.Any(s => s.SpecialtyId == specialtyId))))
             .ToListAsync(cancellationToken);
         blocks.RemoveAll(b => !b.Offers(type.Id));
         if (blocks.Count == 0)

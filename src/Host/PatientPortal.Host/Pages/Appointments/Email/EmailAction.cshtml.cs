@@ -19,6 +19,7 @@ namespace PatientPortal.Host.Pages.Appointments.Email;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(PortalRateLimits.Credentials)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // it shows an appointment, to whoever holds the link
 public sealed class EmailActionModel(IMediator mediator, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "t")]

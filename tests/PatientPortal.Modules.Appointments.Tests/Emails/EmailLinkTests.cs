@@ -144,5 +144,8 @@ public sealed class EmailLinkTests
         var cancelled = await harness.AppointmentAsync(id);
         (cancelled.Status, cancelled.CancelledByAccount).ShouldBe((AppointmentStatus.Cancelled, Heather));
         (await harness.QueuedEmailsAsync()).Count(m => m.AttachmentName == "cancel.ics").ShouldBe(2, "the notice still goes to everyone");
+        harness.Access.Reads.Where(r => !r.Allowed).Select(r => (r.ReaderAccountId, r.What)).ShouldBe(
+            [(stranger, "appointment-email-link"), (Heather, "appointment-email-link"), (Heather, "appointment-email-link")],
+            "each use of a link whose recipient has no access is on the trail, as the recipient's");
     }
 }

@@ -134,5 +134,26 @@ public sealed class ConfirmAndCancelTests
         }
 
         (await harness.QueryAsync(db => db.Appointments.CountAsync(a => a.Status != AppointmentStatus.Booked))).ShouldBe(0);
+        var theirProfile = (await harness.AppointmentAsync(theirs)).ProfileId;
+        harness.Access.Reads.Select(r => (r.ReaderAccountId, r.ProfileId, r.What, r.Allowed)).ShouldBe(
+        [
+            (Heather, theirProfile, "appointment", false), (Heather, theirProfile, "appointment-confirm", false), (Heather, theirProfile, "appointment-cancel", false),
+            (Heather, messagesOnly, "appointment", false), (Heather, messagesOnly, "appointment-confirm", false), (Heather, messagesOnly, "appointment-cancel", false),
+        ], "every refused id that names an appointment is on the trail (a made-up id names no one)");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Reading_the_tab_and_an_appointments_details_is_on_the_access_trail(DatabaseProvider provider)
+    {
+        await using var harness = await ClinicAsync(provider);
+        var id = await harness.BookAsync(Nathan, TestClinic.Local(2026, 3, 6, 9, 0));
+
+        (await harness.SendAsync(new ListAppointments(Nathan))).IsSuccess.ShouldBeTrue();
+        (await harness.SendAsync(new GetAppointment(id))).IsSuccess.ShouldBeTrue();
+
+        harness.Access.Reads.Select(r => (r.ReaderAccountId, r.ProfileId, r.What, r.Allowed, r.ByStaff))
+            .ShouldBe([(Heather, Nathan, "appointments", true, false), (Heather, Nathan, "appointment", true, false)]);
     }
 }

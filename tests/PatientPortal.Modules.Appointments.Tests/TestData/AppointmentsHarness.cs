@@ -40,6 +40,7 @@ internal sealed class AppointmentsHarness : ModuleHarness<AppointmentsDbContext>
             .AddTransient<IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, FakeProfileAccess.Handler>()
             .AddTransient<IRequestHandler<GetAssignedPractitioner, Guid?>, FakeProfileAccess.Handler>()
             .AddTransient<IRequestHandler<MayAccountActFor, bool>, FakeProfileAccess.Handler>()
+            .AddTransient<IRequestHandler<RecordProfileRead, Unit>, FakeProfileAccess.Handler>()
             .AddSingleton<FakeRecipients>()
             .AddTransient<IRequestHandler<ListNotificationRecipients, NotificationRecipients>, FakeRecipients.Handler>()
             .AddTransient<IRequestHandler<GetAccountContacts, IReadOnlyList<AccountContact>>, FakeRecipients.Handler>()
@@ -66,6 +67,9 @@ internal sealed class FakeProfileAccess
             _links[(accountId, profileId)] = (tabs, name);
         }
     }
+
+    /// <summary>What the module put on Profiles' access trail, in order.</summary>
+    public List<RecordProfileRead> Reads { get; } = [];
 
     /// <summary>The practitioner Profiles names as assigned to a profile (answered only to an account that may book for it).</summary>
     public Dictionary<Guid, Guid> Assigned { get; } = [];
@@ -98,8 +102,18 @@ internal sealed class FakeProfileAccess
 
     internal sealed class Handler(FakeProfileAccess access, ICurrentAccount current)
         : IRequestHandler<MayActFor, bool>, IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, IRequestHandler<GetAssignedPractitioner, Guid?>,
-            IRequestHandler<MayAccountActFor, bool>
+            IRequestHandler<MayAccountActFor, bool>, IRequestHandler<RecordProfileRead, Unit>
     {
+        public Task<Unit> Handle(RecordProfileRead request, CancellationToken cancellationToken)
+        {
+            lock (access.Reads)
+            {
+                access.Reads.Add(request);
+            }
+
+            return Task.FromResult(Unit.Value);
+        }
+
         public Task<bool> Handle(MayAccountActFor request, CancellationToken cancellationToken) =>
             Task.FromResult(access.Allows(request.AccountId, request.ProfileId, request.Tab));
 

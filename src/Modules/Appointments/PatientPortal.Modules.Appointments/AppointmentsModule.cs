@@ -28,6 +28,7 @@ public static class AppointmentsModule
         services.AddScoped<SlotFinder>();
         services.AddSingleton<AppointmentWindows>();
         services.AddScoped<AppointmentReads>();
+        services.AddScoped<ReadTrail>();
         services.AddScoped<WizardCatalog>();
         services.AddScoped<IDemoDataSeeder, DemoSchedule>();
         services.AddScoped<AppointmentMail>();

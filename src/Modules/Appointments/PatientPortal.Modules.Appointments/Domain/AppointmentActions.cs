@@ -1,3 +1,6 @@
+using PatientPortal.Modules.Appointments.Reading;
+using PatientPortal.Modules.Profiles.Contracts;
+
 namespace PatientPortal.Modules.Appointments.Domain;
 
 /// <summary>
@@ -7,6 +10,24 @@ namespace PatientPortal.Modules.Appointments.Domain;
 /// </summary>
 internal static class AppointmentActions
 {
+    /// <summary>
+    /// The appointment, tracked, when the signed-in account may act for its profile's Appointments now; otherwise null
+    /// (the caller answers "not found", the same for another family's id as for none), and a refusal of an existing
+    /// appointment is on the trail as <paramref name="what"/>.
+    /// </summary>
+    public static async Task<Appointment?> FindForSignedInAsync(
+        AppointmentsDbContext db, IMediator mediator, ReadTrail trail, Guid appointmentId, string what, CancellationToken cancellationToken)
+    {
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+        if (appointment is null || await mediator.Send(new MayActFor(appointment.ProfileId, ProfileTabs.Appointments), cancellationToken))
+        {
+            return appointment;
+        }
+
+        await trail.RecordAsync(appointment.ProfileId, what, allowed: false, cancellationToken);
+        return null;
+    }
+
     public static async Task<Result> ConfirmAsync(
         AppointmentsDbContext db, Appointment appointment, Guid? by, AppointmentWindows windows, TimeProvider clock, CancellationToken cancellationToken)
     {

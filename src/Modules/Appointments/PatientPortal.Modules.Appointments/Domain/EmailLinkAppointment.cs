@@ -1,3 +1,4 @@
+using PatientPortal.Modules.Appointments.Reading;
 using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Modules.Appointments.Domain;
@@ -11,7 +12,7 @@ namespace PatientPortal.Modules.Appointments.Domain;
 internal static class EmailLinkAppointment
 {
     public static async Task<(Appointment Appointment, Guid Recipient)?> FindAsync(
-        AppointmentsDbContext db, IMediator mediator, EmailLinkTokens tokens, string? token, EmailAction action, CancellationToken cancellationToken)
+        AppointmentsDbContext db, IMediator mediator, ReadTrail trail, EmailLinkTokens tokens, string? token, EmailAction action, CancellationToken cancellationToken)
     {
         if (tokens.Read(token, action) is not { } link)
         {
@@ -19,9 +20,17 @@ internal static class EmailLinkAppointment
         }
 
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == link.AppointmentId, cancellationToken);
-        return appointment is not null && appointment.Sequence == link.Sequence
-            && await mediator.Send(new MayAccountActFor(link.Recipient, appointment.ProfileId, ProfileTabs.Appointments), cancellationToken)
-            ? (appointment, link.Recipient)
-            : null;
+        if (appointment is null || appointment.Sequence != link.Sequence)
+        {
+            return null;
+        }
+
+        if (!await mediator.Send(new MayAccountActFor(link.Recipient, appointment.ProfileId, ProfileTabs.Appointments), cancellationToken))
+        {
+            await trail.RecordForAsync(link.Recipient, appointment.ProfileId, "appointment-email-link", allowed: false, cancellationToken);
+            return null;
+        }
+
+        return (appointment, link.Recipient);
     }
 }

@@ -1,4 +1,5 @@
 using PatientPortal.Modules.Appointments.Emails;
+using PatientPortal.Modules.Appointments.Reading;
 
 namespace PatientPortal.Modules.Appointments.Features;
 
@@ -9,13 +10,13 @@ namespace PatientPortal.Modules.Appointments.Features;
 /// sent to (whoever is signed in in that browser). The sequence moves on, so this email's links (and every older one) no longer open.
 /// </summary>
 internal sealed class CancelFromEmailHandler(
-    AppointmentsDbContext db, IMediator mediator, EmailLinkTokens tokens, AppointmentWindows windows, AppointmentMail mail, TimeProvider clock)
+    AppointmentsDbContext db, IMediator mediator, ReadTrail trail, EmailLinkTokens tokens, AppointmentWindows windows, AppointmentMail mail, TimeProvider clock)
     : IRequestHandler<CancelFromEmail, Result>
 {
     public async Task<Result> Handle(CancelFromEmail request, CancellationToken cancellationToken) =>
         await ConcurrencyRetry.RunAsync(db, async () =>
         {
-            var found = await EmailLinkAppointment.FindAsync(db, mediator, tokens, request.Token, EmailAction.Cancel, cancellationToken);
+            var found = await EmailLinkAppointment.FindAsync(db, mediator, trail, tokens, request.Token, EmailAction.Cancel, cancellationToken);
             return found is not { } link
                 ? new Error(AppointmentsErrors.LinkInvalid)
                 : await AppointmentActions.CancelAsync(db, link.Appointment, by: link.Recipient, windows, mail, clock, cancellationToken);

@@ -1,4 +1,4 @@
-using PatientPortal.Modules.Profiles.Contracts;
+using PatientPortal.Modules.Appointments.Reading;
 
 namespace PatientPortal.Modules.Appointments.Features;
 
@@ -6,18 +6,16 @@ namespace PatientPortal.Modules.Appointments.Features;
 /// Confirms under optimistic concurrency: against a cancel (patient's or clinic's) racing it, whichever saves first
 /// wins and the other decides again on the new state: a cancelled appointment is never confirmed.
 /// </summary>
-internal sealed class ConfirmAppointmentHandler(AppointmentsDbContext db, ICurrentAccount current, IMediator mediator, AppointmentWindows windows, TimeProvider clock)
+internal sealed class ConfirmAppointmentHandler(
+    AppointmentsDbContext db, ICurrentAccount current, IMediator mediator, ReadTrail trail, AppointmentWindows windows, TimeProvider clock)
     : IRequestHandler<ConfirmAppointment, Result>
 {
     public async Task<Result> Handle(ConfirmAppointment request, CancellationToken cancellationToken) =>
         await ConcurrencyRetry.RunAsync(db, async () =>
         {
-            var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == request.AppointmentId, cancellationToken);
-            if (appointment is null || !await mediator.Send(new MayActFor(appointment.ProfileId, ProfileTabs.Appointments), cancellationToken))
-            {
-                return Error.NotFound;
-            }
-
-            return await AppointmentActions.ConfirmAsync(db, appointment, current.AccountId, windows, clock, cancellationToken);
+            var appointment = await AppointmentActions.FindForSignedInAsync(db, mediator, trail, request.AppointmentId, "appointment-confirm", cancellationToken);
+            return appointment is null
+                ? Error.NotFound
+                : await AppointmentActions.ConfirmAsync(db, appointment, current.AccountId, windows, clock, cancellationToken);
         });
 }

@@ -7,12 +7,14 @@ namespace PatientPortal.Modules.Appointments.Features;
 /// Upcoming: not yet started, booked, confirmed or cancelled (a cancelled one stays in red until its time has passed, as
 /// the guide colours it); history: everything that has started, latest first.
 /// </summary>
-internal sealed class ListAppointmentsHandler(AppointmentsDbContext db, IMediator mediator, AppointmentReads reads, TimeProvider clock)
+internal sealed class ListAppointmentsHandler(AppointmentsDbContext db, IMediator mediator, AppointmentReads reads, ReadTrail trail, TimeProvider clock)
     : IRequestHandler<ListAppointments, Result<AppointmentLists>>
 {
     public async Task<Result<AppointmentLists>> Handle(ListAppointments request, CancellationToken cancellationToken)
     {
-        if (!await mediator.Send(new MayActFor(request.ProfileId, ProfileTabs.Appointments), cancellationToken))
+        var allowed = await mediator.Send(new MayActFor(request.ProfileId, ProfileTabs.Appointments), cancellationToken);
+        await trail.RecordAsync(request.ProfileId, "appointments", allowed, cancellationToken);
+        if (!allowed)
         {
             return Error.NotFound;
         }

@@ -106,7 +106,7 @@ public sealed class ClinicAdminTests
         (await KeysAsync(harness, new GetPractitionerSchedule(TestClinic.DrSolutions))).ShouldBe([Error.Forbidden.Key]);
         (await KeysAsync(harness, new AddScheduleBlock(TestClinic.DrSolutions, TestClinic.Site, DayOfWeek.Saturday, new(9, 0), new(12, 0), 20, [TestClinic.AnnualVisit], Monday, null)))
             .ShouldBe([Error.Forbidden.Key]);
-        (await KeysAsync(harness, new RemoveScheduleBlock(block))).ShouldBe([Error.Forbidden.Key]);
+        (await KeysAsync(harness, new RemoveScheduleBlock(TestClinic.DrSolutions, block))).ShouldBe([Error.Forbidden.Key]);
         (await KeysAsync(harness, new AddClosedDays(TestClinic.DrSolutions, null, Monday, Monday, "Leave"))).ShouldBe([Error.Forbidden.Key]);
         (await KeysAsync(harness, new RemoveClosedDays(closed))).ShouldBe([Error.Forbidden.Key]);
 
@@ -200,9 +200,10 @@ public sealed class ClinicAdminTests
 
         await OkAsync(harness, new RemoveClosedDays(leave));
         (await SlotsAsync(harness, TestClinic.MinorEmergency, TestClinic.Site, saturday)).Count.ShouldBe(4);
-        await OkAsync(harness, new RemoveScheduleBlock(block));
+        (await KeysAsync(harness, new RemoveScheduleBlock(TestClinic.DrSolutions, block))).ShouldBe([Error.NotFound.Key], "another practitioner's page");
+        await OkAsync(harness, new RemoveScheduleBlock(TestClinic.DrTremblay, block));
         (await SlotsAsync(harness, TestClinic.MinorEmergency, TestClinic.Site, saturday)).ShouldBeEmpty();
-        (await KeysAsync(harness, new RemoveScheduleBlock(block))).ShouldBe([Error.NotFound.Key]);
+        (await KeysAsync(harness, new RemoveScheduleBlock(TestClinic.DrTremblay, block))).ShouldBe([Error.NotFound.Key]);
         (await KeysAsync(harness, new RemoveClosedDays(leave))).ShouldBe([Error.NotFound.Key]);
         (await OkAsync(harness, new GetPractitionerSchedule(TestClinic.DrTremblay))).ClosedDays.Select(c => c.Id).ShouldBe([holiday]);
         otherSite.ShouldNotBe(drSolutionsLeave);

@@ -38,8 +38,8 @@ public sealed record AddScheduleBlock(
     Guid PractitionerId, Guid SiteId, DayOfWeek Day, TimeOnly Start, TimeOnly End, int SlotMinutes, IReadOnlyList<Guid> TypeIds,
     DateOnly EffectiveFrom, DateOnly? EffectiveUntil) : IRequest<Result<Guid>>;
 
-/// <summary>Staff only: removes a weekly block (appointments already booked in it stay).</summary>
-public sealed record RemoveScheduleBlock(Guid BlockId) : IRequest<Result>;
+/// <summary>Staff only: removes a weekly block of that practitioner (appointments already booked in it stay).</summary>
+public sealed record RemoveScheduleBlock(Guid PractitionerId, Guid BlockId) : IRequest<Result>;
 
 /// <summary>
 /// Staff only: closed days, first and last included: for the whole clinic (no practitioner, no site), a site, or a

@@ -12,7 +12,7 @@ internal sealed class RemoveScheduleBlockHandler(AppointmentsDbContext db, ICurr
             return Error.Forbidden;
         }
 
-        var block = await db.ScheduleBlocks.SingleOrDefaultAsync(b => b.Id == request.BlockId, cancellationToken);
+        var block = await db.ScheduleBlocks.SingleOrDefaultAsync(b => b.Id == request.BlockId && b.PractitionerId == request.PractitionerId, cancellationToken);
         if (block is null)
         {
             return Error.NotFound;

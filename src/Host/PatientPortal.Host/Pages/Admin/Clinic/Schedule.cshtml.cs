@@ -62,7 +62,7 @@ public sealed class ScheduleModel(IMediator mediator, IStringLocalizer<SharedRes
     }
 
     public async Task<IActionResult> OnPostRemoveBlockAsync(Guid id, Guid blockId, CancellationToken cancellationToken) =>
-        await DoneAsync(id, await mediator.Send(new RemoveScheduleBlock(blockId), cancellationToken), "Block", "Admin.Clinic.BlockRemoved", cancellationToken);
+        await DoneAsync(id, await mediator.Send(new RemoveScheduleBlock(id, blockId), cancellationToken), "Block", "Admin.Clinic.BlockRemoved", cancellationToken);
 
     public async Task<IActionResult> OnPostAddClosedAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -34,4 +34,15 @@ public static class AppointmentsErrors
     // issue 9: email links
     /// <summary>An email link that is tampered with, expired, for the other action, or for an appointment that has changed since.</summary>
     public const string LinkInvalid = "Appointments.LinkInvalid";
+    // issue 9: staff calendar
+    /// <summary>Arrived from the appointment's clinic day on; no-show only once it has started.</summary>
+    public const string AttendanceTooEarly = "Appointments.Staff.AttendanceTooEarly";
+
+    /// <summary>Staff cancel only before the start; afterwards they record attendance.</summary>
+    public const string AlreadyStarted = "Appointments.Staff.AlreadyStarted";
+    public const string CancelNoteRequired = "Appointments.Staff.CancelNoteRequired";
+    public const string CancelNoteTooLong = "Appointments.Staff.CancelNoteTooLong";
+
+    /// <summary>Staff booking for a profile id that is no clinic record.</summary>
+    public const string UnknownPatient = "Appointments.Staff.UnknownPatient";
 }

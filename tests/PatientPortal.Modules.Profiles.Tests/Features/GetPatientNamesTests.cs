@@ -1,3 +1,5 @@
+using PatientPortal.Modules.Accounts.Contracts;
+
 namespace PatientPortal.Modules.Profiles.Tests.Features;
 
 /// <summary>GetPatientNames (issue 9, the staff calendar): staff only, unknown ids left out, every name shown on the access trail.</summary>

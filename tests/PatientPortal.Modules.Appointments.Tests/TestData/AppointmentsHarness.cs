@@ -27,6 +27,9 @@ internal sealed class AppointmentsHarness : ModuleHarness<AppointmentsDbContext>
     /// <summary>Whom Profiles and Accounts name for each profile's emails (issue 9), as each test sets it.</summary>
     public FakeRecipients Recipients => Services.GetRequiredService<FakeRecipients>();
 
+    /// <summary>The clinic records Profiles knows, for staff pages (issue 9: staff calendar).</summary>
+    public FakePatients Patients => Services.GetRequiredService<FakePatients>();
+
     public Task<List<QueuedEmail>> QueuedEmailsAsync() =>
         QueryAsync(db => db.QueuedEmails.AsNoTracking().OrderBy(e => e.CreatedUtc).ThenBy(e => e.To).ToListAsync());
 
@@ -44,6 +47,8 @@ internal sealed class AppointmentsHarness : ModuleHarness<AppointmentsDbContext>
             .AddSingleton<FakeRecipients>()
             .AddTransient<IRequestHandler<ListNotificationRecipients, NotificationRecipients>, FakeRecipients.Handler>()
             .AddTransient<IRequestHandler<GetAccountContacts, IReadOnlyList<AccountContact>>, FakeRecipients.Handler>()
+            .AddSingleton<FakePatients>()
+            .AddTransient<IRequestHandler<GetPatientNames, Result<IReadOnlyList<PatientName>>>, FakePatients.Handler>()
             .AddSingleton<IAppointmentLinks, TestAppointmentLinks>()
             .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()), settings));
     }
@@ -178,6 +183,37 @@ internal sealed class FakeRecipients
             {
                 var list = fake._recipients.GetValueOrDefault(request.ProfileId) ?? [];
                 return Task.FromResult<IReadOnlyList<AccountContact>>([.. list.Where(c => request.AccountIds.Contains(c.AccountId))]);
+            }
+        }
+    }
+}
+
+/// <summary>Profiles' staff-only GetPatientNames, as each test sets the records (its own rules are tested in Profiles).</summary>
+internal sealed class FakePatients
+{
+    private readonly Dictionary<Guid, PatientName> _records = [];
+
+    public void Add(Guid profileId, string firstName, string lastName)
+    {
+        lock (_records)
+        {
+            _records[profileId] = new PatientName(profileId, firstName, lastName, new DateOnly(2017, 2, 18));
+        }
+    }
+
+    internal sealed class Handler(FakePatients fake, ICurrentAccount current) : IRequestHandler<GetPatientNames, Result<IReadOnlyList<PatientName>>>
+    {
+        public Task<Result<IReadOnlyList<PatientName>>> Handle(GetPatientNames request, CancellationToken cancellationToken)
+        {
+            if (!StaffOnly.Allows(current))
+            {
+                return Task.FromResult<Result<IReadOnlyList<PatientName>>>(Error.Forbidden);
+            }
+
+            lock (fake._records)
+            {
+                return Task.FromResult<Result<IReadOnlyList<PatientName>>>(
+                    fake._records.Where(r => request.ProfileIds.Contains(r.Key)).Select(r => r.Value).ToList());
             }
         }
     }

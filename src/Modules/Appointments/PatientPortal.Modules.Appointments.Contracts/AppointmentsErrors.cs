@@ -39,4 +39,15 @@ public static class AppointmentsErrors
     public const string ReasonInvalidCharacters = "Appointments.ReasonInvalidCharacters";
     /// <summary>The profile already has an appointment overlapping that time (with any practitioner).</summary>
     public const string ProfileAlreadyBooked = "Appointments.ProfileAlreadyBooked";
+    // issue 9: staff calendar
+    /// <summary>Arrived from the appointment's clinic day on; no-show only once it has started.</summary>
+    public const string AttendanceTooEarly = "Appointments.Staff.AttendanceTooEarly";
+
+    /// <summary>Staff cancel only before the start; afterwards they record attendance.</summary>
+    public const string AlreadyStarted = "Appointments.Staff.AlreadyStarted";
+    public const string CancelNoteRequired = "Appointments.Staff.CancelNoteRequired";
+    public const string CancelNoteTooLong = "Appointments.Staff.CancelNoteTooLong";
+
+    /// <summary>Staff booking for a profile id that is no clinic record.</summary>
+    public const string UnknownPatient = "Appointments.Staff.UnknownPatient";
 }

@@ -26,6 +26,7 @@ public static class AppointmentsModule
         services.AddMediatorHandlersFrom(typeof(AppointmentsModule).Assembly);
         services.Configure<AppointmentsOptions>(configuration.GetSection(AppointmentsOptions.Section));
         services.AddScoped<SlotFinder>();
+        services.AddScoped<SlotBooking>();
         services.AddSingleton<AppointmentWindows>();
         services.AddScoped<AppointmentReads>();
         services.AddScoped<ReadTrail>();

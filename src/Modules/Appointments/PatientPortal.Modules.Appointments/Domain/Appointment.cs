@@ -48,6 +48,12 @@ internal sealed class Appointment
     /// <summary>The account that cancelled (a patient, a proxy or staff); none when cancelled from an email link.</summary>
     public Guid? CancelledByAccount { get; private set; }
 
+    /// <summary>Staff's short note on a clinic-side cancellation: for staff only, never put in an email or a URL.</summary>
+    public string? CancelledNote { get; private set; }
+
+    /// <summary>The staff account that marked the patient arrived or absent.</summary>
+    public Guid? AttendanceRecordedBy { get; private set; }
+
     /// <summary>When the reminder and confirmation request went out (once: set in the same save as the queued emails).</summary>
     public DateTimeOffset? ReminderQueuedUtc { get; private set; }
 
@@ -84,8 +90,9 @@ internal sealed class Appointment
         Version++;
     }
 
-    public void Cancel(CancelledBy party, Guid? by, DateTimeOffset now)
+    public void Cancel(CancelledBy party, Guid? by, DateTimeOffset now, string? note = null)
     {
+        CancelledNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         Status = AppointmentStatus.Cancelled;
         CancelledUtc = now;
         CancelledByParty = party;
@@ -101,8 +108,9 @@ internal sealed class Appointment
     }
 
     /// <summary>Staff mark the patient arrived or absent, once the appointment has started.</summary>
-    public void RecordAttendance(bool arrived, DateTimeOffset now)
+    public void RecordAttendance(bool arrived, DateTimeOffset now, Guid? by = null)
     {
+        AttendanceRecordedBy = by;
         Status = arrived ? AppointmentStatus.Arrived : AppointmentStatus.NoShow;
         AttendanceRecordedUtc = now;
         Version++;

@@ -10,6 +10,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Reason).HasMaxLength(500);
+        builder.Property(a => a.CancelledNote).HasMaxLength(200);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CancelledByParty).HasConversion<string>().HasMaxLength(20);

@@ -148,6 +148,9 @@ namespace PatientPortal.Modules.Appointments.Data.Migrations.Postgres
                     b.Property<Guid>("AppointmentTypeId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AttendanceRecordedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("AttendanceRecordedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -163,6 +166,10 @@ namespace PatientPortal.Modules.Appointments.Data.Migrations.Postgres
                     b.Property<string>("CancelledByParty")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CancelledNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset?>("CancelledUtc")
                         .HasColumnType("timestamp with time zone");

@@ -144,6 +144,9 @@ namespace PatientPortal.Modules.Appointments.Data.Migrations.Sqlite
                     b.Property<Guid>("AppointmentTypeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AttendanceRecordedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AttendanceRecordedUtc")
                         .HasColumnType("INTEGER");
 
@@ -158,6 +161,10 @@ namespace PatientPortal.Modules.Appointments.Data.Migrations.Sqlite
 
                     b.Property<string>("CancelledByParty")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledNote")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CancelledUtc")

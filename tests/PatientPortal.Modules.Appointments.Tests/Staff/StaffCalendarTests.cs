@@ -38,7 +38,7 @@ public sealed class StaffCalendarTests
     {
         using var scope = harness.Services.CreateScope();
         var appointment = harness.QueryAsync(db => db.Appointments.SingleAsync(a => a.Id == id)).GetAwaiter().GetResult();
-        return scope.ServiceProvider.GetRequiredService<EmailLinkTokens>().Issue(appointment, action);
+        return scope.ServiceProvider.GetRequiredService<EmailLinkTokens>().Issue(appointment, action, Heather);
     }
 
     [Theory]

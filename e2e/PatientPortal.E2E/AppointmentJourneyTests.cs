@@ -39,6 +39,10 @@ public sealed class AppointmentJourneyTests(PortalUnderTest portal)
 
         await Expect(page.GetByTestId("details-reason")).ToHaveTextAsync("Earache since last night");
         page.Url.ShouldNotContain("Earache");
+        await page.SetViewportSizeAsync(390, 844);
+        (await PageWidthAsync(page)).ShouldBeLessThanOrEqualTo(390, await WideElementsAsync(page));
+        await Results.ScreenshotAsync(page, "phone-appointment-details");
+        await page.SetViewportSizeAsync(1280, 800);
         await page.GetByTestId("done").ClickAsync();
         await page.WaitForURLAsync("**/appointments");
         var row = page.GetByTestId("upcoming").GetByTestId("appointment-row");

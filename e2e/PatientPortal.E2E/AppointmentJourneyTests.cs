@@ -177,32 +177,40 @@ public sealed class AppointmentJourneyTests(PortalUnderTest portal)
 
 /// <summary>
 /// The guide's windows, on a portal of its own whose clock the test moves (it only moves forward, so each language
-/// books its own appointment after wherever the clock is): more than 72 hours before, no confirm yet; inside 72 hours
-/// the patient confirms from the portal; inside 48 hours the Cancel button gives way to the guide's "call the clinic",
-/// and the booking email's cancel link, now stale, says the same instead of cancelling.
+/// books its own appointments after wherever the clock is): more than 72 hours before, no confirm yet; inside 72 hours
+/// the patient confirms one appointment from the portal and the other from the reminder email's Confirm Appointment
+/// link (the reminder job runs every minute on this portal); inside 48 hours the Cancel button gives way to the guide's
+/// "call the clinic", and the booking email's cancel link, now stale, says the same instead of cancelling.
 /// </summary>
 [Collection(PortalInChromium.Name)]
-public sealed class AppointmentWindowJourneyTests(PortalUnderTest chromium, ClockPortal clinic) : IClassFixture<ClockPortal>
+public sealed class AppointmentWindowJourneyTests(PortalUnderTest chromium, RemindingClockPortal clinic) : IClassFixture<RemindingClockPortal>
 {
+    private static readonly TimeSpan ReminderPatience = TimeSpan.FromSeconds(150);
+
     [Theory]
     [InlineData("fr-CA")]
     [InlineData("en-CA")]
-    public async Task Inside_72_hours_the_patient_confirms_and_inside_48_hours_cancelling_is_refused_in_the_portal_and_from_the_email(string locale)
+    public async Task Inside_72_hours_the_patient_confirms_from_the_portal_and_the_email_and_inside_48_hours_cancelling_is_refused(string locale)
     {
         var text = AppointmentText.For(locale);
         var patient = Patient.New(locale[..2], "windows");
         await using var browser = await chromium.NewBrowserAsync(locale, clinic.BaseAddress);
         var page = await BookingWizard.RegisterPatientAsync(browser, patient);
         var after = (await PortalClock.TodayAsync(browser)).AddDays(7);
-        var booked = await BookingWizard.BookAsync(page, text, "Blood pressure check", after);
+        var first = await BookingWizard.BookAsync(page, text, "Blood pressure check", after);
         await Expect(page.GetByTestId("confirm-not-yet")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("confirm-appointment")).ToHaveCountAsync(0);
-        var mail = await (await Mailbox.OpenAsync(browser)).WaitForAsync(patient.Email, text.BookedMail);
+        await Results.ScreenshotAsync(page, "windows-confirm-not-yet");
+        var mailbox = await Mailbox.OpenAsync(browser);
+        var mail = await mailbox.WaitForAsync(patient.Email, text.BookedMail);
         var cancelLink = mail.Links.Single(l => l.Contains("/appointments/email/cancel?t=", StringComparison.Ordinal));
+        // The next free time, minutes later the same day: inside the window whenever the first one is.
+        var second = await BookingWizard.BookAsync(page, text, "Blood test results", after);
+        (second.StartUtc - first.StartUtc).ShouldBeLessThan(TimeSpan.FromHours(12));
 
-        // 60 hours before: inside the 72-hour window, still outside the 48 hours.
-        await PortalClock.MoveToAsync(browser, booked.StartUtc.AddHours(-60));
-        await OpenSignedInAsync(page, patient, booked.DetailsPath);
+        // 60 hours before the first: inside the 72-hour window, still outside the 48 hours.
+        await PortalClock.MoveToAsync(browser, first.StartUtc.AddHours(-60));
+        await OpenSignedInAsync(page, patient, first.DetailsPath);
         await Expect(page.GetByTestId("confirm-appointment")).ToHaveTextAsync(text.ConfirmAppointment);
         await Expect(page.GetByTestId("cancel-appointment")).ToHaveTextAsync(text.CancelAppointment);
         await Results.ScreenshotAsync(page, "windows-confirm-open");
@@ -212,9 +220,16 @@ public sealed class AppointmentWindowJourneyTests(PortalUnderTest chromium, Cloc
         await Expect(page.GetByTestId("confirm-appointment")).ToHaveCountAsync(0);
         await Results.ScreenshotAsync(page, "windows-confirmed");
 
-        // 24 hours before: the guide's explanation instead of the Cancel button.
-        await PortalClock.MoveToAsync(browser, booked.StartUtc.AddHours(-24));
-        await OpenSignedInAsync(page, patient, booked.DetailsPath);
+        // The reminder of the second one, opened without logging in: Confirm Appointment, then the clinic has it.
+        await using var inbox = await chromium.NewBrowserAsync(locale, clinic.BaseAddress);
+        var email = await inbox.NewPageAsync();
+        await ConfirmFromTheReminderAsync(mailbox, email, patient, text);
+        await page.GotoAsync(second.DetailsPath);
+        await Expect(page.GetByTestId("appointment-status")).ToHaveTextAsync(text.Confirmed);
+
+        // 24 hours before the first: the guide's explanation instead of the Cancel button.
+        await PortalClock.MoveToAsync(browser, first.StartUtc.AddHours(-24));
+        await OpenSignedInAsync(page, patient, first.DetailsPath);
         await Expect(page.GetByTestId("call-the-clinic")).ToContainTextAsync(text.CallTheClinic);
         await Expect(page.GetByTestId("call-the-clinic")).ToContainTextAsync("(555) 123-4321");
         await Expect(page.GetByTestId("cancel-appointment")).ToHaveCountAsync(0);
@@ -222,14 +237,52 @@ public sealed class AppointmentWindowJourneyTests(PortalUnderTest chromium, Cloc
         await Results.ScreenshotAsync(page, "windows-cancel-closed");
 
         // The booking email's cancel link, followed now: the same explanation, and nothing to click.
-        await using var inbox = await chromium.NewBrowserAsync(locale, clinic.BaseAddress);
-        var email = await inbox.NewPageAsync();
         await email.GotoAsync(cancelLink);
         await Expect(email.GetByTestId("call-the-clinic")).ToContainTextAsync(text.CallTheClinic);
         await Expect(email.GetByTestId("cancel-appointment")).ToHaveCountAsync(0);
         await Results.ScreenshotAsync(email, "windows-email-cancel-refused");
         await page.ReloadAsync();
         await Expect(page.GetByTestId("appointment-status")).ToHaveTextAsync(text.Confirmed);
+    }
+
+    /// <summary>
+    /// Waits for a reminder whose Confirm Appointment link still offers the button (the first appointment may have been
+    /// reminded too before the portal confirmed it: its link shows it confirmed, with nothing to press), and presses it.
+    /// </summary>
+    private static async Task ConfirmFromTheReminderAsync(Mailbox mailbox, IPage email, Patient patient, AppointmentText text)
+    {
+        var opened = new HashSet<string>();
+        var deadline = DateTime.UtcNow + ReminderPatience;
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var reminder in (await mailbox.ReadAsync(patient.Email)).Where(m => m.Subject.Contains(text.ReminderMail, StringComparison.Ordinal)))
+            {
+                reminder.Body.ShouldNotContain("Blood");
+                var link = reminder.Links.Single(l => l.Contains("/appointments/email/confirm?t=", StringComparison.Ordinal));
+                if (!opened.Add(link))
+                {
+                    continue;
+                }
+
+                await email.GotoAsync(link);
+                await Expect(email.GetByTestId("page-title")).ToHaveTextAsync(text.ConfirmAppointment);
+                if (await email.GetByTestId("confirm-appointment").CountAsync() == 0)
+                {
+                    continue;
+                }
+
+                await Results.ScreenshotAsync(email, "windows-email-confirm");
+                await email.GetByTestId("confirm-appointment").ClickAsync();
+                await Expect(email.GetByTestId("done-confirmed")).ToHaveTextAsync(text.ConfirmedNotice);
+                await Expect(email.GetByTestId("confirm-appointment")).ToHaveCountAsync(0);
+                await Results.ScreenshotAsync(email, "windows-email-confirmed");
+                return;
+            }
+
+            await Task.Delay(2_000);
+        }
+
+        throw new TimeoutException($"No reminder with a Confirm Appointment link to press reached {patient.Email} in {ReminderPatience.TotalSeconds} s.");
     }
 
     /// <summary>Opens <paramref name="path"/>, signing in again if the clock's jump ended the session.</summary>
@@ -243,5 +296,27 @@ public sealed class AppointmentWindowJourneyTests(PortalUnderTest chromium, Cloc
         }
 
         await Expect(page.GetByTestId("appointment-details")).ToBeVisibleAsync();
+    }
+}
+
+/// <summary>
+/// A portal of its own for the appointment windows: the test moves its clock (forward only), and its reminder job runs
+/// every minute (5 by default), so that the reminder of an appointment the clock brought inside 72 hours comes quickly.
+/// </summary>
+public sealed class RemindingClockPortal : IAsyncLifetime
+{
+    private PatientPortal.Testing.PortalFactory? _factory;
+
+    public Uri BaseAddress => _factory!.ClientOptions.BaseAddress;
+
+    public async Task InitializeAsync() =>
+        _factory = await LocalPortal.StartAsync(new Dictionary<string, string?> { ["Appointments:ReminderIntervalMinutes"] = "1" });
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
     }
 }

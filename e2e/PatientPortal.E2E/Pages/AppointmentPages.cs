@@ -22,7 +22,8 @@ internal sealed record AppointmentText(
     string CallTheClinic,
     string AreYouSure,
     string BookedMail,
-    string CancelledMail)
+    string CancelledMail,
+    string ReminderMail)
 {
     public static readonly AppointmentText French = new(
         Book: "Prendre un rendez-vous",
@@ -42,7 +43,8 @@ internal sealed record AppointmentText(
         CallTheClinic: "Les rendez-vous peuvent être annulés en ligne jusqu'à 48 heures avant leur date.",
         AreYouSure: "Êtes-vous certain de vouloir annuler le rendez-vous?",
         BookedMail: "Rendez-vous pris",
-        CancelledMail: "Rendez-vous annulé");
+        CancelledMail: "Rendez-vous annulé",
+        ReminderMail: "Veuillez confirmer votre rendez-vous");
 
     public static readonly AppointmentText English = new(
         Book: "Book an appointment",
@@ -62,7 +64,8 @@ internal sealed record AppointmentText(
         CallTheClinic: "Appointments can be cancelled online up to 48 hours before their time.",
         AreYouSure: "Are you sure you want to cancel the appointment?",
         BookedMail: "Appointment booked",
-        CancelledMail: "Appointment cancelled");
+        CancelledMail: "Appointment cancelled",
+        ReminderMail: "Please confirm your appointment");
 
     /// <summary>"fr-CA"/"en-CA" or "fr"/"en".</summary>
     public static AppointmentText For(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : French;
@@ -93,7 +96,24 @@ internal sealed partial class BookingWizard(IPage page, string? screenshots = nu
     /// </summary>
     public static async Task<IPage> RegisterPatientAsync(IBrowserContext browser, Patient patient)
     {
-        var page = (await Journeys.RegisterAndActivateAsync(browser, patient)).Page;
+        IPage page;
+        try
+        {
+            page = (await Journeys.RegisterAndActivateAsync(browser, patient)).Page;
+        }
+        catch
+        {
+            // Leave what the browser showed (page and HTML) beside the screenshots: a registration that does not go
+            // through says why only there.
+            foreach (var (open, i) in browser.Pages.Select((p, i) => (p, i)))
+            {
+                await open.ScreenshotAsync(new() { Path = Results.Screenshot($"debug-register-{patient.Language}-{i}.png"), FullPage = true });
+                await File.WriteAllTextAsync(Results.Screenshot($"debug-register-{patient.Language}-{i}.html"), await open.ContentAsync());
+            }
+
+            throw;
+        }
+
         var book = page.GetByTestId("book-appointment");
         for (var attempt = 0; attempt < 40; attempt++)
         {

@@ -57,6 +57,9 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
 
     public List<(string Label, string? Url)> Breadcrumb { get; } = [];
 
+    /// <summary>The index of the Questionnaire crumb (-1 before that step).</summary>
+    public int QuestionnaireCrumb { get; private set; } = -1;
+
     public AvailabilityWeek? Week { get; private set; }
 
     public BookingSummary? Summary { get; private set; }
@@ -128,6 +131,30 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
         }
 
         return await GridAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The breadcrumb's Questionnaire, from the grid or the confirmation: the questionnaire again with the reason and the
+    /// date as they were (POSTed back from hidden fields, as the grid carries them), not an empty form.
+    /// </summary>
+    public async Task<IActionResult> OnPostQuestionnaireAsync(CancellationToken cancellationToken)
+    {
+        if (await StepsAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Current != Step.Questionnaire)
+        {
+            return NotFound();
+        }
+
+        if (Input.Reason is { Length: > 0 } reason && reason.Length > ReasonMax)
+        {
+            Input.Reason = reason[..ReasonMax];
+        }
+
+        return Page();
     }
 
     /// <summary>A slot of the grid was chosen: the Confirm Appointment page (nothing is booked yet).</summary>
@@ -235,6 +262,7 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
     private IActionResult? Questionnaire()
     {
         Current = Step.Questionnaire;
+        QuestionnaireCrumb = Breadcrumb.Count;
         Breadcrumb.Add((localizer["Appointments.Step.Questionnaire"].Value, StepUrl(SpecialtyId, PractitionerId, SiteId, TypeId)));
         return null;
     }
@@ -276,6 +304,16 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
         Step.Site => Emergency ? StepUrl() : StepUrl(SpecialtyId, PractitionerId),
         _ => Emergency ? StepUrl(site: SiteId) : StepUrl(SpecialtyId, PractitionerId, SiteId),
     };
+
+    /// <summary>The grid's week as the guide writes it ("9 - 15 June"), in the reader's culture: "30 November – 6 December 2026".</summary>
+    public static string WeekRange(DateOnly monday)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var sunday = monday.AddDays(6);
+        var first = monday.Month == sunday.Month ? monday.Day.ToString(culture)
+            : monday.ToString(monday.Year == sunday.Year ? "d MMMM" : "d MMMM yyyy", culture);
+        return $"{first} – {sunday.ToString("d MMMM yyyy", culture)}";
+    }
 
     /// <summary>"practitionerId_utcTicks": names a slot of the grid; the module checks it again.</summary>
     public static string SlotValue(AvailableSlot slot) => $"{slot.PractitionerId}_{slot.StartUtc.UtcTicks.ToString(CultureInfo.InvariantCulture)}";

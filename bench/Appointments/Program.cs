@@ -9,6 +9,7 @@ using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Modules.Appointments.Contracts;
 using PatientPortal.Modules.Appointments.Data;
+using PatientPortal.Modules.Appointments.Reading;
 using PatientPortal.Modules.Appointments.Scheduling;
 
 // Issue 9's performance targets on a seeded clinic (ClinicSeed: 50 practitioners, 26 weeks of schedules, 100k
@@ -92,7 +93,12 @@ internal sealed class AppointmentsBench(BenchDatabase database, BenchSettings se
         seeding.Stop();
         var name = _sqlite ? "SQLite" : "PostgreSQL";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"== Appointments on {name}: {_clinic.Practitioners.Count()} practitioners, {_clinic.Specialties.Count} specialties, 3 sites, {_clinic.BlockCount} weekly blocks over 26 weeks ({_clinic.FirstDay:yyyy-MM-dd} to {_clinic.LastDay:yyyy-MM-dd}), {_clinic.ExceptionCount} closed periods, {_clinic.AppointmentCount:N0} appointments of {_clinic.ProfileCount:N0} profiles (seeded in {seeding.Elapsed.TotalSeconds:F1} s)"));
+            $"== Appointments on {name}: {_clinic.Practitioners.Count()} practitioners, {_clinic.Specialties.Count} specialties, 3 sites, {_clinic.BlockCount} weekly blocks over 26 weeks ({_clinic.FirstDay:yyyy-MM-dd} to {_clinic.LastDay:yyyy-MM-dd}), {_clinic.ExceptionCount} closed periods, {_clinic.AppointmentCount:N0} appointments of {_clinic.ProfileCount:N0} profiles (seeded in {seeding.Elapsed.TotalSeconds:F1} s: {_clinic.Timings})"));
+
+        if (Breakdown.Enabled)
+        {
+            await BreakdownAsync();
+        }
 
         await GridAsync();
         await EmergencyAsapAsync();
@@ -325,6 +331,44 @@ internal sealed class AppointmentsBench(BenchDatabase database, BenchSettings se
         {
             _rows.Add($"  !! {won} bookings for {expected} slots; other outcomes: {string.Join(", ", errors.Select(e => $"{e.Key} x{e.Value}"))}");
         }
+    }
+
+    /// <summary>APPT_BREAKDOWN=1: the grid and the emergency grid, whole and in their parts, SQL against the rest.</summary>
+    private async Task BreakdownAsync()
+    {
+        using var listener = Breakdown.Start();
+        var practitioner = _clinic.Practitioners.First();
+        var type = practitioner.Specialty.Types[0];
+        var today = _calendar.Today;
+        var emergency = _clinic.MinorEmergency.Id;
+        var doctors = _clinic.Specialties[0].Practitioners.Where(p => p.Site == ClinicSeed.North).Select(p => p.Id).ToList();
+        var parts = new (string Name, Func<int, Task> Call)[]
+        {
+            ("grid: GetAvailabilities, a practitioner-week", i => SendAsync(new GetAvailabilities(Guid.NewGuid(), type.Id, practitioner.Site, practitioner.Id, null, today.AddDays(7 * (i % 12))))),
+            ("grid: SlotFinder.FindAsync, that week", i => InScopeAsync((db, finder, catalog) => finder.FindAsync(
+                db.AppointmentTypes.AsNoTracking().Single(t => t.Id == type.Id), practitioner.Site, [practitioner.Id], today.AddDays(7 * (i % 12)), today.AddDays((7 * (i % 12)) + 6), CancellationToken.None))),
+            ("grid: WizardCatalog.RoutineTypeAsync", _ => InScopeAsync((db, finder, catalog) => catalog.RoutineTypeAsync(type.Id, practitioner.Id, practitioner.Site, CancellationToken.None))),
+            ("emergency: GetAvailabilities ASAP at a site", _ => SendAsync(new GetAvailabilities(Guid.NewGuid(), emergency, ClinicSeed.North, null, null, null, Emergency: true))),
+            ("emergency: WizardCatalog.EmergencyTypeAsync", _ => InScopeAsync((db, finder, catalog) => catalog.EmergencyTypeAsync(emergency, ClinicSeed.North, CancellationToken.None))),
+            ("emergency: SlotFinder.FirstDayWithSlotAsync", _ => InScopeAsync((db, finder, catalog) => finder.FirstDayWithSlotAsync(
+                db.AppointmentTypes.AsNoTracking().Single(t => t.Id == emergency), ClinicSeed.North, null, today, CancellationToken.None))),
+            ("emergency: SlotFinder.FindAsync, this week", _ => InScopeAsync((db, finder, catalog) => finder.FindAsync(
+                db.AppointmentTypes.AsNoTracking().Single(t => t.Id == emergency), ClinicSeed.North, null, today, today.AddDays(6), CancellationToken.None))),
+            ("emergency: the same, the site's family doctors named", _ => InScopeAsync((db, finder, catalog) => finder.FindAsync(
+                db.AppointmentTypes.AsNoTracking().Single(t => t.Id == emergency), ClinicSeed.North, doctors, today, today.AddDays(6), CancellationToken.None))),
+        };
+        foreach (var (name, call) in parts)
+        {
+            await Breakdown.MeasureAsync(20, call);
+            Console.WriteLine($"  {name,-55}{await Breakdown.MeasureAsync(100, call)}");
+        }
+    }
+
+    private async Task InScopeAsync<T>(Func<AppointmentsDbContext, SlotFinder, WizardCatalog, Task<T>> work)
+    {
+        using var scope = _services.CreateScope();
+        var provider = scope.ServiceProvider;
+        await work(provider.GetRequiredService<AppointmentsDbContext>(), provider.GetRequiredService<SlotFinder>(), provider.GetRequiredService<WizardCatalog>());
     }
 
     private async Task<Result<T>> SendAsync<T>(IRequest<Result<T>> request)

@@ -57,6 +57,7 @@ internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calend
             .Where(b => b.SiteId == siteId && b.EffectiveFrom <= lastDay && (b.EffectiveUntil == null || b.EffectiveUntil >= firstDay))
             .Where(b => practitionerIds == null || practitionerIds.Contains(b.PractitionerId))
             .Where(b => db.Practitioners.Any(p => p.Id == b.PractitionerId && p.Active))
+            .Where(b => b.Types.Any(t => t.AppointmentTypeId == typeId))
             .ToListAsync(cancellationToken);
         blocks.RemoveAll(b => !b.Offers(type.Id));
         if (blocks.Count == 0)

@@ -136,7 +136,9 @@ if [ -z "${PORTAL_TEST_POSTGRES:-}" ] && command -v pg_lsclusters >/dev/null && 
   [ -n "$cluster" ] && { echo "== Starting PostgreSQL"; as_root pg_ctlcluster $cluster start || true; }
 fi
 echo "== Appointments: seeding a clinic of 50 practitioners and ${APPT_SEED_APPOINTMENTS:-100000} appointments, then timing (SQLite, then PostgreSQL)"
-appointments=$(dotnet "$work/appointments/PatientPortal.Bench.Appointments.dll" both)
+appointments=$(dotnet "$work/appointments/PatientPortal.Bench.Appointments.dll" both) \
+  || appointments="${appointments:-}
+bench/Appointments stopped with an error (printed above); the figures before it stand."
 
 python3 - "$startup_ms" "$first_start" "$peak_kb" "$page_bytes" "$cold" "${results[@]}" "${access[@]}" <<'PY'
 import sys

@@ -25,7 +25,8 @@ using PatientPortal.Modules.Appointments.Scheduling;
 //            taking the same lock (SQLite's write lock, PostgreSQL's advisory lock), reading the day and inserting a row.
 // Usage: PatientPortal.Bench.Appointments [sqlite|postgres|both]
 // Env: APPT_SEED_APPOINTMENTS (100000), APPT_PRACTITIONERS (50), APPT_SAMPLES (grid calls, 400), APPT_BOOKERS (16),
-//      APPT_ROUNDS (booking rounds, 40), PORTAL_TEST_POSTGRES (an admin connection string; default portal/portal on 127.0.0.1).
+//      APPT_ROUNDS (booking rounds, 40), PORTAL_TEST_POSTGRES (an admin connection string; default portal/portal on 127.0.0.1),
+//      APPT_ONLY (grid|emergency|specialty|booking: one measurement), APPT_BREAKDOWN=1 (SQL against the rest, per step).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 var which = args.Length > 0 ? args[0] : "both";
@@ -101,10 +102,14 @@ internal sealed class AppointmentsBench(BenchDatabase database, BenchSettings se
             await BreakdownAsync();
         }
 
-        await GridAsync();
-        await EmergencyAsapAsync();
-        await SpecialtyAsapAsync();
-        await BookingAsync();
+        var only = Environment.GetEnvironmentVariable("APPT_ONLY");
+        foreach (var (part, measure) in new (string, Func<Task>)[] { ("grid", GridAsync), ("emergency", EmergencyAsapAsync), ("specialty", SpecialtyAsapAsync), ("booking", BookingAsync) })
+        {
+            if (string.IsNullOrEmpty(only) || only == part)
+            {
+                await measure();
+            }
+        }
 
         Console.WriteLine($"{"what",-56}{"n",6}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"bare p50",10}{"bare p95",10}{"bare p99",10}   target");
         foreach (var row in _rows)

@@ -81,6 +81,19 @@ internal sealed class BookAppointmentHandler(
             return new Error(AppointmentsErrors.TooManyUpcoming) { Arguments = [options.Value.MaxUpcomingPerProfile.ToString(CultureInfo.InvariantCulture)] };
         }
 
+        // Most requests that race for one slot find it just taken: one query says so, and the practitioner's lock is
+        // released sooner for the next (bench/Appointments, 16 at once). Only an overlapping live appointment is refused
+        // here; every other rule is the free slots' below.
+        var start = request.StartUtc;
+        var end = start + type.Duration;
+        var earliest = start - SlotFinder.LongestAppointment;
+        if (await db.Appointments.AnyAsync(
+                a => a.PractitionerId == request.PractitionerId && a.StartUtc >= earliest && a.StartUtc < end && start < a.EndUtc && a.Status != AppointmentStatus.Cancelled,
+                cancellationToken))
+        {
+            return new Error(AppointmentsErrors.SlotTaken);
+        }
+
         var free = await slots.FindAsync(type, request.SiteId, [request.PractitionerId], day, day, cancellationToken);
         if (!free.Any(s => s.StartUtc == request.StartUtc))
         {

@@ -15,7 +15,7 @@ internal sealed record Slot(Guid PractitionerId, Guid SiteId, DateTimeOffset Sta
 internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calendar, TimeProvider clock, IOptions<AppointmentsOptions> options)
 {
     // No type lasts longer: appointments that started this long before a range may still overlap it.
-    private static readonly TimeSpan LongestAppointment = TimeSpan.FromHours(12);
+    internal static readonly TimeSpan LongestAppointment = TimeSpan.FromHours(12);
 
     /// <summary>The last clinic day patients may book.</summary>
     public DateOnly LastBookableDay => calendar.Today.AddDays(options.Value.BookingHorizonDays);

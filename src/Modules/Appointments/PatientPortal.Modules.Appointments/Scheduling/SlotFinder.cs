@@ -44,11 +44,12 @@ internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calend
         }
 
         // Nothing deactivated is offered: the type (checked above, or asked again here: the caller's copy may be old), its
-        // specialty, the site, the practitioner.
+        // specialty, the site, the practitioner; one round trip for the first three (no such site: false).
         var typeId = type.Id;
-        if (!await db.AppointmentTypes.AnyAsync(
-                t => t.Id == typeId && t.Active && (t.SpecialtyId == null || db.Specialties.Any(s => s.Id == t.SpecialtyId && s.Active)), cancellationToken)
-            || !await db.Sites.AnyAsync(s => s.Id == siteId && s.Active, cancellationToken))
+        if (!await db.Sites.Where(s => s.Id == siteId && s.Active)
+                .Select(_ => db.AppointmentTypes.Any(
+                    t => t.Id == typeId && t.Active && (t.SpecialtyId == null || db.Specialties.Any(s => s.Id == t.SpecialtyId && s.Active))))
+                .FirstOrDefaultAsync(cancellationToken))
         {
             return [];
         }

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Load benchmark: the portal (Release, SQLite, demo clinic, logging at Warning) against a bare ASP.NET Core endpoint
 # that reads the same rows from the same SQLite file (bench/Baseline), under the same wrk load, in one run.
-# Usage: bash bench/run.sh     Env: DURATION (seconds per pass, default 15), CONNECTIONS (32), WARMUP (20 s)
+# Then bench/Appointments (issue 9): a seeded clinic of 50 practitioners and 100k appointments, its grid, "as soon as
+# possible" and bookings under contention timed beside bare ADO.NET, on SQLite and on PostgreSQL (when reachable).
+# Usage: bash bench/run.sh     Env: DURATION (seconds per pass, default 15), CONNECTIONS (32), WARMUP (20 s),
+#   APPT_SEED_APPOINTMENTS (100000) and the other APPT_* of bench/Appointments/Program.cs, PORTAL_TEST_POSTGRES
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -26,6 +29,7 @@ dotnet publish src/Host/PatientPortal.Host -c Release -r "$rid" --self-contained
   -o "$work/portal" -nologo -v q -clp:ErrorsOnly
 dotnet publish bench/Baseline -c Release -o "$work/baseline" -nologo -v q -clp:ErrorsOnly
 dotnet publish bench/AccessCheck -c Release -o "$work/access" -nologo -v q -clp:ErrorsOnly
+dotnet publish bench/Appointments -c Release -o "$work/appointments" -nologo -v q -clp:ErrorsOnly
 
 export ASPNETCORE_ENVIRONMENT=Development
 export Database__DataFolder="$work/data" Email__PickupDirectory="$work/mail"
@@ -68,6 +72,10 @@ curl -sf -b "$jar" -c "$jar" -o /dev/null -X POST "$portal_url/login" \
 cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }')
 page_bytes=$(curl -sf -H "Cookie: $cookie" "$portal_url/" | wc -c)
 grep -q "Milner" <(curl -sf -H "Cookie: $cookie" "$portal_url/") || { echo "sign-in failed: the dashboard does not show the demo patient"; exit 1; }
+# The Appointments tab of her son Nathan (DemoClinic.NathanMilnerProfileId), selected as the margin's switcher does (its cookie).
+tab_cookie="${cookie}portal-profile=0193a2d0-0000-7000-8000-000000000101"
+grep -q 'data-testid="appointment-row"' <(curl -sf -H "Cookie: $tab_cookie" "$portal_url/appointments") \
+  || { echo "the Appointments tab does not list Nathan's appointments"; exit 1; }
 
 load() { # name url [cookie] -> "name rps p50ms p99ms"
   local out
@@ -92,11 +100,13 @@ PY
 echo "== Warming up (tiered JIT, EF query cache, Razor views) for ${WARMUP:=20} s"
 cold=$(load cold-dashboard "$portal_url/" "$cookie")
 wrk -t2 -c"$connections" -d"${WARMUP}s" -H "Cookie: $cookie" "$portal_url/" >/dev/null
+wrk -t2 -c"$connections" -d5s -H "Cookie: $tab_cookie" "$portal_url/appointments" >/dev/null
 wrk -t2 -c"$connections" -d5s "$portal_url/login" >/dev/null
 
 echo "== Load: ${connections} connections, ${duration} s per pass"
 results=()
 results+=("$(load dashboard "$portal_url/" "$cookie")")
+results+=("$(load appointments "$portal_url/appointments" "$tab_cookie")")
 results+=("$(load login "$portal_url/login")")
 results+=("$(load health "$portal_url/health/live")")
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$portal_pid/status")
@@ -118,6 +128,17 @@ pids+=("$!")
 until curl -sf -o /dev/null "$baseline_url/"; do sleep 0.05; done
 wrk -t2 -c"$connections" -d5s "$baseline_url/" >/dev/null
 results+=("$(load baseline "$baseline_url/")")
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+
+# Issue 9: the appointment figures on a clinic of 50 practitioners and 100k appointments, nothing else running.
+if [ -z "${PORTAL_TEST_POSTGRES:-}" ] && command -v pg_lsclusters >/dev/null && ! pg_lsclusters -h 2>/dev/null | grep -q online; then
+  cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')
+  [ -n "$cluster" ] && { echo "== Starting PostgreSQL"; as_root pg_ctlcluster $cluster start || true; }
+fi
+echo "== Appointments: seeding a clinic of 50 practitioners and ${APPT_SEED_APPOINTMENTS:-100000} appointments, then timing (SQLite, then PostgreSQL)"
+appointments=$(dotnet "$work/appointments/PatientPortal.Bench.Appointments.dll" both) \
+  || appointments="${appointments:-}
+bench/Appointments stopped with an error (printed above); the figures before it stand."
 
 python3 - "$startup_ms" "$first_start" "$peak_kb" "$page_bytes" "$cold" "${results[@]}" "${access[@]}" <<'PY'
 import sys
@@ -128,8 +149,9 @@ base = float(rows["baseline"][0])
 print()
 print(f"{'what':<36}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'of baseline':>13}")
 names = {"cold-dashboard": "signed-in dashboard, first pass", "dashboard": "signed-in dashboard, warm",
+         "appointments": "Appointments tab (Nathan), warm",
          "login": "login page (anonymous)", "health": "/health/live", "baseline": f"bare baseline (2 rows, {page} B page)"}
-for key in ("cold-dashboard", "dashboard", "login", "health", "baseline"):
+for key in ("cold-dashboard", "dashboard", "appointments", "login", "health", "baseline"):
     rps, p50, p99 = rows[key]
     print(f"{names[key]:<36}{rps:>9}{p50:>9}{p99:>9}{float(rps) / base:>12.0%}")
 print()
@@ -142,3 +164,5 @@ print()
 print(f"start-up to /health/live, existing data: {startup} ms, median of 3 (first start, creating the demo clinic: {first} ms)")
 print(f"peak memory (RSS) of the portal under this load: {peak_kb / 1024:.0f} MB")
 PY
+echo
+echo "$appointments"

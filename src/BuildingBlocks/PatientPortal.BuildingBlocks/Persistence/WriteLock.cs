@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace PatientPortal.BuildingBlocks.Persistence;
@@ -10,9 +13,19 @@ namespace PatientPortal.BuildingBlocks.Persistence;
 /// transaction-scoped advisory lock on each key, mixed with a per-use <c>space</c> so that different uses never wait
 /// for each other. Callers that lock several keys always pass them in the same order (say, profile then practitioner),
 /// so two never deadlock.
+/// On SQLite, the writers of this process also line up, in order, on an in-process gate per database file before their
+/// <c>BEGIN IMMEDIATE</c>, and each starts as soon as the one before commits: Microsoft.Data.Sqlite retries a busy file by
+/// sleeping 150 ms between tries, so without the gate sixteen bookings at once each lost whole sleeps (bench/Appointments:
+/// a p99 of 470 ms against 5 ms of work). The gate changes nothing else: the file's own lock still decides between
+/// processes, and a writer that waits for it longer than <see cref="GateTimeout"/> goes on to that lock, as before.
 /// </summary>
 public static class WriteLock
 {
+    /// <summary>As long as SQLite's own busy timeout ("Default Timeout=5" in the connection string).</summary>
+    public static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(5);
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
+
     public static Task<IDbContextTransaction> BeginAsync(DbContext db, long space, IEnumerable<Guid> keys, CancellationToken cancellationToken) =>
         BeginAsync(db, space, keys.Select(KeyOf), cancellationToken);
 
@@ -22,6 +35,26 @@ public static class WriteLock
 
     private static async Task<IDbContextTransaction> BeginAsync(DbContext db, long space, IEnumerable<long> keys, CancellationToken cancellationToken)
     {
+        if (db.Database.IsSqlite())
+        {
+            var gate = SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+            var entered = await gate.WaitAsync(GateTimeout, cancellationToken);
+            try
+            {
+                var begun = await db.Database.BeginTransactionAsync(cancellationToken);
+                return entered ? new GatedTransaction(begun, gate) : begun;
+            }
+            catch
+            {
+                if (entered)
+                {
+                    gate.Release();
+                }
+
+                throw;
+            }
+        }
+
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
@@ -50,5 +83,109 @@ public static class WriteLock
         }
 
         return unchecked((long)hash);
+    }
+}
+
+/// <summary>A SQLite transaction that lets the next writer of its file in when it commits, rolls back or ends.</summary>
+internal sealed class GatedTransaction(IDbContextTransaction inner, SemaphoreSlim gate) : IDbContextTransaction, IInfrastructure<DbTransaction>
+{
+    private int _released;
+
+    public Guid TransactionId => inner.TransactionId;
+
+    public bool SupportsSavepoints => inner.SupportsSavepoints;
+
+    DbTransaction IInfrastructure<DbTransaction>.Instance => inner.GetDbTransaction();
+
+    public void Commit()
+    {
+        try
+        {
+            inner.Commit();
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await inner.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    public void Rollback()
+    {
+        try
+        {
+            inner.Rollback();
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    public async Task RollbackAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await inner.RollbackAsync(cancellationToken);
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    public void CreateSavepoint(string name) => inner.CreateSavepoint(name);
+
+    public Task CreateSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.CreateSavepointAsync(name, cancellationToken);
+
+    public void RollbackToSavepoint(string name) => inner.RollbackToSavepoint(name);
+
+    public Task RollbackToSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.RollbackToSavepointAsync(name, cancellationToken);
+
+    public void ReleaseSavepoint(string name) => inner.ReleaseSavepoint(name);
+
+    public Task ReleaseSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.ReleaseSavepointAsync(name, cancellationToken);
+
+    public void Dispose()
+    {
+        try
+        {
+            inner.Dispose();
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await inner.DisposeAsync();
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    private void Release()
+    {
+        if (Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            gate.Release();
+        }
     }
 }

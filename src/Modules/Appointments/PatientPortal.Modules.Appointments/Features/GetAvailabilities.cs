@@ -51,10 +51,11 @@ internal sealed class GetAvailabilitiesHandler(AppointmentsDbContext db, WizardC
         var ids = slots.Select(s => s.PractitionerId).Distinct().ToList();
         var names = await db.Practitioners.AsNoTracking().Where(p => ids.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var byDay = slots.ToLookup(s => finder.ClinicDay(s.StartUtc));
         var days = new List<AvailabilityDay>();
         for (var day = monday; day < monday.AddDays(7); day = day.AddDays(1))
         {
-            List<Slot> ofDay = day < after ? [] : slots.Where(s => finder.ClinicDay(s.StartUtc) == day).ToList();
+            List<Slot> ofDay = day < after ? [] : [.. byDay[day]];
             var local = ofDay.Select(s => (Slot: new AvailableSlot(s.PractitionerId, names.GetValueOrDefault(s.PractitionerId, ""), s.StartUtc),
                 Time: TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.StartUtc, calendar.Zone).DateTime))).ToList();
             days.Add(new AvailabilityDay(day, [.. local.Where(l => l.Time < Noon).Select(l => l.Slot)], [.. local.Where(l => l.Time >= Noon).Select(l => l.Slot)]));

@@ -16,7 +16,7 @@ internal sealed record Slot(Guid PractitionerId, Guid SiteId, DateTimeOffset Sta
 internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calendar, TimeProvider clock, IOptions<AppointmentsOptions> options)
 {
     // No type lasts longer: appointments that started this long before a range may still overlap it.
-    private static readonly TimeSpan LongestAppointment = TimeSpan.FromHours(12);
+    internal static readonly TimeSpan LongestAppointment = TimeSpan.FromHours(12);
 
     /// <summary>The last clinic day patients may book.</summary>
     public DateOnly LastBookableDay => calendar.Today.AddDays(options.Value.BookingHorizonDays);
@@ -45,11 +45,12 @@ internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calend
         }
 
         // Nothing deactivated is offered: the type (checked above, or asked again here: the caller's copy may be old), its
-        // specialty, the site, the practitioner.
+        // specialty, the site, the practitioner; one round trip for the first three (no such site: false).
         var typeId = type.Id;
-        if (!await db.AppointmentTypes.AnyAsync(
-                t => t.Id == typeId && t.Active && (t.SpecialtyId == null || db.Specialties.Any(s => s.Id == t.SpecialtyId && s.Active)), cancellationToken)
-            || !await db.Sites.AnyAsync(s => s.Id == siteId && s.Active, cancellationToken))
+        if (!await db.Sites.Where(s => s.Id == siteId && s.Active)
+                .Select(_ => db.AppointmentTypes.Any(
+                    t => t.Id == typeId && t.Active && (t.SpecialtyId == null || db.Specialties.Any(s => s.Id == t.SpecialtyId && s.Active))))
+                .FirstOrDefaultAsync(cancellationToken))
         {
             return [];
         }
@@ -61,6 +62,7 @@ internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calend
             .Where(b => practitionerIds == null || practitionerIds.Contains(b.PractitionerId))
             .Where(b => db.Practitioners.Any(p => p.Id == b.PractitionerId && p.Active && p.Sites.Any(s => s.SiteId == siteId)
                 && (specialtyId == null || p.Specialties.Any(s => s.SpecialtyId == specialtyId))))
+            .Where(b => b.Types.Any(t => t.AppointmentTypeId == typeId))
             .ToListAsync(cancellationToken);
         blocks.RemoveAll(b => !b.Offers(type.Id));
         if (blocks.Count == 0)

@@ -18,8 +18,10 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         // The last line of defence against a double booking: one live appointment per practitioner and start.
         builder.HasIndex(a => new { a.PractitionerId, a.StartUtc }).IsUnique()
             .HasFilter("\"Status\" <> 'Cancelled'").HasDatabaseName("IX_Appointments_OneLivePerPractitionerStart");
-        // A practitioner's busy times (every grid) and a profile's lists (tab, dashboard).
-        builder.HasIndex(a => new { a.PractitionerId, a.StartUtc, a.EndUtc });
+        // A practitioner's busy times (every grid, every booking) and a profile's lists (tab, dashboard). The busy times
+        // are read from the index alone (Status in it): without it SQLite took the unique index above and fetched every
+        // row for its end (bench/Appointments).
+        builder.HasIndex(a => new { a.PractitionerId, a.StartUtc, a.EndUtc, a.Status }).HasDatabaseName("IX_Appointments_BusyTimes");
         builder.HasIndex(a => new { a.ProfileId, a.StartUtc });
         // The reminder job: booked appointments whose window opens.
         builder.HasIndex(a => a.StartUtc).HasFilter("\"ReminderQueuedUtc\" IS NULL").HasDatabaseName("IX_Appointments_ReminderDue");

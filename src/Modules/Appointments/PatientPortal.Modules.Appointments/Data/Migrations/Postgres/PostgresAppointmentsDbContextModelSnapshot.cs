@@ -236,7 +236,8 @@ namespace PatientPortal.Modules.Appointments.Data.Migrations.Postgres
 
                     b.HasIndex("ProfileId", "StartUtc");
 
-                    b.HasIndex("PractitionerId", "StartUtc", "EndUtc");
+                    b.HasIndex("PractitionerId", "StartUtc", "EndUtc", "Status")
+                        .HasDatabaseName("IX_Appointments_BusyTimes");
 
                     b.ToTable("Appointments", "appointments");
                 });

@@ -232,7 +232,8 @@ namespace PatientPortal.Modules.Appointments.Data.Migrations.Sqlite
 
                     b.HasIndex("ProfileId", "StartUtc");
 
-                    b.HasIndex("PractitionerId", "StartUtc", "EndUtc");
+                    b.HasIndex("PractitionerId", "StartUtc", "EndUtc", "Status")
+                        .HasDatabaseName("IX_Appointments_BusyTimes");
 
                     b.ToTable("Appointments", "appointments");
                 });

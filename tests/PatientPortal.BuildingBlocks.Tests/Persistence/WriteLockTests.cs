@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.Persistence;
+using PatientPortal.BuildingBlocks.Tests.TestData;
+using Shouldly;
+
+namespace PatientPortal.BuildingBlocks.Tests.Persistence;
+
+/// <summary>
+/// SQLite: the writers of one file line up on WriteLock's in-process gate and each starts as the one before ends, instead
+/// of waiting in Microsoft.Data.Sqlite's busy loop (150 ms sleeps; bench/Appointments). Whatever their keys: the file has
+/// one writer at a time anyway.
+/// </summary>
+public sealed class WriteLockTests
+{
+    private static readonly Guid Practitioner = Guid.NewGuid();
+
+    [Fact]
+    public async Task On_SQLite_the_next_writer_waits_for_the_gate_and_starts_when_the_first_commits()
+    {
+        await using var module = await CounterModule.CreateAsync(DatabaseProvider.Sqlite);
+        using var first = module.Services.CreateScope();
+        using var second = module.Services.CreateScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<CounterDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<CounterDbContext>();
+
+        var held = await WriteLock.BeginAsync(firstDb, 1, [Practitioner], CancellationToken.None);
+        firstDb.Counters.Add(new Counter { Id = 101, Value = 1 });
+        await firstDb.SaveChangesAsync();
+        // Called on this thread: a writer that waits for the file holds no thread (before the gate, it slept in the busy loop).
+        var waiting = WriteLock.BeginAsync(secondDb, 2, "another key", CancellationToken.None);
+        await Task.Delay(200);
+
+        waiting.IsCompleted.ShouldBeFalse("the second writer of the file waits at the gate");
+        await held.CommitAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(2));
+        secondDb.Counters.Add(new Counter { Id = 102, Value = 2 });
+        await secondDb.SaveChangesAsync();
+        await next.CommitAsync();
+        await held.DisposeAsync();
+
+        (await secondDb.Counters.AsNoTracking().Where(c => c.Id > 100).OrderBy(c => c.Id).Select(c => c.Value).ToListAsync()).ShouldBe([1, 2]);
+    }
+
+    [Fact]
+    public async Task On_SQLite_a_writer_that_ends_without_committing_lets_the_next_in_and_its_change_is_gone()
+    {
+        await using var module = await CounterModule.CreateAsync(DatabaseProvider.Sqlite);
+        using var first = module.Services.CreateScope();
+        using var second = module.Services.CreateScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<CounterDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<CounterDbContext>();
+
+        var held = await WriteLock.BeginAsync(firstDb, 1, [Practitioner], CancellationToken.None);
+        firstDb.Counters.Add(new Counter { Id = 101, Value = 1 });
+        await firstDb.SaveChangesAsync();
+        var waiting = WriteLock.BeginAsync(secondDb, 1, [Practitioner], CancellationToken.None);
+        await Task.Delay(200);
+        waiting.IsCompleted.ShouldBeFalse();
+        await held.DisposeAsync();
+
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(2));
+        (await secondDb.Counters.AsNoTracking().CountAsync(c => c.Id > 100)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task On_SQLite_sixteen_writers_at_once_all_commit_one_after_another()
+    {
+        await using var module = await CounterModule.CreateAsync(DatabaseProvider.Sqlite);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writers = Enumerable.Range(1, 16).Select(i => Task.Run(async () =>
+        {
+            await gate.Task;
+            using var scope = module.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+            await using var transaction = await WriteLock.BeginAsync(db, 1, [Practitioner], CancellationToken.None);
+            db.Counters.Add(new Counter { Id = 100 + i, Value = i });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        })).ToList();
+        gate.SetResult();
+        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(30));
+
+        using var check = module.Services.CreateScope();
+        (await check.ServiceProvider.GetRequiredService<CounterDbContext>().Counters.CountAsync(c => c.Id > 100)).ShouldBe(16);
+    }
+}

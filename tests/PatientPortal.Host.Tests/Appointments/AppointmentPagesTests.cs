@@ -139,6 +139,9 @@ public sealed partial class AppointmentPagesTests
         confirm.Text("summary-phone").ShouldBe("(555) 123-4321");
         confirm.Text("summary-type").ShouldBe("Annual Visit (20 minutes)");
         confirm.Text("summary-site").ShouldContain("201-1224 Rue Stanley");
+        confirm.Text("summary-for").ShouldBe("Nathan Milner");
+        var forProfile = confirm.Document.QuerySelector("input[name='Input.For']")!.GetAttribute("value")!;
+        forProfile.ShouldBe(DemoClinic.NathanMilnerProfileId.ToString());
 
         // Another practitioner's time in a routine booking is not this wizard's: 404, nothing booked.
         var someoneElse = $"{Guid.NewGuid()}_{slot.Split('_')[1]}";
@@ -147,7 +150,14 @@ public sealed partial class AppointmentPagesTests
 
         var book = questionnaire + "&handler=Book";
         urls.Add(book);
-        var booked = await heather.PostFormAsync(questionnaire, new Dictionary<string, string> { ["Input.Reason"] = Reason, ["Input.Slot"] = slot }, book);
+        // The confirmation page named Nathan; if another tab has since selected someone else, nothing is booked.
+        var switched = await Page.ParseAsync(await heather.PostFormAsync(questionnaire, new Dictionary<string, string>
+        {
+            ["Input.Reason"] = Reason, ["Input.Slot"] = slot, ["Input.For"] = DemoClinic.LeaGagnonProfileId.ToString(),
+        }, book));
+        switched.Text("booking-error").ShouldContain("changed in another window");
+        switched.Document.QuerySelectorAll("[data-testid='slot']").Select(s => s.GetAttribute("value")).ShouldContain(slot, "still free");
+        var booked = await heather.PostFormAsync(questionnaire, new Dictionary<string, string> { ["Input.Reason"] = Reason, ["Input.Slot"] = slot, ["Input.For"] = forProfile }, book);
         booked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var location = booked.Headers.Location!.ToString();
         urls.Add(location);
@@ -156,7 +166,7 @@ public sealed partial class AppointmentPagesTests
         details.Text("details-reason").ShouldBe(Reason);
 
         // The same slot again: "this time was just taken", and the grid again.
-        var again = await Page.ParseAsync(await heather.PostFormAsync(questionnaire, new Dictionary<string, string> { ["Input.Reason"] = Reason, ["Input.Slot"] = slot }, book));
+        var again = await Page.ParseAsync(await heather.PostFormAsync(questionnaire, new Dictionary<string, string> { ["Input.Reason"] = Reason, ["Input.Slot"] = slot, ["Input.For"] = forProfile }, book));
         again.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         again.Text("booking-error").ShouldContain("this time was just taken");
         again.Document.QuerySelector("[data-testid='availability-grid']").ShouldNotBeNull();

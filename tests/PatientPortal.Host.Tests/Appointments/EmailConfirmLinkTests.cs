@@ -126,7 +126,7 @@ public sealed class EmailConfirmLinkTests
             ["Input.When"] = "after", ["Input.After"] = after.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Reason"] = Reason,
         }, questionnaire + "&handler=Availabilities"));
         var slot = grid.Document.QuerySelector("[data-testid='slot']")!.GetAttribute("value")!;
-        var booked = await heather.PostFormAsync(questionnaire, new Dictionary<string, string> { ["Input.Reason"] = Reason, ["Input.Slot"] = slot }, questionnaire + "&handler=Book");
+        var booked = await heather.PostFormAsync(questionnaire, new Dictionary<string, string> { ["Input.Reason"] = Reason, ["Input.Slot"] = slot, ["Input.For"] = DemoClinic.NathanMilnerProfileId.ToString() }, questionnaire + "&handler=Book");
         booked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return booked.Headers.Location!.ToString().Split('?')[0];
     }

@@ -30,7 +30,7 @@ public sealed class EmailLinkPagesTests
         }, questionnaire + "&handler=Availabilities"));
         var slot = grid.Document.QuerySelector("[data-testid='slot']")!.GetAttribute("value")!;
         var before = MailsTo(portal, DemoClinic.HeatherMilnerEmail).Count;
-        (await heather.PostFormAsync(questionnaire, new Dictionary<string, string> { ["Input.Reason"] = "Check-up", ["Input.Slot"] = slot }, questionnaire + "&handler=Book"))
+        (await heather.PostFormAsync(questionnaire, new Dictionary<string, string> { ["Input.Reason"] = "Check-up", ["Input.Slot"] = slot, ["Input.For"] = DemoClinic.NathanMilnerProfileId.ToString() }, questionnaire + "&handler=Book"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         for (var attempt = 0; attempt < 50 && MailsTo(portal, DemoClinic.HeatherMilnerEmail).Count <= before; attempt++)
         {

@@ -53,6 +53,12 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
     /// <summary>The selected profile (from the selection cookie, authorized by Profiles), never from the form.</summary>
     private Guid ProfileId { get; set; }
 
+    /// <summary>Whom the appointment is for, as the Confirm Appointment page says.</summary>
+    public string ForName { get; private set; } = "";
+
+    /// <summary>The selected profile's id, for the confirmation form only (checked against the selection on POST).</summary>
+    public Guid SelectedProfileId => ProfileId;
+
     public IReadOnlyList<WizardChoice> Choices { get; private set; } = [];
 
     public List<(string Label, string? Url)> Breadcrumb { get; } = [];
@@ -196,6 +202,13 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
             return NotFound();
         }
 
+        if (Input.For != ProfileId)
+        {
+            // Another tab switched the selected person after this page named whom the appointment is for.
+            Message = localizer["Appointments.ProfileChanged"];
+            return await GridAsync(cancellationToken);
+        }
+
         var booked = await mediator.Send(
             new BookAppointment(ProfileId, TypeId!.Value, SiteId!.Value, slot.Practitioner, slot.Start, Input.Reason, Emergency), cancellationToken);
         if (booked.IsSuccess)
@@ -242,6 +255,7 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
         }
 
         ProfileId = selected.ProfileId;
+        ForName = $"{selected.FirstName} {selected.LastName}";
         if (Emergency)
         {
             SpecialtyId = null;
@@ -340,5 +354,8 @@ public sealed class BookModel(IMediator mediator, ProfileSelection selection, IS
         public DateOnly? Week { get; set; }
 
         public string? Slot { get; set; }
+
+        /// <summary>The profile the Confirm Appointment page named: a booking is refused if another tab changed the selection since.</summary>
+        public Guid? For { get; set; }
     }
 }

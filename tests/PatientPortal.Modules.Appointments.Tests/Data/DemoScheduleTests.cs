@@ -48,7 +48,7 @@ public sealed class DemoScheduleTests
         lists.Upcoming.Select(r => r.Status).ShouldBe([AppointmentStatus.Booked, AppointmentStatus.Booked, AppointmentStatus.Cancelled]);
         lists.History.Count.ShouldBe(3);
         var soon = (await harness.SendAsync(new GetAppointment(lists.Upcoming[0].AppointmentId))).Value;
-        soon.CanConfirm.ShouldBeTrue();
+        (soon.CanConfirm, soon.CanCancel).ShouldBe((true, true), "inside 72 hours, yet more than 48 away (Thursday 9:00 from Monday 10:00)");
         soon.VisitMessage.ShouldNotBeNull();
         var later = (await harness.SendAsync(new GetAppointment(lists.Upcoming[1].AppointmentId))).Value;
         (later.CanConfirm, later.CanCancel).ShouldBe((false, true));

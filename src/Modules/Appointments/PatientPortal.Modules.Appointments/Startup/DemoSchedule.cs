@@ -106,7 +106,7 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
         var nathan = DemoClinic.NathanMilnerProfileId;
         var heather = DemoClinic.HeatherMilnerAccountId;
         // Inside the 72-hour window (confirm is open), more than 48 hours away when possible (cancel still open).
-        Book(nathan, DemoClinic.DrMedfarSolutionsId, annual, At(now.AddHours(60), 9), "Annual check-up", heather, now);
+        Book(nathan, DemoClinic.DrMedfarSolutionsId, annual, InsideConfirmWindow(now), "Annual check-up", heather, now);
         // More than 72 hours away: cancel open, confirm not yet.
         Book(nathan, DrNguyen, db.AppointmentTypes.Local.Single(t => t.Id == WellChild), At(now.AddDays(9), 10), "Vaccines", heather, now);
         // Cancelled by the patient.
@@ -142,6 +142,24 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
     }
 
     /// <summary>The weekday on or before <paramref name="around"/>'s clinic day (weekends move to Friday), at a whole hour in clinic time.</summary>
+    /// <summary>
+    /// The latest hour Dr. Solutions sees patients at My Clinic (weekdays 8-12, and 13-16 but on Wednesdays) that is more
+    /// than 48 and less than 72 hours away, so that both Confirm and Cancel show; when a weekend fills that window, the
+    /// latest such hour less than 72 hours away.
+    /// </summary>
+    private DateTimeOffset InsideConfirmWindow(DateTimeOffset now)
+    {
+        // Montreal's offsets are whole hours: a UTC hour is a clinic hour.
+        var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+        var candidates = Enumerable.Range(1, 71).Reverse().Select(h => hour.AddHours(h)).Where(t => t > now && t < now.AddHours(72)).Where(t =>
+        {
+            var local = TimeZoneInfo.ConvertTime(t, calendar.Zone);
+            return local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+                && (local.Hour is >= 8 and < 12 || (local.Hour is >= 13 and < 16 && local.DayOfWeek != DayOfWeek.Wednesday));
+        }).ToList();
+        return candidates.FirstOrDefault(t => t > now.AddHours(48), candidates.FirstOrDefault(At(now.AddHours(60), 9)));
+    }
+
     private DateTimeOffset At(DateTimeOffset around, int hour)
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(around, calendar.Zone).DateTime);

@@ -85,8 +85,10 @@ load() { # name url [cookie] -> "name rps p50ms p99ms"
 import re, sys
 text = open("$work/wrk-$1.txt").read()
 def ms(v):
-    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
-    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    found = re.match(r"([\d.]+)(us|ms|s|m)$", v)
+    if not found: sys.exit(f"$1: unreadable latency {v!r} in wrk's output:\n{text}")
+    n, unit = found.groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 p50 = ms(re.search(r"50%\s+(\S+)", text).group(1)); p99 = ms(re.search(r"99%\s+(\S+)", text).group(1))
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)

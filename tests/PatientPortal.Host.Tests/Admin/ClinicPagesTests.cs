@@ -56,32 +56,7 @@ public sealed class ClinicPagesTests
     public async Task Anonymous_visitors_are_sent_to_login_and_patients_get_403_from_every_page_and_post()
     {
         await using var portal = await StartAsync();
-        var anonymous = Browser(portal);
-        var anonymousToken = await anonymous.TokenAsync("/login");
-        foreach (var url in Pages)
-        {
-            LocationPath(await anonymous.Http.GetAsync(url)).ShouldBe("/login", url);
-        }
-
-        foreach (var url in Posts)
-        {
-            LocationPath(await anonymous.Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = anonymousToken })))
-                .ShouldBe("/login", url);
-        }
-
-        var patient = Browser(portal);
-        (await patient.SignInAsDemoPatientAsync()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var token = await patient.TokenAsync("/");
-        foreach (var url in Pages)
-        {
-            (await patient.Http.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, url);
-        }
-
-        foreach (var url in Posts)
-        {
-            var form = new Dictionary<string, string>(SiteForm("Intrus")) { ["__RequestVerificationToken"] = token };
-            (await patient.Http.PostAsync(url, new FormUrlEncodedContent(form))).StatusCode.ShouldBe(HttpStatusCode.Forbidden, url);
-        }
+        await StaffOnlyPages.ShouldSendAnonymousToLoginAndRefusePatientsAsync(portal, Pages, Posts, SiteForm("Intrus"));
 
         var staff = await SignedInStaffAsync(portal);
         (await staff.GetAsync("/admin/clinic")).Document.Body!.TextContent.ShouldNotContain("Intrus");

@@ -84,4 +84,33 @@ public sealed class WriteLockTests
         using var check = module.Services.CreateScope();
         (await check.ServiceProvider.GetRequiredService<CounterDbContext>().Counters.CountAsync(c => c.Id > 100)).ShouldBe(16);
     }
+
+    [Fact]
+    public async Task On_SQLite_an_append_saved_in_turn_queues_at_the_gate_in_order_with_the_locked_writers()
+    {
+        await using var module = await CounterModule.CreateAsync(DatabaseProvider.Sqlite);
+        using var first = module.Services.CreateScope();
+        using var second = module.Services.CreateScope();
+        using var third = module.Services.CreateScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<CounterDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<CounterDbContext>();
+        var thirdDb = third.ServiceProvider.GetRequiredService<CounterDbContext>();
+
+        var held = await WriteLock.BeginAsync(firstDb, 1, [Practitioner], CancellationToken.None);
+        firstDb.Counters.Add(new Counter { Id = 101, Value = 1 });
+        await firstDb.SaveChangesAsync();
+        secondDb.Counters.Add(new Counter { Id = 102, Value = 2 });
+        var append = WriteLock.SaveChangesInTurnAsync(secondDb, CancellationToken.None);
+        await Task.Delay(100);
+        var later = WriteLock.BeginAsync(thirdDb, 1, [Practitioner], CancellationToken.None);
+        await Task.Delay(100);
+
+        append.IsCompleted.ShouldBeFalse("the append waits while another writer holds the file");
+        await held.CommitAsync();
+        // First come, first served: in the busy loop the append would sleep 150 ms and the later writer would go first.
+        await using var next = await later.WaitAsync(TimeSpan.FromSeconds(2));
+        append.IsCompletedSuccessfully.ShouldBeTrue("the append was queued before the later writer");
+        (await thirdDb.Counters.AsNoTracking().Where(c => c.Id > 100).OrderBy(c => c.Id).Select(c => c.Value).ToListAsync()).ShouldBe([1, 2]);
+        await next.CommitAsync();
+    }
 }

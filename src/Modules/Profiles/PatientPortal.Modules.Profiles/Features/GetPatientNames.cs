@@ -24,7 +24,7 @@ internal sealed class GetPatientNamesHandler(ProfilesDbContext db, ICurrentAccou
             .Select(p => new PatientName(p.Id, p.FirstName, p.LastName, p.DateOfBirth))
             .ToListAsync(cancellationToken);
         StaffReads.Record(db, current.AccountId!.Value, names.Select(n => n.ProfileId), "staff-calendar", clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
         return names;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class GetPatientRecordHandler(ProfilesDbContext db, ICurrentAcco
             if (current.AccountId is { } reader && await db.Profiles.AnyAsync(p => p.Id == request.ProfileId, cancellationToken))
             {
                 db.ProfileReads.Add(ProfileRead.Of(reader, request.ProfileId, ReaderRole.Staff, What, allowed: false, clock.GetUtcNow()));
-                await db.SaveChangesAsync(cancellationToken);
+                await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
             }
 
             return Error.Forbidden;
@@ -58,7 +58,7 @@ internal sealed class GetPatientRecordHandler(ProfilesDbContext db, ICurrentAcco
             .ToList();
 
         db.ProfileReads.Add(ProfileRead.Of(current.AccountId!.Value, profile.Id, ReaderRole.Staff, What, allowed: true, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
         return new PatientRecord(profile.Id, PatientDetailsRules.ToDetails(profile), reached, profile.UpdatedUtc, links, changes);
     }
 }

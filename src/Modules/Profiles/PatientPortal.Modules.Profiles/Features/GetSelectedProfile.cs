@@ -28,7 +28,7 @@ internal sealed class GetSelectedProfileHandler(ProfilesDbContext db, ICurrentAc
             }
 
             link.RecordRead(db, accountId, requested, "select", clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
             refused = true;
         }
 

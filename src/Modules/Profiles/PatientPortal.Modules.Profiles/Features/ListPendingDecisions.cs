@@ -56,7 +56,7 @@ internal sealed class ListPendingDecisionsHandler(ProfilesDbContext db, ICurrent
             db, current.AccountId!.Value,
             suggestions.SelectMany(s => new[] { s.Account.ProfileId, s.Record.ProfileId }).Concat(connections.Select(c => c.Record.ProfileId)),
             "admin-queue", clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
         return new PendingDecisions(suggestions, connections);
     }
 

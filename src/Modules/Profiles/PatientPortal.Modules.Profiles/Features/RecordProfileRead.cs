@@ -13,7 +13,7 @@ internal sealed class RecordProfileReadHandler(ProfilesDbContext db, TimeProvide
                 : ReaderRole.Proxy;
         var what = request.What.Length > MaxWhat ? request.What[..MaxWhat] : request.What;
         db.ProfileReads.Add(ProfileRead.Of(request.ReaderAccountId, request.ProfileId, role, what, request.Allowed, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
         return Unit.Value;
     }
 }

@@ -18,7 +18,7 @@ internal sealed class SwitchProfileHandler(ProfilesDbContext db, ICurrentAccount
 
         var link = await ActingFor.FindAsync(db, accountId, request.ProfileId, calendar, tracked: false, cancellationToken);
         link.RecordRead(db, accountId, request.ProfileId, "switch", clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
         if (!link.AllowedNow)
         {
             return new Error(ProfilesErrors.ProfileNotAvailable);

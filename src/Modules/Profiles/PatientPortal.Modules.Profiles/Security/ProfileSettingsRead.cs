@@ -18,7 +18,7 @@ internal static class ProfileSettingsRead
         var whole = link.ManagesPersonalInformation(calendar);
         // A proxy that does not manage the personal information reads the name and birth date only: recorded as such.
         link.RecordRead(db, accountId, profileId, link.AllowedNow && !whole ? what + "-summary" : what, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
         if (!link.AllowedNow)
         {
             return new Error(ProfilesErrors.ProfileNotAvailable);

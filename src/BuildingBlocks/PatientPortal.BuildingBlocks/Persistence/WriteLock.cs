@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -88,9 +89,13 @@ public static class WriteLock
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
-            foreach (var key in keys)
+            // One round trip for all the keys (each is held for the whole transaction, so every round trip counts for
+            // whoever waits): PostgreSQL computes a select list left to right, so they are still taken in the caller's order.
+            var values = keys.Select(key => (object)(space ^ key)).ToArray();
+            if (values.Length > 0)
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({space ^ key})", cancellationToken);
+                var sql = "SELECT " + string.Join(", ", values.Select((_, i) => $"pg_advisory_xact_lock({{{i}}})"));
+                await db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(sql, values), cancellationToken);
             }
         }
 

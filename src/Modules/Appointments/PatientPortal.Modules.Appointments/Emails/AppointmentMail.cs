@@ -27,9 +27,12 @@ internal sealed class AppointmentMail(
             : new MailRecipients(recipients.FirstName, await mediator.Send(new GetAccountContacts(profileId, recipients.AccountIds), cancellationToken));
     }
 
-    /// <returns>How many emails were queued (none when nobody is to be told).</returns>
-    public Task<int> QueueBookedAsync(AppointmentsDbContext db, Appointment appointment, MailRecipients recipients, CancellationToken cancellationToken) =>
-        QueueAsync(db, appointment, recipients, "AppointmentBooked", attach: true, cancellationToken);
+    /// <summary>
+    /// The booking confirmations, written before the booking's locks are taken (their rendering, calendar file and link
+    /// tokens are most of a booking's work): the booking adds them to its save. None when nobody is to be told.
+    /// </summary>
+    public Task<List<QueuedEmail>> ComposeBookedAsync(AppointmentsDbContext db, Appointment appointment, MailRecipients recipients, CancellationToken cancellationToken) =>
+        ComposeAsync(db, appointment, recipients, "AppointmentBooked", attach: true, cancellationToken);
 
     public async Task<int> QueueReminderAsync(AppointmentsDbContext db, Appointment appointment, CancellationToken cancellationToken) =>
         await QueueAsync(db, appointment, await RecipientsAsync(appointment.ProfileId, NotificationKind.Reminders, cancellationToken),
@@ -40,18 +43,27 @@ internal sealed class AppointmentMail(
         await QueueAsync(db, appointment, await RecipientsAsync(appointment.ProfileId, NotificationKind.AppointmentEmails, cancellationToken),
             appointment.CancelledByParty == CancelledBy.Clinic ? "AppointmentCancelledByClinic" : "AppointmentCancelled", attach: true, cancellationToken);
 
+    /// <returns>How many emails were queued (none when nobody is to be told).</returns>
     private async Task<int> QueueAsync(
         AppointmentsDbContext db, Appointment appointment, MailRecipients recipients, string template, bool attach, CancellationToken cancellationToken)
     {
+        var emails = await ComposeAsync(db, appointment, recipients, template, attach, cancellationToken);
+        db.QueuedEmails.AddRange(emails);
+        return emails.Count;
+    }
+
+    private async Task<List<QueuedEmail>> ComposeAsync(
+        AppointmentsDbContext db, Appointment appointment, MailRecipients recipients, string template, bool attach, CancellationToken cancellationToken)
+    {
+        var emails = new List<QueuedEmail>();
         if (recipients.Contacts.Count == 0)
         {
-            return 0;
+            return emails;
         }
 
         var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == appointment.SiteId, cancellationToken);
         var clinic = email.Value.FromName;
         var now = clock.GetUtcNow();
-        var queued = 0;
         foreach (var contact in recipients.Contacts)
         {
             if (!MailHeaders.TryAddress(contact.Email, out var address))
@@ -72,19 +84,12 @@ internal sealed class AppointmentMail(
                 ["CancelLink"] = Link(AppointmentLink.EmailCancel, tokens.Issue(appointment, EmailAction.Cancel, contact.AccountId)),
             };
             var rendered = EmailTemplates.Render(typeof(AppointmentMail).Assembly, template, culture, values);
-            if (attach)
-            {
-                db.QueueEmail(address, rendered, AppointmentCalendar.Attachment(appointment, site, clinic, email.Value.From, culture.Name, now), clock);
-            }
-            else
-            {
-                db.QueueEmail(address, rendered, clock);
-            }
-
-            queued++;
+            emails.Add(attach
+                ? QueuedEmail.Create(address, rendered, now, AppointmentCalendar.Attachment(appointment, site, clinic, email.Value.From, culture.Name, now))
+                : QueuedEmail.Create(address, rendered, now));
         }
 
-        return queued;
+        return emails;
     }
 
     private string Link(AppointmentLink link, string token) => links.To($"{pages.PathOf(link)}?t={Uri.EscapeDataString(token)}").ToString();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using PatientPortal.BuildingBlocks.Email;
 using PatientPortal.Modules.Appointments.Emails;
 using PatientPortal.Modules.Profiles.Contracts;
 
@@ -12,12 +13,16 @@ internal sealed record SlotBookingRequest(
     BookingChannel Channel, Guid BookedBy, int? MaxUpcoming);
 
 /// <summary>
-/// The one way a slot becomes an appointment, for a patient's booking and for staff's. Books under two locks taken in a
-/// fixed order, the profile's (its count of upcoming bookings) then the practitioner's (their free times): inside them
-/// the slot is looked up again among the free slots, so twenty parallel requests for one slot make one booking and
-/// nineteen "this time was just taken". The unique index on a live appointment's practitioner and start stands behind
-/// the lock. One person never holds two overlapping appointments, whoever the practitioners. The booking confirmation
-/// is queued in the same save.
+/// The one way a slot becomes an appointment, for a patient's booking and for staff's. The slot is first looked up
+/// among the free slots (the schedule's rules: blocks, closed days, nothing deactivated), never trusting the time the
+/// browser sent, and the appointment and its confirmation emails are written; only then are two locks taken, in a fixed
+/// order, the profile's (its count of upcoming bookings) then the practitioner's (their free times), and inside them
+/// one query reads what other bookings may have changed meanwhile: a live appointment of the practitioner overlapping
+/// the slot ("this time was just taken"), the profile's upcoming bookings, and any booking of the same person
+/// overlapping it (one person never holds two overlapping appointments, whoever the practitioners). So twenty parallel
+/// requests for one slot make one booking and nineteen "just taken", and the locks are held for four round trips
+/// (bench/Appointments: the work inside them is what the last of sixteen bookers waits for). The unique index on a
+/// live appointment's practitioner and start stands behind the lock. The confirmation is queued in the same save.
 /// </summary>
 internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, AppointmentMail mail, IOptions<AppointmentsOptions> options, TimeProvider clock)
 {
@@ -37,11 +42,22 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
             return new Error(AppointmentsErrors.SlotBeyondHorizon) { Arguments = [options.Value.BookingHorizonDays.ToString(CultureInfo.InvariantCulture)] };
         }
 
-        // Whom to tell is looked up before the locks are taken, so they are held no longer for it.
+        // The schedule's rules do not race with bookings (a booking changes none of them): asked before the locks. The
+        // busy times they also remove are asked again under the locks.
+        var free = await slots.FindAsync(request.Type, request.SiteId, [request.PractitionerId], day, day, cancellationToken);
+        if (!free.Any(s => s.StartUtc == request.StartUtc))
+        {
+            return new Error(AppointmentsErrors.SlotTaken);
+        }
+
+        var appointment = Appointment.Book(
+            request.ProfileId, request.PractitionerId, request.SiteId, request.Type, request.StartUtc, request.Reason, request.Channel, request.BookedBy,
+            clock.GetUtcNow());
         var recipients = await mail.RecipientsAsync(request.ProfileId, NotificationKind.AppointmentEmails, cancellationToken);
+        var emails = await mail.ComposeBookedAsync(db, appointment, recipients, cancellationToken);
         try
         {
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => LockedAsync(request, day, recipients, cancellationToken));
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => LockedAsync(request, appointment, emails, cancellationToken));
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
@@ -49,54 +65,42 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
         }
     }
 
-    private async Task<Result<Guid>> LockedAsync(SlotBookingRequest request, DateOnly day, MailRecipients recipients, CancellationToken cancellationToken)
+    private async Task<Result<Guid>> LockedAsync(SlotBookingRequest request, Appointment appointment, List<QueuedEmail> emails, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await WriteLock.BeginAsync(db, LockSpace, [request.ProfileId, request.PractitionerId], cancellationToken);
         var now = clock.GetUtcNow();
-        if (request.MaxUpcoming is { } max)
-        {
-            var upcoming = await db.Appointments.CountAsync(
-                a => a.ProfileId == request.ProfileId && a.StartUtc > now && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Confirmed),
-                cancellationToken);
-            if (upcoming >= max)
-            {
-                return new Error(AppointmentsErrors.TooManyUpcoming) { Arguments = [max.ToString(CultureInfo.InvariantCulture)] };
-            }
-        }
-
-        // Most requests that race for one slot find it just taken: one query says so, and the practitioner's lock is
-        // released sooner for the next (bench/Appointments, 16 at once). Only an overlapping live appointment is refused
-        // here; every other rule is the free slots' below.
-        var start = request.StartUtc;
-        var end = start + request.Type.Duration;
+        var start = appointment.StartUtc;
+        var end = appointment.EndUtc;
+        // The practitioner's appointments that may overlap the slot, and the person's from the earlier of now and that
+        // bound on (their upcoming ones, and any that may overlap): a handful of rows, one round trip.
         var earliest = start - SlotFinder.LongestAppointment;
-        if (await db.Appointments.AnyAsync(
-                a => a.PractitionerId == request.PractitionerId && a.StartUtc >= earliest && a.StartUtc < end && start < a.EndUtc && a.Status != AppointmentStatus.Cancelled,
-                cancellationToken))
+        var since = earliest < now ? earliest : now;
+        var others = await db.Appointments.AsNoTracking()
+            .Where(a => a.Status != AppointmentStatus.Cancelled)
+            .Where(a => (a.PractitionerId == request.PractitionerId && a.StartUtc >= earliest && a.StartUtc < end)
+                || (a.ProfileId == request.ProfileId && a.StartUtc >= since))
+            .Select(a => new { a.ProfileId, a.PractitionerId, a.StartUtc, a.EndUtc, a.Status })
+            .ToListAsync(cancellationToken);
+        var held = others.Where(a => a.ProfileId == request.ProfileId && a.Status is AppointmentStatus.Booked or AppointmentStatus.Confirmed).ToList();
+        if (request.MaxUpcoming is { } max && held.Count(a => a.StartUtc > now) >= max)
         {
-            return new Error(AppointmentsErrors.SlotTaken);
+            return new Error(AppointmentsErrors.TooManyUpcoming) { Arguments = [max.ToString(CultureInfo.InvariantCulture)] };
         }
 
-        var free = await slots.FindAsync(request.Type, request.SiteId, [request.PractitionerId], day, day, cancellationToken);
-        if (!free.Any(s => s.StartUtc == request.StartUtc))
+        if (others.Any(a => a.PractitionerId == request.PractitionerId && a.StartUtc >= earliest && a.StartUtc < end && start < a.EndUtc))
         {
             return new Error(AppointmentsErrors.SlotTaken);
         }
 
         // One person, one place at a time: no second appointment overlapping this one, whoever the practitioner.
-        if (await db.Appointments.AnyAsync(
-                a => a.ProfileId == request.ProfileId && a.StartUtc < end && start < a.EndUtc
-                     && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Confirmed),
-                cancellationToken))
+        if (held.Any(a => a.StartUtc < end && start < a.EndUtc))
         {
             return new Error(AppointmentsErrors.ProfileAlreadyBooked);
         }
 
-        var appointment = Appointment.Book(
-            request.ProfileId, request.PractitionerId, request.SiteId, request.Type, request.StartUtc, request.Reason, request.Channel, request.BookedBy, now);
         db.Appointments.Add(appointment);
-        await mail.QueueBookedAsync(db, appointment, recipients, cancellationToken);
+        db.QueuedEmails.AddRange(emails);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return appointment.Id;

@@ -6,7 +6,7 @@ namespace PatientPortal.Modules.Appointments.Features;
 /// <summary>
 /// The week grid, Monday to Sunday in clinic time: the SlotFinder's free slots, split at noon into Morning and
 /// Afternoon, named by practitioner. Without a week, "As soon as possible" / "Anytime after" jump to the first week
-/// with a slot (<see cref="SlotFinder.FirstDayWithSlotAsync"/>); the arrows stop at this week and at the horizon.
+/// with a slot (<see cref="SlotFinder.FirstWeekWithSlotAsync"/>, whose slots the grid shows); the arrows stop at this week and at the horizon.
 /// </summary>
 internal sealed class GetAvailabilitiesHandler(AppointmentsDbContext db, WizardCatalog catalog, SlotFinder finder, ClinicCalendar calendar)
     : IRequestHandler<GetAvailabilities, Result<AvailabilityWeek>>
@@ -35,21 +35,26 @@ internal sealed class GetAvailabilitiesHandler(AppointmentsDbContext db, WizardC
         var today = calendar.Today;
         var last = finder.LastBookableDay;
         var after = Within(request.After ?? today, today, last);
+        var thisMonday = SlotFinder.MondayOf(today);
+        DateOnly monday;
+        IReadOnlyList<Slot> slots;
         var nothing = false;
-        var target = request.Week;
-        if (target is null)
+        if (request.Week is { } week)
         {
-            var first = await finder.FirstDayWithSlotAsync(type, request.SiteId, practitioners, after, cancellationToken);
-            nothing = first is null;
-            target = first ?? after;
+            monday = SlotFinder.MondayOf(Within(week, today, last));
+            slots = await finder.FindAsync(type, request.SiteId, practitioners, monday, monday.AddDays(6), cancellationToken);
+        }
+        else if (await finder.FirstWeekWithSlotAsync(type, request.SiteId, practitioners, after, cancellationToken) is { } first)
+        {
+            (monday, slots) = first;
+        }
+        else
+        {
+            (monday, slots, nothing) = (SlotFinder.MondayOf(after), [], true);
         }
 
-        var thisMonday = MondayOf(today);
-        var monday = MondayOf(Within(target.Value, today, last));
-
-        var slots = await finder.FindAsync(type, request.SiteId, practitioners, monday, monday.AddDays(6), cancellationToken);
         var ids = slots.Select(s => s.PractitionerId).Distinct().ToList();
-        var names = await db.Practitioners.AsNoTracking().Where(p => ids.Contains(p.Id))
+        var names = ids.Count == 0 ? [] : await db.Practitioners.AsNoTracking().Where(p => ids.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         var byDay = slots.ToLookup(s => finder.ClinicDay(s.StartUtc));
         var days = new List<AvailabilityDay>();
@@ -67,6 +72,4 @@ internal sealed class GetAvailabilitiesHandler(AppointmentsDbContext db, WizardC
     }
 
     private static DateOnly Within(DateOnly day, DateOnly first, DateOnly last) => day < first ? first : day > last ? last : day;
-
-    private static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

@@ -110,23 +110,29 @@ internal sealed class SlotFinder(AppointmentsDbContext db, ClinicCalendar calend
     }
 
     /// <summary>
-    /// "As soon as possible": the first clinic day, from <paramref name="from"/> to the horizon, with a free slot; searched a
-    /// week at a time so a busy clinic costs a few queries, not one per day.
+    /// "As soon as possible": the first week (Monday to Sunday, clinic time), from the one holding <paramref name="from"/> to
+    /// the horizon, with a free slot on or after <paramref name="from"/>, and those slots: the grid shows that week as it
+    /// is, without working it out a second time. Searched a week at a time so a busy clinic costs a few queries, not one
+    /// per day. Null when nothing is free up to the horizon.
     /// </summary>
-    public async Task<DateOnly?> FirstDayWithSlotAsync(
+    public async Task<(DateOnly Monday, IReadOnlyList<Slot> Slots)?> FirstWeekWithSlotAsync(
         AppointmentType type, Guid siteId, IReadOnlyCollection<Guid>? practitionerIds, DateOnly from, CancellationToken cancellationToken)
     {
-        for (var first = from < calendar.Today ? calendar.Today : from; first <= LastBookableDay; first = first.AddDays(7))
+        var first = from < calendar.Today ? calendar.Today : from;
+        for (var monday = MondayOf(first); monday <= LastBookableDay; monday = monday.AddDays(7))
         {
-            var slots = await FindAsync(type, siteId, practitionerIds, first, first.AddDays(6), cancellationToken);
+            var slots = await FindAsync(type, siteId, practitionerIds, monday < first ? first : monday, monday.AddDays(6), cancellationToken);
             if (slots.Count > 0)
             {
-                return ClinicDay(slots[0].StartUtc);
+                return (monday, slots);
             }
         }
 
         return null;
     }
+
+    /// <summary>The Monday that begins the week of <paramref name="day"/>.</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The clinic day an instant falls on.</summary>
     public DateOnly ClinicDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, calendar.Zone).DateTime);

@@ -124,6 +124,8 @@ public sealed class StaffCalendarTests
         }
 
         var start = TestClinic.Local(2026, 3, 3, 9, 20);
+        Keys(await harness.SendAsync(new StaffBookAppointment(Nathan, Guid.NewGuid(), TestClinic.Site, TestClinic.DrSolutions, start)))
+            .ShouldBe([AppointmentsErrors.UnknownChoice], "a type that does not exist is a choice to make again, not a taken time");
         var booked = await harness.SendAsync(new StaffBookAppointment(Nathan, TestClinic.FollowUp, TestClinic.Site, TestClinic.DrSolutions, start, "Suivi genou"));
 
         Keys(booked).ShouldBeEmpty();

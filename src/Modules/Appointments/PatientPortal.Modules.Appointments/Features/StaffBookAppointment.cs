@@ -40,7 +40,8 @@ internal sealed class StaffBookAppointmentHandler(AppointmentsDbContext db, ICur
         var type = await db.AppointmentTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == request.AppointmentTypeId && t.Active, cancellationToken);
         if (type is null)
         {
-            return new Error(AppointmentsErrors.SlotTaken);
+            // Deactivated (or never existed) since the calendar was drawn: not a taken time, a choice to make again.
+            return new Error(AppointmentsErrors.UnknownChoice);
         }
 
         return await booking.BookAsync(

@@ -59,7 +59,7 @@ public sealed class BookAppointmentTests
     public async Task Overlapping_starts_booked_at_once_never_both_succeed(DatabaseProvider provider)
     {
         // 20-minute slots every 20 minutes, and 15-minute emergencies every 20 minutes in the same block: the unique
-        // index alone would not see 9:00 + 20 min overlapping a booking that starts at 9:15; the practitioner's lock does.
+        // index alone would not see 9:00 + 20 min overlapping a booking that starts at 9:15; the locks on the practitioner's time do.
         await using var harness = await ClinicAsync(provider, new() { ["Appointments:MaxUpcomingPerProfile"] = "50" });
         await harness.SeedAsync(db => db.ScheduleBlocks.Add(ScheduleBlock.Create(TestClinic.DrSolutions, TestClinic.Site, DayOfWeek.Saturday, new TimeOnly(9, 0), new TimeOnly(10, 0), 5, [TestClinic.AnnualVisit], new DateOnly(2026, 1, 1))));
         var starts = Enumerable.Range(0, 4).Select(i => TestClinic.Local(2026, 3, 7, 9, i * 5)).ToList();

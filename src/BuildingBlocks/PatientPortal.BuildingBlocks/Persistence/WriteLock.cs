@@ -28,7 +28,7 @@ public static class WriteLock
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
 
     public static Task<IDbContextTransaction> BeginAsync(DbContext db, long space, IEnumerable<Guid> keys, CancellationToken cancellationToken) =>
-        BeginAsync(db, space, keys.Select(KeyOf), cancellationToken);
+        BeginAsync(db, space, keys.Select(key => KeyOf(key)), cancellationToken);
 
     /// <summary>Locks a text key (hashed the same way in every process, so two portal instances take the same lock).</summary>
     public static Task<IDbContextTransaction> BeginAsync(DbContext db, long space, string key, CancellationToken cancellationToken) =>
@@ -64,7 +64,8 @@ public static class WriteLock
 
     private static SemaphoreSlim GateOf(DbContext db) => SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
 
-    private static async Task<IDbContextTransaction> BeginAsync(DbContext db, long space, IEnumerable<long> keys, CancellationToken cancellationToken)
+    /// <summary>Locks keys already made numbers (<see cref="KeyOf(Guid)"/>, <see cref="KeyOf(Guid, long)"/>), in the order given.</summary>
+    public static async Task<IDbContextTransaction> BeginAsync(DbContext db, long space, IEnumerable<long> keys, CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
         {
@@ -102,7 +103,10 @@ public static class WriteLock
         return transaction;
     }
 
-    private static long KeyOf(Guid key)
+    /// <summary>A part of what <paramref name="key"/> names (a practitioner's five minutes), locked apart from its other parts.</summary>
+    public static long KeyOf(Guid key, long part) => KeyOf(key) ^ unchecked(part * (long)0x9E3779B97F4A7C15);
+
+    public static long KeyOf(Guid key)
     {
         var bytes = key.ToByteArray();
         return BitConverter.ToInt64(bytes, 0) ^ BitConverter.ToInt64(bytes, 8);

@@ -15,8 +15,8 @@ internal sealed record SlotBookingRequest(
 /// <summary>
 /// The one way a slot becomes an appointment, for a patient's booking and for staff's. The slot is first looked up
 /// among the free slots (the schedule's rules: blocks, closed days, nothing deactivated), never trusting the time the
-/// browser sent, and the appointment and its confirmation emails are written; only then are two locks taken, in a fixed
-/// order, the profile's (its count of upcoming bookings) then the practitioner's (their free times), and inside them
+/// browser sent, and the appointment and its confirmation emails are written; only then are the locks taken, in a fixed
+/// order, the profile's (its count of upcoming bookings) then the practitioner's time the slot covers, and inside them
 /// one query reads what other bookings may have changed meanwhile: a live appointment of the practitioner overlapping
 /// the slot ("this time was just taken"), the profile's upcoming bookings, and any booking of the same person
 /// overlapping it (one person never holds two overlapping appointments, whoever the practitioners). So twenty parallel
@@ -68,7 +68,8 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
     private async Task<Result<Guid>> LockedAsync(SlotBookingRequest request, Appointment appointment, List<QueuedEmail> emails, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await WriteLock.BeginAsync(db, LockSpace, [request.ProfileId, request.PractitionerId], cancellationToken);
+        await using var transaction = await WriteLock.BeginAsync(
+            db, LockSpace, [WriteLock.KeyOf(request.ProfileId), .. PractitionerTime(request.PractitionerId, appointment.StartUtc, appointment.EndUtc)], cancellationToken);
         var now = clock.GetUtcNow();
         var start = appointment.StartUtc;
         var end = appointment.EndUtc;
@@ -104,5 +105,22 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return appointment.Id;
+    }
+
+    // Five minutes of UTC time, counted from year 1: two appointments that overlap share at least one such unit.
+    private const long UnitTicks = 5 * TimeSpan.TicksPerMinute;
+
+    /// <summary>
+    /// The practitioner's lock keys for a time: one per five minutes it touches, earliest first (every booking takes them
+    /// in time order, after its profile's, so two never deadlock). Two bookings that overlap wait for each other; two of
+    /// the same practitioner at other times do not (bench/Appointments: sixteen patients booking one doctor's few free
+    /// slots no longer all queue behind one lock).
+    /// </summary>
+    private static IEnumerable<long> PractitionerTime(Guid practitionerId, DateTimeOffset start, DateTimeOffset end)
+    {
+        for (var unit = start.UtcTicks / UnitTicks; unit <= (end.UtcTicks - 1) / UnitTicks; unit++)
+        {
+            yield return WriteLock.KeyOf(practitionerId, unit);
+        }
     }
 }

@@ -2,9 +2,11 @@
 # Load benchmark: the portal (Release, SQLite, demo clinic, logging at Warning) against a bare ASP.NET Core endpoint
 # that reads the same rows from the same SQLite file (bench/Baseline), under the same wrk load, in one run.
 # Then bench/Appointments (issue 9): a seeded clinic of 50 practitioners and 100k appointments, its grid, "as soon as
-# possible" and bookings under contention timed beside bare ADO.NET, on SQLite and on PostgreSQL (when reachable).
+# possible" and bookings under contention timed beside bare ADO.NET, on SQLite and on PostgreSQL (when reachable), and
+# bench/Inbox (issue 10): a profile with 10,000 communications, its inbox pages and unread counters, the same way.
 # Usage: bash bench/run.sh     Env: DURATION (seconds per pass, default 15), CONNECTIONS (32), WARMUP (20 s),
-#   APPT_SEED_APPOINTMENTS (100000) and the other APPT_* of bench/Appointments/Program.cs, PORTAL_TEST_POSTGRES
+#   APPT_SEED_APPOINTMENTS (100000) and the other APPT_* of bench/Appointments/Program.cs, INBOX_* of
+#   bench/Inbox/Program.cs, PORTAL_TEST_POSTGRES
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -30,6 +32,7 @@ dotnet publish src/Host/PatientPortal.Host -c Release -r "$rid" --self-contained
 dotnet publish bench/Baseline -c Release -o "$work/baseline" -nologo -v q -clp:ErrorsOnly
 dotnet publish bench/AccessCheck -c Release -o "$work/access" -nologo -v q -clp:ErrorsOnly
 dotnet publish bench/Appointments -c Release -o "$work/appointments" -nologo -v q -clp:ErrorsOnly
+dotnet publish bench/Inbox -c Release -o "$work/inbox" -nologo -v q -clp:ErrorsOnly
 
 export ASPNETCORE_ENVIRONMENT=Development
 export Database__DataFolder="$work/data" Email__PickupDirectory="$work/mail"
@@ -141,6 +144,10 @@ echo "== Appointments: seeding a clinic of 50 practitioners and ${APPT_SEED_APPO
 appointments=$(dotnet "$work/appointments/PatientPortal.Bench.Appointments.dll" both) \
   || appointments="${appointments:-}
 bench/Appointments stopped with an error (printed above); the figures before it stand."
+echo "== Inbox: a profile with ${INBOX_COMMUNICATIONS:-10000} communications, its pages and counters (SQLite, then PostgreSQL)"
+inbox=$(dotnet "$work/inbox/PatientPortal.Bench.Inbox.dll" both) \
+  || inbox="${inbox:-}
+bench/Inbox stopped with an error (printed above); the figures before it stand."
 
 python3 - "$startup_ms" "$first_start" "$peak_kb" "$page_bytes" "$cold" "${results[@]}" "${access[@]}" <<'PY'
 import sys
@@ -168,3 +175,5 @@ print(f"peak memory (RSS) of the portal under this load: {peak_kb / 1024:.0f} MB
 PY
 echo
 echo "$appointments"
+echo
+echo "$inbox"

@@ -34,6 +34,7 @@ public static class ProfilesModule
             configuration[AgeOfConsentCronSetting] ?? AgeOfConsentJob.DefaultCron, cron => cron.InTimeZone(zone)));
         services.AddScoped<StaffGrant>();
         services.AddScoped<LinksThisRequest>();
+        services.AddScoped<MyProfilesThisRequest>();
         return services;
     }
 

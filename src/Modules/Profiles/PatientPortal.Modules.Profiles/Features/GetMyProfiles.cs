@@ -1,3 +1,5 @@
+using PatientPortal.Modules.Profiles.Security;
+
 namespace PatientPortal.Modules.Profiles.Features;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace PatientPortal.Modules.Profiles.Features;
 /// the person has yet to approve is shown, "pending consent": the clinic told the account holder.
 /// Not on the read trail: the list of one's own links is account data (ADR 0014).
 /// </summary>
-internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar)
+internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, MyProfilesThisRequest thisRequest)
     : IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>
 {
     public async Task<Result<IReadOnlyList<MyProfile>>> Handle(GetMyProfiles request, CancellationToken cancellationToken)
@@ -18,6 +20,11 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
         if (current.AccountId is not { } accountId)
         {
             return Error.Forbidden;
+        }
+
+        if (thisRequest.Of(accountId) is { } known)
+        {
+            return Result.Success(known);
         }
 
         var rows = await db.Accesses.AsNoTracking()
@@ -35,7 +42,7 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
                 .ToListAsync(cancellationToken))
             .GroupBy(c => c.AccessId)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.ChangedUtc).ThenBy(c => c.Id).Last());
-        return rows
+        IReadOnlyList<MyProfile> mine = rows
             .Select(r => r.OwnRequest
                 ? AsEndedBefore(r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Access, endedBefore.GetValueOrDefault(r.Access.Id))
                 : Now(r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Access))
@@ -45,6 +52,8 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
             .ThenBy(p => p.FirstName, StringComparer.CurrentCulture)
             .ThenBy(p => p.DateOfBirth)
             .ToList();
+        thisRequest.Keep(accountId, mine);
+        return Result.Success(mine);
     }
 
     // Changes in one instant are told apart by their ids (version 7: time-ordered by the millisecond on both providers).

@@ -43,6 +43,13 @@ public sealed class ReplyTests
         (await harness.SendAsync(new ReplyToCommunication(id, "Hello", false))).Errors.Single().Key.ShouldBe(InboxErrors.DisclaimerNotAccepted);
         (await harness.SendAsync(new ReplyToCommunication(id, "Hello\u0000there", true))).Errors.Single().Key.ShouldBe(InboxErrors.InvalidCharacters);
         (await harness.SendAsync(new ReplyToCommunication(id, "Hello\u001bthere", true))).Errors.Single().Key.ShouldBe(InboxErrors.InvalidCharacters);
+        // A right-to-left override makes "exe.pdf" read as "fdp.exe" (review M1); a letter under 40 accents is one
+        // "character" of 41 units: 500 of them would weigh 40 KB, two million of them megabytes.
+        (await harness.SendAsync(new ReplyToCommunication(id, "Invoice \u202Efdp.exe", true))).Errors.Single().Key.ShouldBe(InboxErrors.InvalidCharacters);
+        (await harness.SendAsync(new ReplyToCommunication(id, "Zalgo a" + new string('\u0301', 40), true))).Errors.Single().Key.ShouldBe(InboxErrors.InvalidCharacters);
+        var other = await harness.ComposeAsync(Family.HeatherProfile);
+        (await harness.SendAsync(new ReplyToCommunication(other, "Cr\u00e8me br\u00fbl\u00e9e e\u0301\u0301 \U0001F469\U0001F3FD\u200D\U0001F469\U0001F3FD\u200D\U0001F467\U0001F3FD\u200D\U0001F466\U0001F3FD", true)))
+            .Errors.ShouldBeEmpty("accents, a doubled accent and the longest emoji family are what people write");
         // A browser sends a textarea's line breaks as CR LF: 497 letters, one break and a tab and a letter are 500 characters, as the counter shows.
         var withBreak = new string('a', 249) + "\r\n" + new string('b', 248);
         (await harness.SendAsync(new ReplyToCommunication(id, withBreak + "\tc", true))).Errors.ShouldBeEmpty();

@@ -102,6 +102,9 @@ public sealed class AttachmentTests
         (await harness.QueryAsync(db => db.Attachments.Select(a => a.CommunicationId).ToListAsync())).ShouldBe([kept]);
         (await harness.QueryAsync(db => db.FileCleanups.CountAsync())).ShouldBe(0);
         harness.StoredFiles().Length.ShouldBe(1);
+        // The deletion leaves its trace (review M3): what, whose, by whom, when; once, though asked twice.
+        (await harness.QueryAsync(db => db.Deletions.Select(d => new { d.CommunicationId, d.ProfileId, d.Category, d.Attachments, d.DeletedBy }).ToListAsync()))
+            .ShouldBe([new { CommunicationId = id, ProfileId = Family.HeatherProfile, Category = CommunicationCategory.Document, Attachments = 2, DeletedBy = InboxHarness.Staff }]);
         (await harness.SendAsync(new OpenAttachment(id, attachment))).Errors.Single().Key.ShouldBe(InboxErrors.NotFound);
         (await harness.SendAsync(new GetThread(id))).Errors.Single().Key.ShouldBe(InboxErrors.NotFound);
     }

@@ -12,6 +12,7 @@ internal class InboxDbContext(DbContextOptions options) : ModuleDbContext(option
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<FileCleanup> FileCleanups => Set<FileCleanup>();
+    public DbSet<CommunicationDeletion> Deletions => Set<CommunicationDeletion>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

@@ -18,7 +18,7 @@ internal sealed class ComposeCommunicationValidator : AbstractValidator<ComposeC
         RuleFor(r => r.Body).Must(b => PlainText.Length(PlainText.Normalize(b)) > 0).WithErrorCode(InboxErrors.BodyRequired);
         RuleFor(r => r.Body).Must(b => PlainText.Length(PlainText.Normalize(b)) <= ComposeCommunication.BodyMaxLength)
             .WithErrorCode(InboxErrors.BodyTooLong).WithState(_ => Limit(ComposeCommunication.BodyMaxLength));
-        RuleFor(r => r.Body).Must(b => !PlainText.HasControlCharacters(b)).WithErrorCode(InboxErrors.InvalidCharacters);
+        RuleFor(r => r.Body).Must(b => !PlainText.HasForbiddenCharacters(b)).WithErrorCode(InboxErrors.InvalidCharacters);
         Label(r => r.FromPractitioner);
         Label(r => r.Site);
         Label(r => r.TypeLabel);

@@ -5,9 +5,10 @@ namespace PatientPortal.Modules.Inbox.Features;
 
 /// <summary>
 /// Staff only, under the thread's lock (a reply racing it finds the thread gone): the rows go (messages and attachments
-/// by cascade) in one save with the note of their files, then the files (ADR 0017). Already gone: success, nothing changes.
+/// by cascade) in one save with the note of their files and the record of the deletion (who, what, when: ids only),
+/// then the files (ADR 0017). Already gone: success, nothing changes.
 /// </summary>
-internal sealed class DeleteCommunicationHandler(InboxDbContext db, ICurrentAccount current, AttachmentFiles files)
+internal sealed class DeleteCommunicationHandler(InboxDbContext db, ICurrentAccount current, AttachmentFiles files, TimeProvider clock)
     : IRequestHandler<DeleteCommunication, Result>
 {
     public async Task<Result> Handle(DeleteCommunication request, CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ internal sealed class DeleteCommunicationHandler(InboxDbContext db, ICurrentAcco
             var stored = await db.Attachments.Where(a => a.CommunicationId == communication.Id).Select(a => a.StorageKey).ToListAsync(cancellationToken);
             files.Forget(stored);
             db.Communications.Remove(communication);
+            db.Deletions.Add(CommunicationDeletion.Of(communication, stored.Count, current.AccountId!.Value, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return stored;

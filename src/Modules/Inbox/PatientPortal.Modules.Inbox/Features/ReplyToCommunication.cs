@@ -10,7 +10,7 @@ internal sealed class ReplyToCommunicationValidator : AbstractValidator<ReplyToC
         RuleFor(r => r.Text).Must(t => PlainText.Length(PlainText.Normalize(t)) > 0).WithErrorCode(InboxErrors.ReplyRequired);
         RuleFor(r => r.Text).Must(t => PlainText.Length(PlainText.Normalize(t)) <= ReplyToCommunication.MaxLength)
             .WithErrorCode(InboxErrors.ReplyTooLong).WithState(_ => new[] { ReplyToCommunication.MaxLength.ToString(CultureInfo.InvariantCulture) });
-        RuleFor(r => r.Text).Must(t => !PlainText.HasControlCharacters(t)).WithErrorCode(InboxErrors.InvalidCharacters);
+        RuleFor(r => r.Text).Must(t => !PlainText.HasForbiddenCharacters(t)).WithErrorCode(InboxErrors.InvalidCharacters);
         RuleFor(r => r.DisclaimerAccepted).Equal(true).WithErrorCode(InboxErrors.DisclaimerNotAccepted);
     }
 }

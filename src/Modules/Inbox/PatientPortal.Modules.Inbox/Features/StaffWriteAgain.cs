@@ -11,7 +11,7 @@ internal sealed class StaffWriteAgainValidator : AbstractValidator<StaffWriteAga
         RuleFor(r => r.Body).Must(b => PlainText.Length(PlainText.Normalize(b)) > 0).WithErrorCode(InboxErrors.BodyRequired);
         RuleFor(r => r.Body).Must(b => PlainText.Length(PlainText.Normalize(b)) <= ComposeCommunication.BodyMaxLength)
             .WithErrorCode(InboxErrors.BodyTooLong).WithState(_ => new[] { ComposeCommunication.BodyMaxLength.ToString(CultureInfo.InvariantCulture) });
-        RuleFor(r => r.Body).Must(b => !PlainText.HasControlCharacters(b)).WithErrorCode(InboxErrors.InvalidCharacters);
+        RuleFor(r => r.Body).Must(b => !PlainText.HasForbiddenCharacters(b)).WithErrorCode(InboxErrors.InvalidCharacters);
         RuleFor(r => r.FromPractitioner).Must(l => PlainText.Length(PlainText.Normalize(l)) <= ComposeCommunication.LabelMaxLength)
             .WithErrorCode(InboxErrors.LabelTooLong).WithState(_ => new[] { ComposeCommunication.LabelMaxLength.ToString(CultureInfo.InvariantCulture) });
         RuleFor(r => r.FromPractitioner).Must(l => PlainText.IsOneLine(PlainText.Normalize(l))).WithErrorCode(InboxErrors.InvalidCharacters);

@@ -66,3 +66,17 @@ internal sealed class FileCleanupConfiguration : IEntityTypeConfiguration<FileCl
         builder.HasIndex(f => f.DueUtc);
     }
 }
+
+internal sealed class CommunicationDeletionConfiguration : IEntityTypeConfiguration<CommunicationDeletion>
+{
+    public void Configure(EntityTypeBuilder<CommunicationDeletion> builder)
+    {
+        builder.ToTable("Deletions");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Category).HasConversion<string>().HasMaxLength(20);
+        // Incident support asks by profile or by staff member over a time window.
+        builder.HasIndex(d => new { d.ProfileId, d.DeletedUtc });
+        builder.HasIndex(d => new { d.DeletedBy, d.DeletedUtc });
+    }
+}

@@ -260,6 +260,40 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                     b.ToTable("Communications", "inbox");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.CommunicationDeletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attachments")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DeletedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeletedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedBy", "DeletedUtc");
+
+                    b.HasIndex("ProfileId", "DeletedUtc");
+
+                    b.ToTable("Deletions", "inbox");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.FileCleanup", b =>
                 {
                     b.Property<string>("StorageKey")

@@ -256,6 +256,40 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                     b.ToTable("Communications", "inbox");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.CommunicationDeletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attachments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeletedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeletedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedBy", "DeletedUtc");
+
+                    b.HasIndex("ProfileId", "DeletedUtc");
+
+                    b.ToTable("Deletions", "inbox");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.FileCleanup", b =>
                 {
                     b.Property<string>("StorageKey")

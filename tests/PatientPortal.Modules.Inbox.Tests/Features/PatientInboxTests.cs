@@ -87,6 +87,9 @@ public sealed class PatientInboxTests
         third.Rows.Select(r => r.Id).ShouldBe(Enumerable.Reverse(ids).Skip(40));
         beyond.Rows.ShouldBeEmpty();
         (zero.Page, zero.Rows[0].Id).ShouldBe((1, ids[^1]));
+        // (page - 1) x 20 would overflow into a negative offset, which PostgreSQL refuses (review L8).
+        var huge = await harness.SendAsync(new ListCommunications(Family.HeatherProfile, InboxFolder.Inbox, int.MaxValue));
+        (huge.Value.Page, huge.Value.Rows.Count).ShouldBe((100_000, 0));
     }
 
     [Theory]

@@ -26,7 +26,7 @@ internal sealed class ListCommunicationsHandler(InboxDbContext db, InboxAccess a
             return new Error(InboxErrors.NotFound);
         }
 
-        var page = Math.Max(1, request.Page);
+        var page = PageNumber.Within(request.Page);
         var query = db.Communications.AsNoTracking().Where(c => c.ProfileId == request.ProfileId);
         if (!InboxAccess.IsAll(categories))
         {

@@ -1,3 +1,4 @@
+using PatientPortal.Modules.Inbox.Reading;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Profiles.Contracts;
 
@@ -14,7 +15,7 @@ internal sealed class ListPatientRepliesHandler(InboxDbContext db, ICurrentAccou
             return Error.Forbidden;
         }
 
-        var page = Math.Max(1, request.Page);
+        var page = PageNumber.Within(request.Page);
         var replied = db.Communications.AsNoTracking().Where(c => c.LastReplyUtc != null);
         var unreadTotal = await replied.CountAsync(c => c.UnreadByStaff, cancellationToken);
         var query = request.UnreadOnly ? replied.Where(c => c.UnreadByStaff) : replied;

@@ -15,7 +15,7 @@ internal sealed class ListProfileCommunicationsHandler(InboxDbContext db, ICurre
         }
 
         await trail.RecordAsync(request.ProfileId, ReadTrail.List, allowed: true, cancellationToken);
-        var page = Math.Max(1, request.Page);
+        var page = PageNumber.Within(request.Page);
         var query = db.Communications.AsNoTracking().Where(c => c.ProfileId == request.ProfileId);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query

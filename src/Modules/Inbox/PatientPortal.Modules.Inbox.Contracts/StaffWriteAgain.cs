@@ -1,0 +1,12 @@
+using MediatR;
+using PatientPortal.BuildingBlocks.Results;
+
+namespace PatientPortal.Modules.Inbox.Contracts;
+
+/// <summary>
+/// Staff only: a new clinic message in an existing thread (plain text, as <see cref="ComposeCommunication"/>'s body),
+/// from <paramref name="FromPractitioner"/> (null: the clinic's administration). The thread becomes unread for the
+/// patient, and the same recipients as for a new communication get an email. The patient's reply allowance does not
+/// change.
+/// </summary>
+public sealed record StaffWriteAgain(Guid CommunicationId, string Body, string? FromPractitioner) : IRequest<Result>;

@@ -59,6 +59,30 @@ public sealed class ListNotificationRecipientsTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task New_communications_follow_their_own_preference_and_the_tab_asked_for(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var family = await profiles.FamilyAsync("Roy", ChildBirthDate);
+        var billsOnly = Guid.CreateVersion7();
+        await profiles.GrantAsync(billsOnly, family.ParentProfileId, Relationship.Caregiver, ProfileTabs.Bills, basis: ConsentBasis.PatientConsent);
+        var bills = new ListNotificationRecipients(family.ParentProfileId, ProfileTabs.Bills, NotificationKind.NewCommunications);
+        var messages = new ListNotificationRecipients(family.ParentProfileId, ProfileTabs.Messages, NotificationKind.NewCommunications);
+
+        var before = await profiles.SendAsync(bills);
+        var beforeMessages = await profiles.SendAsync(messages);
+        profiles.Current.AccountId = family.ParentAccountId;
+        (await profiles.SendAsync(new UpdateNotificationPreferences(family.ParentProfileId, AppointmentEmails: true, Reminders: true, NewCommunicationEmails: false))).IsSuccess.ShouldBeTrue();
+        profiles.Current.AccountId = null;
+
+        before.AccountIds.ShouldBe([family.ParentAccountId, billsOnly]);
+        beforeMessages.AccountIds.ShouldBe([family.ParentAccountId]);
+        (await profiles.SendAsync(bills)).AccountIds.ShouldBeEmpty();
+        (await profiles.SendAsync(For(family.ParentProfileId, NotificationKind.AppointmentEmails))).AccountIds.ShouldBe([family.ParentAccountId]);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task A_parent_stops_receiving_them_at_the_childs_age_of_consent_before_any_job_has_run(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);

@@ -1,8 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.Jobs;
 using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.Modules.Inbox.Data;
+using PatientPortal.Modules.Inbox.Emails;
+using PatientPortal.Modules.Inbox.Jobs;
+using PatientPortal.Modules.Inbox.Reading;
+using PatientPortal.Modules.Inbox.Storage;
+using Quartz;
 
 namespace PatientPortal.Modules.Inbox;
 
@@ -15,6 +21,17 @@ public static class InboxModule
     {
         services.AddModuleDatabase<InboxDbContext, SqliteInboxDbContext, PostgresInboxDbContext>(configuration, Name);
         services.AddMediatorHandlersFrom(typeof(InboxModule).Assembly);
+        services.Configure<InboxOptions>(configuration.GetSection(InboxOptions.Section));
+        services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
+        services.AddScoped<AttachmentUploads>();
+        services.AddScoped<AttachmentFiles>();
+        services.AddScoped<AttachmentReads>();
+        services.AddScoped<InboxAccess>();
+        services.AddScoped<ReadTrail>();
+        services.AddScoped<ThreadViews>();
+        services.AddScoped<InboxMail>();
+        services.AddScoped<FileCleanupJob>();
+        services.AddModuleJob<FileCleanupJob>(s => s.WithSimpleSchedule(TimeSpan.FromMinutes(FileCleanupJob.IntervalMinutes)));
         return services;
     }
 }

@@ -11,6 +11,9 @@ public enum NotificationKind
 
     /// <summary>The reminder and confirmation request when the confirm window opens.</summary>
     Reminders,
+
+    /// <summary>Issue 10: a new message, document or bill in the Inbox (the preference "new communications").</summary>
+    NewCommunications,
 }
 
 /// <summary>

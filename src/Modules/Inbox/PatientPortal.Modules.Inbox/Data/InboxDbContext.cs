@@ -7,6 +7,11 @@ namespace PatientPortal.Modules.Inbox.Data;
 internal class InboxDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     public override string Schema => "inbox";
+
+    public DbSet<Communication> Communications => Set<Communication>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<FileCleanup> FileCleanups => Set<FileCleanup>();
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

@@ -14,9 +14,15 @@ internal sealed class ListNotificationRecipientsHandler(ProfilesDbContext db, Cl
     {
         var profile = await db.Profiles.AsNoTracking()
             .Where(p => p.Id == request.ProfileId)
-            .Select(p => new { p.FirstName, p.DateOfBirth, p.Notifications.AppointmentEmails, p.Notifications.Reminders })
+            .Select(p => new { p.FirstName, p.DateOfBirth, p.Notifications.AppointmentEmails, p.Notifications.Reminders, p.Notifications.NewCommunicationEmails })
             .SingleOrDefaultAsync(cancellationToken);
-        if (profile is null || !(request.Kind == NotificationKind.Reminders ? profile.Reminders : profile.AppointmentEmails))
+        var wanted = profile is not null && request.Kind switch
+        {
+            NotificationKind.Reminders => profile.Reminders,
+            NotificationKind.NewCommunications => profile.NewCommunicationEmails,
+            _ => profile.AppointmentEmails,
+        };
+        if (profile is null || !wanted)
         {
             return NotificationRecipients.None;
         }

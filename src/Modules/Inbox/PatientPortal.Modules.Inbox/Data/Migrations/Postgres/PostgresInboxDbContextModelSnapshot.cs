@@ -138,6 +138,218 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.ToTable("ProcessedEvents", "inbox");
                 });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunicationId");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.ToTable("Attachments", "inbox");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Communication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FromPractitioner")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("HasAttachments")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("LastMessageUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastReplyPreview")
+                        .HasMaxLength(480)
+                        .HasColumnType("character varying(480)");
+
+                    b.Property<DateTimeOffset?>("LastReplyUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PatientReadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Preview")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("character varying(480)");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RepliesAllowed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReplyCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SentBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("TypeLabel")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("UnreadByPatient")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("UnreadByStaff")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastReplyUtc")
+                        .HasDatabaseName("IX_Communications_Replies")
+                        .HasFilter("\"LastReplyUtc\" IS NOT NULL");
+
+                    b.HasIndex("ProfileId", "LastMessageUtc")
+                        .HasDatabaseName("IX_Communications_Profile_Latest");
+
+                    b.HasIndex("ProfileId", "LastReplyUtc")
+                        .HasDatabaseName("IX_Communications_Profile_Sent")
+                        .HasFilter("\"LastReplyUtc\" IS NOT NULL");
+
+                    b.HasIndex("ProfileId", "Category", "LastMessageUtc")
+                        .HasDatabaseName("IX_Communications_Profile_Category_Latest");
+
+                    b.HasIndex("ProfileId", "UnreadByPatient", "Category")
+                        .HasDatabaseName("IX_Communications_Profile_Unread");
+
+                    b.ToTable("Communications", "inbox");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.FileCleanup", b =>
+                {
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("DueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("StorageKey");
+
+                    b.HasIndex("DueUtc");
+
+                    b.ToTable("FileCleanups", "inbox");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("AuthorAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(80000)
+                        .HasColumnType("character varying(80000)");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromPractitioner")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int?>("ReplyNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunicationId", "AtUtc");
+
+                    b.HasIndex("CommunicationId", "ReplyNumber")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Messages_OneReplyPerNumber");
+
+                    b.ToTable("Messages", "inbox");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Attachment", b =>
+                {
+                    b.HasOne("PatientPortal.Modules.Inbox.Domain.Communication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("CommunicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Message", b =>
+                {
+                    b.HasOne("PatientPortal.Modules.Inbox.Domain.Communication", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("CommunicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Communication", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Messages");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -134,6 +134,218 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 
                     b.ToTable("ProcessedEvents", "inbox");
                 });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunicationId");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.ToTable("Attachments", "inbox");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Communication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromPractitioner")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasAttachments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastMessageUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastReplyPreview")
+                        .HasMaxLength(480)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastReplyUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PatientReadUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Preview")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepliesAllowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplyCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SentBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeLabel")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UnreadByPatient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UnreadByStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastReplyUtc")
+                        .HasDatabaseName("IX_Communications_Replies")
+                        .HasFilter("\"LastReplyUtc\" IS NOT NULL");
+
+                    b.HasIndex("ProfileId", "LastMessageUtc")
+                        .HasDatabaseName("IX_Communications_Profile_Latest");
+
+                    b.HasIndex("ProfileId", "LastReplyUtc")
+                        .HasDatabaseName("IX_Communications_Profile_Sent")
+                        .HasFilter("\"LastReplyUtc\" IS NOT NULL");
+
+                    b.HasIndex("ProfileId", "Category", "LastMessageUtc")
+                        .HasDatabaseName("IX_Communications_Profile_Category_Latest");
+
+                    b.HasIndex("ProfileId", "UnreadByPatient", "Category")
+                        .HasDatabaseName("IX_Communications_Profile_Unread");
+
+                    b.ToTable("Communications", "inbox");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.FileCleanup", b =>
+                {
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StorageKey");
+
+                    b.HasIndex("DueUtc");
+
+                    b.ToTable("FileCleanups", "inbox");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(80000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromPractitioner")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplyNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunicationId", "AtUtc");
+
+                    b.HasIndex("CommunicationId", "ReplyNumber")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Messages_OneReplyPerNumber");
+
+                    b.ToTable("Messages", "inbox");
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Attachment", b =>
+                {
+                    b.HasOne("PatientPortal.Modules.Inbox.Domain.Communication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("CommunicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Message", b =>
+                {
+                    b.HasOne("PatientPortal.Modules.Inbox.Domain.Communication", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("CommunicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientPortal.Modules.Inbox.Domain.Communication", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Messages");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PatientPortal.Modules.Inbox.Data.Configurations;
+
+internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Communication>
+{
+    public void Configure(EntityTypeBuilder<Communication> builder)
+    {
+        builder.ToTable("Communications");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Subject).HasMaxLength(ComposeCommunication.SubjectMaxLength * 4);
+        builder.Property(c => c.FromPractitioner).HasMaxLength(ComposeCommunication.LabelMaxLength * 4);
+        builder.Property(c => c.Site).HasMaxLength(ComposeCommunication.LabelMaxLength * 4);
+        builder.Property(c => c.TypeLabel).HasMaxLength(ComposeCommunication.LabelMaxLength * 4);
+        builder.Property(c => c.Preview).HasMaxLength(PreviewText.MaxLength * 4);
+        builder.Property(c => c.LastReplyPreview).HasMaxLength(PreviewText.MaxLength * 4);
+        builder.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.CommunicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CommunicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(c => c.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.MayReply);
+        // A tab's page (Inbox, Documents, Bills: newest first) and the counters (the unread of a profile, by category).
+        builder.HasIndex(c => new { c.ProfileId, c.LastMessageUtc }).HasDatabaseName("IX_Communications_Profile_Latest");
+        builder.HasIndex(c => new { c.ProfileId, c.Category, c.LastMessageUtc }).HasDatabaseName("IX_Communications_Profile_Category_Latest");
+        builder.HasIndex(c => new { c.ProfileId, c.UnreadByPatient, c.Category }).HasDatabaseName("IX_Communications_Profile_Unread");
+        // Sent: the threads a profile replied to, latest reply first.
+        builder.HasIndex(c => new { c.ProfileId, c.LastReplyUtc }).HasFilter("\"LastReplyUtc\" IS NOT NULL").HasDatabaseName("IX_Communications_Profile_Sent");
+        // The staff inbox of replies.
+        builder.HasIndex(c => c.LastReplyUtc).HasFilter("\"LastReplyUtc\" IS NOT NULL").HasDatabaseName("IX_Communications_Replies");
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.ToTable("Messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Author).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.FromPractitioner).HasMaxLength(ComposeCommunication.LabelMaxLength * 4);
+        builder.Property(m => m.Body).HasMaxLength(ComposeCommunication.BodyMaxLength * 8);
+        builder.HasIndex(m => new { m.CommunicationId, m.AtUtc });
+        // Behind the reply lock: one row per reply number, so two replies racing for the last one cannot both be kept
+        // (the clinic's messages have none; NULLs never collide).
+        builder.HasIndex(m => new { m.CommunicationId, m.ReplyNumber }).IsUnique().HasDatabaseName("IX_Messages_OneReplyPerNumber");
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.ToTable("Attachments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.FileName).HasMaxLength(SafeFileName.MaxLength * 4);
+        builder.Property(a => a.StorageKey).HasMaxLength(32).IsUnicode(false);
+        builder.HasIndex(a => a.StorageKey).IsUnique();
+        builder.HasIndex(a => a.CommunicationId);
+    }
+}
+
+internal sealed class FileCleanupConfiguration : IEntityTypeConfiguration<FileCleanup>
+{
+    public void Configure(EntityTypeBuilder<FileCleanup> builder)
+    {
+        builder.ToTable("FileCleanups");
+        builder.HasKey(f => f.StorageKey);
+        builder.Property(f => f.StorageKey).HasMaxLength(32).IsUnicode(false);
+        builder.HasIndex(f => f.DueUtc);
+    }
+}

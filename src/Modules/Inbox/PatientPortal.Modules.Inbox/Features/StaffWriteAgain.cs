@@ -1,0 +1,49 @@
+using System.Globalization;
+using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Inbox.Emails;
+
+namespace PatientPortal.Modules.Inbox.Features;
+
+internal sealed class StaffWriteAgainValidator : AbstractValidator<StaffWriteAgain>
+{
+    public StaffWriteAgainValidator()
+    {
+        RuleFor(r => r.Body).Must(b => PlainText.Length(PlainText.Normalize(b)) > 0).WithErrorCode(InboxErrors.BodyRequired);
+        RuleFor(r => r.Body).Must(b => PlainText.Length(PlainText.Normalize(b)) <= ComposeCommunication.BodyMaxLength)
+            .WithErrorCode(InboxErrors.BodyTooLong).WithState(_ => new[] { ComposeCommunication.BodyMaxLength.ToString(CultureInfo.InvariantCulture) });
+        RuleFor(r => r.Body).Must(b => !PlainText.HasControlCharacters(b)).WithErrorCode(InboxErrors.InvalidCharacters);
+        RuleFor(r => r.FromPractitioner).Must(l => PlainText.Length(PlainText.Normalize(l)) <= ComposeCommunication.LabelMaxLength)
+            .WithErrorCode(InboxErrors.LabelTooLong).WithState(_ => new[] { ComposeCommunication.LabelMaxLength.ToString(CultureInfo.InvariantCulture) });
+        RuleFor(r => r.FromPractitioner).Must(l => PlainText.IsOneLine(PlainText.Normalize(l))).WithErrorCode(InboxErrors.InvalidCharacters);
+    }
+}
+
+/// <summary>
+/// Staff only: a clinic message in the thread, unread again for the patient (the flag is always written, so a patient
+/// opening the thread at that moment cannot leave the new message marked read), with the same emails as a new one.
+/// </summary>
+internal sealed class StaffWriteAgainHandler(InboxDbContext db, ICurrentAccount current, InboxMail mail, TimeProvider clock)
+    : IRequestHandler<StaffWriteAgain, Result>
+{
+    public async Task<Result> Handle(StaffWriteAgain request, CancellationToken cancellationToken)
+    {
+        if (!StaffOnly.Allows(current) || current.AccountId is not { } staff)
+        {
+            return Error.Forbidden;
+        }
+
+        var communication = await db.Communications.SingleOrDefaultAsync(c => c.Id == request.CommunicationId, cancellationToken);
+        if (communication is null)
+        {
+            return new Error(InboxErrors.NotFound);
+        }
+
+        var recipients = await mail.RecipientsAsync(communication.ProfileId, communication.Category, cancellationToken);
+        db.Messages.Add(communication.WriteAgain(
+            PlainText.Normalize(request.Body), ComposeCommunicationHandler.Label(request.FromPractitioner), staff, clock.GetUtcNow()));
+        db.Entry(communication).Property(c => c.UnreadByPatient).IsModified = true;
+        mail.Queue(db, communication, recipients);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+}

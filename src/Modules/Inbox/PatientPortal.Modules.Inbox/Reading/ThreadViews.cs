@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace PatientPortal.Modules.Inbox.Reading;
+
+/// <summary>What a thread's page shows, for the patient's page and staff's: the messages newest first, the files, the reply allowance, the disclaimer.</summary>
+internal sealed class ThreadViews(InboxDbContext db, IOptions<InboxOptions> options)
+{
+    /// <summary>Whose a communication is and what it is, to decide who may open it (null: no such communication).</summary>
+    public Task<Owner?> OwnerAsync(Guid communicationId, CancellationToken cancellationToken) =>
+        db.Communications.AsNoTracking()
+            .Where(c => c.Id == communicationId)
+            .Select(c => new Owner(c.ProfileId, c.Category))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<ThreadView?> LoadAsync(Guid communicationId, CancellationToken cancellationToken)
+    {
+        var communication = await db.Communications.AsNoTracking()
+            .Include(c => c.Messages)
+            .Include(c => c.Attachments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == communicationId, cancellationToken);
+        if (communication is null)
+        {
+            return null;
+        }
+
+        return new ThreadView(
+            communication.Id,
+            communication.ProfileId,
+            communication.Category,
+            communication.Subject,
+            communication.FromPractitioner,
+            communication.Site,
+            communication.TypeLabel,
+            communication.SentUtc,
+            [.. communication.Messages
+                .OrderByDescending(m => m.AtUtc).ThenByDescending(m => m.ReplyNumber ?? 0).ThenByDescending(m => m.Id)
+                .Select(m => new ThreadMessage(m.Id, m.Author, m.FromPractitioner, m.Body, m.AtUtc))],
+            [.. communication.Attachments.OrderBy(a => a.AddedUtc).ThenBy(a => a.Id).Select(a => new AttachmentInfo(a.Id, a.FileName, a.Length))],
+            new ReplyState(communication.MayReply, communication.RepliesAllowed, Math.Max(0, communication.RepliesAllowed - communication.ReplyCount)),
+            Disclaimer());
+    }
+
+    /// <summary>The clinic's disclaimer in the reader's language (French unless the page is in English).</summary>
+    public string Disclaimer() =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? options.Value.DisclaimerEn : options.Value.DisclaimerFr;
+}
+
+internal sealed record Owner(Guid ProfileId, CommunicationCategory Category);

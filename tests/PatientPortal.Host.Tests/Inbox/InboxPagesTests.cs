@@ -75,7 +75,7 @@ public sealed class InboxPagesTests
         await using var portal = await StartAsync();
         var staff = await SignedInStaffAsync(portal);
         var heather = await HeatherForNathanAsync(portal);
-        var id = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Message", "Registration Confirmation", "Hi Heather,\nPlease confirm with us.", from: null);
+        var id = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Message", "Waiting list confirmation", "Hi Heather,\nPlease confirm with us.", from: null);
 
         var thread = await heather.GetAsync($"/inbox/{id}");
         thread.Text("message-author").ShouldBe("Clinic's Administration");
@@ -116,17 +116,17 @@ public sealed class InboxPagesTests
         (await heather.GetAsync($"/inbox/{id}?reply=true")).Document.QuerySelector("[data-testid='reply-form']").ShouldBeNull();
 
         var sentTab = await heather.GetAsync("/sent");
-        sentTab.Document.QuerySelectorAll("[data-testid='inbox-row']").ShouldContain(r => r.TextContent.Contains("Registration Confirmation", StringComparison.Ordinal));
+        sentTab.Document.QuerySelectorAll("[data-testid='inbox-row']").ShouldContain(r => r.TextContent.Contains("Waiting list confirmation", StringComparison.Ordinal));
 
         var staffInbox = await staff.GetAsync("/admin/inbox");
-        var reply = staffInbox.Document.QuerySelectorAll("[data-testid='reply-row']").Single(r => r.TextContent.Contains("Registration Confirmation", StringComparison.Ordinal));
+        var reply = staffInbox.Document.QuerySelectorAll("[data-testid='reply-row']").Single(r => r.TextContent.Contains("Waiting list confirmation", StringComparison.Ordinal));
         reply.GetAttribute("data-unread").ShouldBe("true");
         reply.QuerySelector("[data-testid='reply-patient']")!.TextContent.ShouldContain("Milner");
         var staffThread = await staff.GetAsync($"/admin/inbox/{id}");
         staffThread.Text("thread-patient").ShouldStartWith("Nathan Milner");
         staffThread.Document.QuerySelectorAll("[data-testid='message-body']")[0].TextContent.ShouldBe(emoji);
         (await staff.GetAsync("/admin/inbox")).Document.QuerySelectorAll("[data-testid='reply-row']")
-            .Single(r => r.TextContent.Contains("Registration Confirmation", StringComparison.Ordinal)).GetAttribute("data-unread").ShouldBe("false");
+            .Single(r => r.TextContent.Contains("Waiting list confirmation", StringComparison.Ordinal)).GetAttribute("data-unread").ShouldBe("false");
     }
 
     [Fact]
@@ -329,9 +329,10 @@ public sealed class InboxPagesTests
 
         var fake = await Page.ParseAsync(await PostComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Bill", "Fake", "body", ("invoice.pdf", "%PDF-1.4 not really"u8.ToArray())));
         fake.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        FormErrors(fake).ShouldContain("“invoice.pdf” is not a PDF file.");
+        // The demo admin's account speaks French.
+        FormErrors(fake).ShouldContain("« invoice.pdf » n'est pas un fichier PDF.");
         var none = await Page.ParseAsync(await PostComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Document", "No file", "body", null));
-        FormErrors(none).ShouldContain("A document or a bill needs at least one PDF attached.");
+        FormErrors(none).ShouldContain("Un document ou une facture doit avoir au moins un PDF joint.");
 
         var id = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Document", "To be deleted", file: ("results.pdf", Pdf()));
         var heather = await HeatherForNathanAsync(portal);

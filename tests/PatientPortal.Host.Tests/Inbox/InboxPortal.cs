@@ -86,7 +86,9 @@ internal static partial class InboxPortal
             form.Add(content, "Files", f.Name);
         }
 
-        return await staff.Http.PostAsync(url, form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+        request.Headers.Add("Accept-Language", "en-CA");
+        return await staff.Http.SendAsync(request);
     }
 
     /// <summary>Heather, signed in, in a language, acting for her son Nathan.</summary>

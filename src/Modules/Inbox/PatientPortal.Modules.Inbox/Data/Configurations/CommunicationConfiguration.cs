@@ -10,12 +10,8 @@ internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Comm
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(20);
-        builder.Property(c => c.Subject).HasMaxLength(ComposeCommunication.SubjectMaxLength * 4);
-        builder.Property(c => c.FromPractitioner).HasMaxLength(ComposeCommunication.LabelMaxLength * 4);
-        builder.Property(c => c.Site).HasMaxLength(ComposeCommunication.LabelMaxLength * 4);
-        builder.Property(c => c.TypeLabel).HasMaxLength(ComposeCommunication.LabelMaxLength * 4);
-        builder.Property(c => c.Preview).HasMaxLength(PreviewText.MaxLength * 4);
-        builder.Property(c => c.LastReplyPreview).HasMaxLength(PreviewText.MaxLength * 4);
+        // The texts have no column limit: the slices count their length as the user sees characters, and one such
+        // character (an emoji family) can take eleven UTF-16 units, which a varchar(n) would count.
         builder.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.CommunicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CommunicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -40,8 +36,6 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Author).HasConversion<string>().HasMaxLength(20);
-        builder.Property(m => m.FromPractitioner).HasMaxLength(ComposeCommunication.LabelMaxLength * 4);
-        builder.Property(m => m.Body).HasMaxLength(ComposeCommunication.BodyMaxLength * 8);
         builder.HasIndex(m => new { m.CommunicationId, m.AtUtc });
         // Behind the reply lock: one row per reply number, so two replies racing for the last one cannot both be kept
         // (the clinic's messages have none; NULLs never collide).
@@ -56,7 +50,6 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.ToTable("Attachments");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.Property(a => a.FileName).HasMaxLength(SafeFileName.MaxLength * 4);
         builder.Property(a => a.StorageKey).HasMaxLength(32).IsUnicode(false);
         builder.HasIndex(a => a.StorageKey).IsUnique();
         builder.HasIndex(a => a.CommunicationId);

@@ -152,8 +152,7 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text");
 
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
@@ -185,8 +184,7 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("FromPractitioner")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("HasAttachments")
                         .HasColumnType("boolean");
@@ -195,8 +193,7 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastReplyPreview")
-                        .HasMaxLength(480)
-                        .HasColumnType("character varying(480)");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("LastReplyUtc")
                         .HasColumnType("timestamp with time zone");
@@ -206,8 +203,7 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.Property<string>("Preview")
                         .IsRequired()
-                        .HasMaxLength(480)
-                        .HasColumnType("character varying(480)");
+                        .HasColumnType("text");
 
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("uuid");
@@ -226,18 +222,15 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.Property<string>("Site")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("character varying(600)");
+                        .HasColumnType("text");
 
                     b.Property<string>("TypeLabel")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("UnreadByPatient")
                         .HasColumnType("boolean");
@@ -302,15 +295,13 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(80000)
-                        .HasColumnType("character varying(80000)");
+                        .HasColumnType("text");
 
                     b.Property<Guid>("CommunicationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("FromPractitioner")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text");
 
                     b.Property<int?>("ReplyNumber")
                         .HasColumnType("integer");

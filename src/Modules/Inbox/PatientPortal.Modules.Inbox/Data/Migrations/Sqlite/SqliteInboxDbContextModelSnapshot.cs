@@ -148,7 +148,6 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Length")
@@ -181,7 +180,6 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromPractitioner")
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HasAttachments")
@@ -191,7 +189,6 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastReplyPreview")
-                        .HasMaxLength(480)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastReplyUtc")
@@ -202,7 +199,6 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 
                     b.Property<string>("Preview")
                         .IsRequired()
-                        .HasMaxLength(480)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProfileId")
@@ -222,17 +218,14 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 
                     b.Property<string>("Site")
                         .IsRequired()
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TypeLabel")
                         .IsRequired()
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("UnreadByPatient")
@@ -298,14 +291,12 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(80000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CommunicationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromPractitioner")
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ReplyNumber")

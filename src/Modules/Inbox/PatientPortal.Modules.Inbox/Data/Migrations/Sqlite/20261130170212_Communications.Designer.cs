@@ -11,7 +11,7 @@ using PatientPortal.Modules.Inbox.Data;
 namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteInboxDbContext))]
-    [Migration("20261130165333_Communications")]
+    [Migration("20261130170212_Communications")]
     partial class Communications
     {
         /// <inheritdoc />
@@ -151,7 +151,6 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Length")
@@ -184,7 +183,6 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromPractitioner")
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HasAttachments")
@@ -194,7 +192,6 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastReplyPreview")
-                        .HasMaxLength(480)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastReplyUtc")
@@ -205,7 +202,6 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 
                     b.Property<string>("Preview")
                         .IsRequired()
-                        .HasMaxLength(480)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProfileId")
@@ -225,17 +221,14 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 
                     b.Property<string>("Site")
                         .IsRequired()
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TypeLabel")
                         .IsRequired()
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("UnreadByPatient")
@@ -301,14 +294,12 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(80000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CommunicationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromPractitioner")
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ReplyNumber")

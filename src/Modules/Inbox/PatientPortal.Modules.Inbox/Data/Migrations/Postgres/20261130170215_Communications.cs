@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
+namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Communications : Migration
@@ -16,25 +16,25 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                 schema: "inbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProfileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
-                    FromPractitioner = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Site = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    TypeLabel = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    SentUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LastMessageUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    Preview = table.Column<string>(type: "TEXT", maxLength: 480, nullable: false),
-                    RepliesAllowed = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReplyCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastReplyUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastReplyPreview = table.Column<string>(type: "TEXT", maxLength: 480, nullable: true),
-                    UnreadByPatient = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PatientReadUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    UnreadByStaff = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HasAttachments = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProfileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Subject = table.Column<string>(type: "text", nullable: false),
+                    FromPractitioner = table.Column<string>(type: "text", nullable: true),
+                    Site = table.Column<string>(type: "text", nullable: false),
+                    TypeLabel = table.Column<string>(type: "text", nullable: false),
+                    SentUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    LastMessageUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Preview = table.Column<string>(type: "text", nullable: false),
+                    RepliesAllowed = table.Column<int>(type: "integer", nullable: false),
+                    ReplyCount = table.Column<int>(type: "integer", nullable: false),
+                    LastReplyUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastReplyPreview = table.Column<string>(type: "text", nullable: true),
+                    UnreadByPatient = table.Column<bool>(type: "boolean", nullable: false),
+                    PatientReadUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UnreadByStaff = table.Column<bool>(type: "boolean", nullable: false),
+                    HasAttachments = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,8 +46,8 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                 schema: "inbox",
                 columns: table => new
                 {
-                    StorageKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    DueUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    StorageKey = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    DueUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,12 +59,12 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                 schema: "inbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CommunicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    StorageKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    AddedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommunicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "text", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    AddedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,14 +83,14 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                 schema: "inbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CommunicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FromPractitioner = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 80000, nullable: false),
-                    AuthorAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReplyNumber = table.Column<int>(type: "INTEGER", nullable: true),
-                    AtUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommunicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Author = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FromPractitioner = table.Column<string>(type: "text", nullable: true),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    AuthorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReplyNumber = table.Column<int>(type: "integer", nullable: true),
+                    AtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

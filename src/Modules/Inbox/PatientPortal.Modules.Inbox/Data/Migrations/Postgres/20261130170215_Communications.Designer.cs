@@ -12,7 +12,7 @@ using PatientPortal.Modules.Inbox.Data;
 namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresInboxDbContext))]
-    [Migration("20261130165337_Communications")]
+    [Migration("20261130170215_Communications")]
     partial class Communications
     {
         /// <inheritdoc />
@@ -155,8 +155,7 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text");
 
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
@@ -188,8 +187,7 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("FromPractitioner")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("HasAttachments")
                         .HasColumnType("boolean");
@@ -198,8 +196,7 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastReplyPreview")
-                        .HasMaxLength(480)
-                        .HasColumnType("character varying(480)");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("LastReplyUtc")
                         .HasColumnType("timestamp with time zone");
@@ -209,8 +206,7 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.Property<string>("Preview")
                         .IsRequired()
-                        .HasMaxLength(480)
-                        .HasColumnType("character varying(480)");
+                        .HasColumnType("text");
 
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("uuid");
@@ -229,18 +225,15 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.Property<string>("Site")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("character varying(600)");
+                        .HasColumnType("text");
 
                     b.Property<string>("TypeLabel")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("UnreadByPatient")
                         .HasColumnType("boolean");
@@ -305,15 +298,13 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(80000)
-                        .HasColumnType("character varying(80000)");
+                        .HasColumnType("text");
 
                     b.Property<Guid>("CommunicationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("FromPractitioner")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text");
 
                     b.Property<int?>("ReplyNumber")
                         .HasColumnType("integer");

@@ -1,0 +1,144 @@
+namespace PatientPortal.Modules.Inbox.Tests.Features;
+
+/// <summary>Replying (security.md C19): the length as the user sees characters, the disclaimer, the allowance, one reply in a race, Sent.</summary>
+public sealed class ReplyTests
+{
+    // "é" as e + combining acute (two code points, one character on screen), and a family emoji (seven code points).
+    private const string Decomposed = "e\u0301";
+    private const string FamilyEmoji = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466";
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "a")]
+    [InlineData(DatabaseProvider.Sqlite, "é")]
+    [InlineData(DatabaseProvider.Sqlite, Decomposed)]
+    [InlineData(DatabaseProvider.Sqlite, FamilyEmoji)]
+    [InlineData(DatabaseProvider.Postgres, Decomposed)]
+    [InlineData(DatabaseProvider.Postgres, FamilyEmoji)]
+    public async Task Five_hundred_characters_as_seen_are_accepted_and_501_refused(DatabaseProvider provider, string character)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        var refused = await harness.ComposeAsync(Family.HeatherProfile);
+        var accepted = await harness.ComposeAsync(Family.HeatherProfile);
+
+        var tooLong = await harness.SendAsync(new ReplyToCommunication(refused, string.Concat(Enumerable.Repeat(character, 501)), true));
+        var justRight = await harness.SendAsync(new ReplyToCommunication(accepted, string.Concat(Enumerable.Repeat(character, 500)), true));
+
+        tooLong.Errors.Single().Key.ShouldBe(InboxErrors.ReplyTooLong);
+        tooLong.Errors.Single().Arguments.ShouldBe(["500"]);
+        justRight.Errors.ShouldBeEmpty();
+        var kept = await harness.QueryAsync(db => db.Messages.SingleAsync(m => m.CommunicationId == accepted && m.Author == MessageAuthor.Patient));
+        kept.Body.ShouldBe(string.Concat(Enumerable.Repeat(character, 500)));
+        (await harness.QueryAsync(db => db.Messages.CountAsync(m => m.CommunicationId == refused))).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_reply_needs_text_the_disclaimer_accepted_and_no_control_characters_and_line_breaks_are_kept(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        var id = await harness.ComposeAsync(Family.HeatherProfile, repliesAllowed: 5);
+
+        (await harness.SendAsync(new ReplyToCommunication(id, "  \r\n ", true))).Errors.Single().Key.ShouldBe(InboxErrors.ReplyRequired);
+        (await harness.SendAsync(new ReplyToCommunication(id, "Hello", false))).Errors.Single().Key.ShouldBe(InboxErrors.DisclaimerNotAccepted);
+        (await harness.SendAsync(new ReplyToCommunication(id, "Hello\u0000there", true))).Errors.Single().Key.ShouldBe(InboxErrors.InvalidCharacters);
+        (await harness.SendAsync(new ReplyToCommunication(id, "Hello\u001bthere", true))).Errors.Single().Key.ShouldBe(InboxErrors.InvalidCharacters);
+        // A browser sends a textarea's line breaks as CR LF: 497 letters, one break and a tab and a letter are 500 characters, as the counter shows.
+        var withBreak = new string('a', 249) + "\r\n" + new string('b', 248);
+        (await harness.SendAsync(new ReplyToCommunication(id, withBreak + "\tc", true))).Errors.ShouldBeEmpty();
+
+        var thread = (await harness.SendAsync(new GetThread(id))).Value;
+        thread.Messages[0].Body.ShouldBe(new string('a', 249) + "\n" + new string('b', 248) + "\tc");
+        thread.Messages[0].Author.ShouldBe(MessageAuthor.Patient);
+        thread.Reply.ShouldBe(new ReplyState(true, 5, 4));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_single_reply_is_used_once_and_a_communication_that_allows_none_refuses_one(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        var single = await harness.ComposeAsync(Family.HeatherProfile);
+        var none = await harness.ComposeAsync(Family.HeatherProfile, repliesAllowed: 0);
+
+        var before = (await harness.SendAsync(new GetThread(single))).Value.Reply;
+        var first = await harness.SendAsync(new ReplyToCommunication(single, "Hi, I am registered on the december list. Thanks", true));
+        var second = await harness.SendAsync(new ReplyToCommunication(single, "One more thing", true));
+        var after = (await harness.SendAsync(new GetThread(single))).Value;
+        var refused = await harness.SendAsync(new ReplyToCommunication(none, "Hello", true));
+
+        before.ShouldBe(new ReplyState(true, 1, 1));
+        first.IsSuccess.ShouldBeTrue();
+        second.Errors.Single().Key.ShouldBe(InboxErrors.ReplyNotAllowed);
+        after.Reply.ShouldBe(new ReplyState(false, 1, 0));
+        after.Messages.Select(m => m.Author).ShouldBe([MessageAuthor.Patient, MessageAuthor.Clinic]);
+        (await harness.SendAsync(new GetThread(none))).Value.Reply.ShouldBe(new ReplyState(false, 0, 0));
+        refused.Errors.Single().Key.ShouldBe(InboxErrors.ReplyNotAllowed);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Replies_sent_in_parallel_for_the_last_one_leave_exactly_one(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        for (var round = 0; round < 3; round++)
+        {
+            var id = await harness.ComposeAsync(Family.HeatherProfile);
+
+            var results = await Task.WhenAll(Enumerable.Range(0, 8)
+                .Select(i => Task.Run(() => harness.SendAsync(new ReplyToCommunication(id, $"Reply {i}", true)))));
+
+            results.Count(r => r.IsSuccess).ShouldBe(1);
+            results.Where(r => r.IsFailure).ShouldAllBe(r => r.Errors.Single().Key == InboxErrors.ReplyNotAllowed);
+            (await harness.QueryAsync(db => db.Messages.CountAsync(m => m.CommunicationId == id && m.Author == MessageAuthor.Patient))).ShouldBe(1);
+            (await harness.QueryAsync(db => db.Communications.SingleAsync(c => c.Id == id))).ReplyCount.ShouldBe(1);
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_unique_reply_number_stands_behind_the_lock(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        var id = await harness.ComposeAsync(Family.HeatherProfile, repliesAllowed: 2);
+        await harness.SendAsync(new ReplyToCommunication(id, "First", true));
+
+        var duplicate = await Should.ThrowAsync<DbUpdateException>(() => harness.QueryAsync(async db =>
+        {
+            db.Messages.Add(new Message(Guid.NewGuid(), id, MessageAuthor.Patient, null, "Sneaked in", Family.HeatherAccount, 1, harness.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        }));
+
+        UniqueViolation.Is(duplicate).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Sent_lists_the_threads_replied_to_latest_reply_first_with_the_reply_as_preview(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        var older = await harness.ComposeAsync(Family.HeatherProfile, subject: "Older");
+        var newer = await harness.ComposeAsync(Family.HeatherProfile, CommunicationCategory.Bill, subject: "Receipt");
+        await harness.ComposeAsync(Family.HeatherProfile, subject: "Not replied");
+        var empty = (await harness.SendAsync(new ListCommunications(Family.HeatherProfile, InboxFolder.Sent))).Value;
+
+        harness.Clock.Advance(TimeSpan.FromHours(2));
+        await harness.SendAsync(new ReplyToCommunication(newer, "About the receipt", true));
+        harness.Clock.Advance(TimeSpan.FromHours(1));
+        await harness.SendAsync(new ReplyToCommunication(older, "Hi,\nI am registered.", true));
+        var sent = (await harness.SendAsync(new ListCommunications(Family.HeatherProfile, InboxFolder.Sent))).Value;
+        var staffSide = await harness.QueryAsync(db => db.Communications.SingleAsync(c => c.Id == older));
+
+        empty.Rows.ShouldBeEmpty();
+        sent.Total.ShouldBe(2);
+        sent.Rows.Select(r => (r.Id, r.Subject, r.Preview, r.DateUtc, r.Unread)).ShouldBe([
+            (older, "Older", "Hi, I am registered.", InboxHarness.StartTime.AddHours(3), false),
+            (newer, "Receipt", "About the receipt", InboxHarness.StartTime.AddHours(2), false),
+        ]);
+        (staffSide.UnreadByStaff, staffSide.LastReplyUtc).ShouldBe((true, InboxHarness.StartTime.AddHours(3)));
+    }
+}

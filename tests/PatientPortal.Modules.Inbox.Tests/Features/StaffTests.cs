@@ -1,0 +1,113 @@
+using PatientPortal.Modules.Accounts.Contracts;
+
+namespace PatientPortal.Modules.Inbox.Tests.Features;
+
+/// <summary>The clinic's side: composing (the rules), the inbox of replies with its unread state, writing again, staff-only.</summary>
+public sealed class StaffTests
+{
+    private static ComposeCommunication Compose(
+        Guid profileId, CommunicationCategory category = CommunicationCategory.Message, string subject = "Subject", string body = "Body",
+        IReadOnlyList<AttachmentUpload>? attachments = null, int replies = 1, string site = "My Clinic", string? from = null) =>
+        new(profileId, category, subject, body, from, site, "Dermatology", attachments ?? [], replies);
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Composing_checks_each_field_and_keeps_nothing_of_a_refused_request(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        harness.Patients.Add(Family.HeatherProfile, "Heather", "Milner");
+        harness.SignedInAsStaff();
+
+        async Task<string> KeyOf(ComposeCommunication request) => (await harness.SendAsync(request)).Errors.Select(e => e.Key).Single();
+
+        (await KeyOf(Compose(Family.HeatherProfile, subject: " "))).ShouldBe(InboxErrors.SubjectRequired);
+        (await KeyOf(Compose(Family.HeatherProfile, subject: new string('s', 151)))).ShouldBe(InboxErrors.SubjectTooLong);
+        (await KeyOf(Compose(Family.HeatherProfile, subject: "Line\nbreak"))).ShouldBe(InboxErrors.InvalidCharacters);
+        (await KeyOf(Compose(Family.HeatherProfile, body: ""))).ShouldBe(InboxErrors.BodyRequired);
+        (await KeyOf(Compose(Family.HeatherProfile, body: new string('b', 10_001)))).ShouldBe(InboxErrors.BodyTooLong);
+        (await KeyOf(Compose(Family.HeatherProfile, body: "bell\u0007"))).ShouldBe(InboxErrors.InvalidCharacters);
+        (await KeyOf(Compose(Family.HeatherProfile, site: new string('x', 101)))).ShouldBe(InboxErrors.LabelTooLong);
+        (await KeyOf(Compose(Family.HeatherProfile, from: "Dr\r\nBcc: x@evil.test"))).ShouldBe(InboxErrors.InvalidCharacters);
+        (await KeyOf(Compose(Family.HeatherProfile, replies: 11))).ShouldBe(InboxErrors.RepliesOutOfRange);
+        (await KeyOf(Compose(Family.HeatherProfile, replies: -1))).ShouldBe(InboxErrors.RepliesOutOfRange);
+        (await KeyOf(Compose(Family.HeatherProfile, CommunicationCategory.Bill))).ShouldBe(InboxErrors.AttachmentRequired);
+        (await KeyOf(Compose(Family.HeatherProfile, attachments: [.. Enumerable.Range(0, 11).Select(i => Pdfs.Upload($"{i}.pdf"))])))
+            .ShouldBe(InboxErrors.TooManyAttachments);
+        (await KeyOf(Compose(Family.OtherProfile))).ShouldBe(InboxErrors.UnknownPatient);
+        (await KeyOf(Compose(Family.HeatherProfile, CommunicationCategory.Document, attachments: [Pdfs.Upload("ok.pdf"), Pdfs.Upload("fake.pdf", "%PDF-1.7 not really"u8.ToArray())])))
+            .ShouldBe(InboxErrors.AttachmentNotPdf);
+
+        (await harness.QueryAsync(db => db.Communications.CountAsync())).ShouldBe(0);
+        (await harness.QueryAsync(db => db.FileCleanups.CountAsync())).ShouldBe(0);
+        harness.StoredFiles().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Only_staff_with_the_second_factor_use_the_clinic_side(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        var id = await harness.ComposeAsync(Family.HeatherProfile, CommunicationCategory.Bill);
+        var attachment = (await harness.QueryAsync(db => db.Attachments.SingleAsync())).Id;
+        harness.Patients.Add(Family.HeatherProfile, "Heather", "Milner");
+
+        foreach (var (account, role, secondFactor) in new[] { (Family.HeatherAccount, Roles.Patient, true), (InboxHarness.Staff, Roles.Staff, false) })
+        {
+            harness.Current.SignedInAs(account, role, secondFactor);
+            var results = new Result[]
+            {
+                await harness.SendAsync(Compose(Family.HeatherProfile)),
+                await harness.SendAsync(new ListPatientReplies()),
+                await harness.SendAsync(new ListProfileCommunications(Family.HeatherProfile)),
+                await harness.SendAsync(new GetStaffThread(id)),
+                await harness.SendAsync(new StaffWriteAgain(id, "Again", null)),
+                await harness.SendAsync(new StaffOpenAttachment(id, attachment)),
+                await harness.SendAsync(new DeleteCommunication(id)),
+            };
+            results.ShouldAllBe(r => r.Errors.Single() == Error.Forbidden);
+        }
+
+        (await harness.QueryAsync(db => db.Messages.CountAsync())).ShouldBe(1);
+        harness.StoredFiles().Length.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_staff_inbox_shows_replies_unread_until_opened_and_writing_again_reaches_the_patient(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        var id = await harness.ComposeAsync(Family.HeatherProfile, subject: "Registration Confirmation");
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        var quiet = await harness.ComposeAsync(Family.HeatherProfile, subject: "No reply");
+        await harness.SendAsync(new GetThread(id));
+        harness.Clock.Advance(TimeSpan.FromMinutes(5));
+        await harness.SendAsync(new ReplyToCommunication(id, "<script>alert(1)</script> I am registered", true));
+
+        harness.SignedInAsStaff();
+        var unread = (await harness.SendAsync(new ListPatientReplies(UnreadOnly: true))).Value;
+        var staffThread = (await harness.SendAsync(new GetStaffThread(id))).Value;
+        var afterOpening = (await harness.SendAsync(new ListPatientReplies())).Value;
+        var patientsOwn = (await harness.SendAsync(new ListProfileCommunications(Family.HeatherProfile))).Value;
+        harness.Clock.Advance(TimeSpan.FromMinutes(5));
+        var again = await harness.SendAsync(new StaffWriteAgain(id, "Thank you, see you in December.", "Dr Medfar Solutions"));
+
+        (unread.Total, unread.UnreadTotal).ShouldBe((1, 1));
+        unread.Rows.Single().ShouldBe(new PatientReplyRow(
+            id, Family.HeatherProfile, "Milner, Heather", CommunicationCategory.Message, "Registration Confirmation",
+            "<script>alert(1)</script> I am registered", InboxHarness.StartTime.AddMinutes(6), true));
+        (staffThread.PatientFirstName, staffThread.PatientLastName).ShouldBe(("Heather", "Milner"));
+        staffThread.Thread.Messages[0].Body.ShouldBe("<script>alert(1)</script> I am registered"); // stored as typed; pages encode it
+        (afterOpening.UnreadTotal, afterOpening.Rows.Single().Unread).ShouldBe((0, false));
+        patientsOwn.Rows.Select(r => (r.Id, r.Unread)).ShouldBe([(quiet, true), (id, false)]);
+        again.IsSuccess.ShouldBeTrue();
+        harness.SignedInAs(Family.HeatherAccount);
+        (await harness.SendAsync(new GetUnreadCounters(Family.HeatherProfile))).Value.Inbox.ShouldBe(2);
+        var thread = (await harness.SendAsync(new GetThread(id))).Value;
+        thread.Messages.Select(m => m.Author).ShouldBe([MessageAuthor.Clinic, MessageAuthor.Patient, MessageAuthor.Clinic]);
+        thread.Reply.Allowed.ShouldBeFalse();
+        harness.Access.Reads.Where(r => r.ByStaff).Select(r => r.What).ShouldBe(["communication", "communications"]);
+    }
+}

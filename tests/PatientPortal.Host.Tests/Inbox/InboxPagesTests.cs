@@ -95,7 +95,7 @@ public sealed class InboxPagesTests
         tooLong.Text("reply-error").ShouldBe("Your reply is limited to 500 characters.");
         tooLong.Text("reply-counter").ShouldBe("501 / 500");
         var unchecked_ = await Page.ParseAsync(await ReplyAsync(heather, id, "Hi, I am registered on the december list. Thanks", accepted: false));
-        unchecked_.Text("reply-error").ShouldBe("Check the box to confirm you have read and understood the disclaimer.");
+        unchecked_.Text("reply-error").ShouldBe("Check \"I have read and understood the disclaimer\" to send your reply.");
         unchecked_.Document.QuerySelector("[data-testid='reply-text']")!.TextContent.ShouldBe("Hi, I am registered on the december list. Thanks");
 
         var emoji = string.Concat(Enumerable.Repeat("👍🏽", 500));
@@ -156,7 +156,7 @@ public sealed class InboxPagesTests
         var refused = await Page.ParseAsync(await ReplyAsync(heather, id, new string('a', 501)));
         refused.Text("reply-error").ShouldBe("Votre réponse est limitée à 500 caractères.");
         var unchecked_ = await Page.ParseAsync(await ReplyAsync(heather, id, "Merci", accepted: false));
-        unchecked_.Text("reply-error").ShouldStartWith("Cochez la case");
+        unchecked_.Text("reply-error").ShouldStartWith("Cochez « J'ai lu et compris la clause de non-responsabilité »");
     }
 
     [Fact]
@@ -330,7 +330,7 @@ public sealed class InboxPagesTests
         var fake = await Page.ParseAsync(await PostComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Bill", "Fake", "body", ("invoice.pdf", "%PDF-1.4 not really"u8.ToArray())));
         fake.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         // The demo admin's account speaks French.
-        FormErrors(fake).ShouldContain("« invoice.pdf » n'est pas un fichier PDF.");
+        FormErrors(fake).ShouldContain("Le fichier invoice.pdf n'est pas un PDF valide.");
         var none = await Page.ParseAsync(await PostComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Document", "No file", "body", null));
         FormErrors(none).ShouldContain("Un document ou une facture doit avoir au moins un PDF joint.");
 
@@ -368,5 +368,51 @@ public sealed class InboxPagesTests
         thread.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         thread.Text("profile-name").ShouldBe("Nathan Milner");
         thread.Text("page-title").ShouldBe("From the email");
+    }
+
+    [Fact]
+    public async Task The_demo_family_has_unread_and_read_communications_in_each_tab_with_real_pdfs_and_a_paginated_inbox()
+    {
+        await using var portal = await StartAsync();
+        var heather = await HeatherForNathanAsync(portal);
+
+        var inbox = await heather.GetAsync("/inbox");
+        Counter(inbox, "documents").ShouldBeGreaterThanOrEqualTo(5);
+        Counter(inbox, "bills").ShouldBeGreaterThanOrEqualTo(5);
+        Counter(inbox, "inbox").ShouldBeGreaterThanOrEqualTo(15);
+        inbox.Document.QuerySelector("[data-testid='tab-inbox'] .visually-hidden")!.TextContent.ShouldBe($"({Counter(inbox, "inbox")} unread)");
+        foreach (var tab in new[] { "inbox", "documents", "bills" })
+        {
+            var page = await heather.GetAsync("/" + tab);
+            var rows = page.Document.QuerySelectorAll("[data-testid='inbox-row']");
+            rows.Count(r => r.GetAttribute("data-unread") == "true").ShouldBeGreaterThanOrEqualTo(5, tab);
+            rows.Count(r => r.GetAttribute("data-unread") == "false").ShouldBeGreaterThanOrEqualTo(tab == "inbox" ? 0 : 2, tab);
+        }
+
+        // Twenty a page, newest first: the inbox of 21 has a second page; past the end is empty.
+        inbox.Document.QuerySelectorAll("[data-testid='inbox-row']").Length.ShouldBe(20);
+        inbox.Text("pager-position").ShouldBe("Page 1 of 2");
+        var second = await heather.GetAsync(inbox.Document.QuerySelector("[data-testid='pager-next']")!.GetAttribute("href")!);
+        second.Document.QuerySelectorAll("[data-testid='inbox-row']").Length.ShouldBeGreaterThanOrEqualTo(1);
+        second.Text("pager-position").ShouldBe("Page 2 of 2");
+        (await heather.GetAsync("/inbox?page=99")).Document.QuerySelector("[data-testid='inbox-empty']").ShouldNotBeNull();
+        (await heather.GetAsync("/inbox?page=-4")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Sent is not empty; several allow a reply; the demo PDFs are real PDFs that open.
+        (await heather.GetAsync("/sent")).Document.QuerySelectorAll("[data-testid='inbox-row']").Length.ShouldBeGreaterThanOrEqualTo(1);
+        var documents = await heather.GetAsync("/documents");
+        var replyable = 0;
+        foreach (var link in documents.Document.QuerySelectorAll("[data-testid='inbox-link']").Select(a => a.GetAttribute("href")!).Take(3))
+        {
+            var thread = await heather.GetAsync(link);
+            replyable += thread.Document.QuerySelector("[data-testid='reply']") is null ? 0 : 1;
+            var file = await heather.Http.GetAsync(thread.Document.QuerySelector("[data-testid='attachment-link']")!.GetAttribute("href"));
+            file.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var bytes = await file.Content.ReadAsByteArrayAsync();
+            System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
+            System.Text.Encoding.ASCII.GetString(bytes).ShouldContain("%%EOF");
+        }
+
+        replyable.ShouldBeGreaterThanOrEqualTo(1);
     }
 }

@@ -17,7 +17,8 @@ public sealed class IndexModel(IMediator mediator, ProfileSelection selection) :
 
     public CommunicationPage? List { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string tab, int? page, CancellationToken cancellationToken)
+    // "page" is also Razor Pages' own route value (the page's name): read the number from the query string only.
+    public async Task<IActionResult> OnGetAsync(string tab, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
         if (InboxPages.FolderOf(tab) is not { } folder || !await selection.OpensAsync(tab, cancellationToken))
         {
@@ -30,7 +31,7 @@ public sealed class IndexModel(IMediator mediator, ProfileSelection selection) :
             return Page();
         }
 
-        var list = await mediator.Send(new ListCommunications(selected.ProfileId, folder, Math.Clamp(page ?? 1, 1, 100_000)), cancellationToken);
+        var list = await mediator.Send(new ListCommunications(selected.ProfileId, folder, Math.Clamp(pageNumber ?? 1, 1, 100_000)), cancellationToken);
         if (list.IsFailure)
         {
             return NotFound();

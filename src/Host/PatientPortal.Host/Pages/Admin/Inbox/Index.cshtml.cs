@@ -17,10 +17,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public bool UnreadOnly { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? page, bool unread, CancellationToken cancellationToken)
+    // "page" is also Razor Pages' own route value: the number comes from the query string only.
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, bool unread, CancellationToken cancellationToken)
     {
         UnreadOnly = unread;
-        var replies = await mediator.Send(new ListPatientReplies(Math.Clamp(page ?? 1, 1, 100_000), unread), cancellationToken);
+        var replies = await mediator.Send(new ListPatientReplies(Math.Clamp(pageNumber ?? 1, 1, 100_000), unread), cancellationToken);
         if (replies.IsFailure)
         {
             return ClinicPages.Refusal(this, replies) ?? Forbid();

@@ -410,7 +410,8 @@ public sealed class InboxPagesTests
             file.StatusCode.ShouldBe(HttpStatusCode.OK);
             var bytes = await file.Content.ReadAsByteArrayAsync();
             System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
-            System.Text.Encoding.ASCII.GetString(bytes).ShouldContain("%%EOF");
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+            pdf.GetPage(1).Text.ShouldContain("My Clinic");
         }
 
         replyable.ShouldBeGreaterThanOrEqualTo(1);

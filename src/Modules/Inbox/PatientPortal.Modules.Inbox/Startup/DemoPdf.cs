@@ -54,8 +54,8 @@ internal static class DemoPdf
 
         text.Append("BT 0.4 g /F1 8 Tf ").Append(Number(Left)).Append(" 40 Td ").Append(Literal("Demo document - not a real medical record / Document de démonstration")).Append(" Tj ET\n");
 
-        var content = page.Contents.CreateSingleContent();
-        content.Stream.Value = Encoding.Latin1.GetBytes(text.ToString());
+        var content = page.Contents.AppendContent();
+        content.CreateStream(Encoding.Latin1.GetBytes(text.ToString()));
 
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);

@@ -100,6 +100,29 @@ public sealed class ReplyTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_reply_or_a_staff_message_racing_a_deletion_lands_before_it_or_finds_the_thread_gone(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider, replace: PerTaskAccount.Register);
+        for (var round = 0; round < 4; round++)
+        {
+            var id = await harness.ComposeAsync(Family.HeatherProfile, CommunicationCategory.Bill);
+
+            var reply = Task.Run(() => harness.SendAsync(new ReplyToCommunication(id, "Thanks", true)));
+            var delete = Task.Run(() => PerTaskAccount.AsStaff(harness, new DeleteCommunication(id)));
+            var again = Task.Run(() => PerTaskAccount.AsStaff(harness, new StaffWriteAgain(id, "One more thing", null)));
+            var results = await Task.WhenAll(reply, delete, again);
+
+            results[1].IsSuccess.ShouldBeTrue();
+            results[0].Errors.Select(e => e.Key).ShouldBeSubsetOf([InboxErrors.NotFound]);
+            results[2].Errors.Select(e => e.Key).ShouldBeSubsetOf([InboxErrors.NotFound]);
+            (await harness.QueryAsync(db => db.Messages.CountAsync(m => m.CommunicationId == id))).ShouldBe(0);
+            harness.StoredFiles().ShouldBeEmpty();
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task The_unique_reply_number_stands_behind_the_lock(DatabaseProvider provider)
     {
         await using var harness = await Family.HarnessAsync(provider);

@@ -117,6 +117,7 @@ public sealed class AttachmentTests
         // An upload that crashed before its commit: reserved and written, no row. A deletion that crashed after its commit: noted, file still there.
         var uploaded = IAttachmentStore.NewKey();
         var deleted = IAttachmentStore.NewKey();
+        var neverWritten = "ff" + IAttachmentStore.NewKey()[2..]; // reserved, then the process died before writing it
         await harness.Store.SaveAsync(uploaded, Pdfs.Real(), default);
         await harness.Store.SaveAsync(deleted, Pdfs.Real(), default);
         var now = harness.Clock.GetUtcNow();
@@ -125,6 +126,7 @@ public sealed class AttachmentTests
             db.FileCleanups.AddRange(
                 new FileCleanup(uploaded, now + AttachmentFiles.UploadGrace),
                 new FileCleanup(deleted, now),
+                new FileCleanup(neverWritten, now),
                 new FileCleanup(keptKey, now));
             return await db.SaveChangesAsync();
         });
@@ -145,6 +147,29 @@ public sealed class AttachmentTests
         (await harness.QueryAsync(db => db.FileCleanups.CountAsync())).ShouldBe(0);
         var file = (await harness.SendAsync(new OpenAttachment(id, (await harness.QueryAsync(db => db.Attachments.SingleAsync())).Id))).Value;
         await file.Content.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_store_failing_half_way_through_an_upload_keeps_no_file_and_no_communication(DatabaseProvider provider)
+    {
+        await using var harness = await InboxHarness.CreateAsync(provider, replace: services => services
+            .AddSingleton<IAttachmentStore>(sp => new FailingSecondSave(ActivatorUtilities.CreateInstance<FileSystemAttachmentStore>(sp))));
+        harness.Patients.Add(Family.HeatherProfile, "Heather", "Milner");
+        harness.SignedInAsStaff();
+
+        await Should.ThrowAsync<IOException>(() => harness.SendAsync(new ComposeCommunication(
+            Family.HeatherProfile, CommunicationCategory.Document, "Forms", "Body", null, "My Clinic", "Forms", [Pdfs.Upload("a.pdf"), Pdfs.Upload("b.pdf")])));
+
+        (await harness.QueryAsync(db => db.Communications.CountAsync())).ShouldBe(0);
+        (await harness.QueryAsync(db => db.Attachments.CountAsync())).ShouldBe(0);
+        harness.StoredFiles().ShouldBeEmpty();
+        // The upload cleaned up after itself at once (files and reservations), so the job has nothing left to do.
+        (await harness.QueryAsync(db => db.FileCleanups.CountAsync())).ShouldBe(0);
+        harness.Clock.Advance(AttachmentFiles.UploadGrace);
+        using var scope = harness.Services.CreateScope();
+        (await scope.ServiceProvider.GetRequiredService<AttachmentFiles>().WorkOffAsync(FileCleanupJob.BatchSize, default)).ShouldBe(0);
     }
 
     [Theory]
@@ -185,5 +210,18 @@ public sealed class AttachmentTests
         padded[pdf.Length] = (byte)'\n';
         padded[pdf.Length + 1] = (byte)'%';
         return padded;
+    }
+
+    /// <summary>The filesystem store, except that the second file of a run fails as a full disk would.</summary>
+    private sealed class FailingSecondSave(IAttachmentStore inner) : IAttachmentStore
+    {
+        private int _saves;
+
+        public Task SaveAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _saves) == 2 ? throw new IOException("No space left on device") : inner.SaveAsync(key, content, cancellationToken);
+
+        public Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken) => inner.OpenAsync(key, cancellationToken);
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
     }
 }

@@ -10,9 +10,10 @@ internal static class Family
     public static readonly Guid OtherProfile = Guid.Parse("b0000000-0000-0000-0000-000000000009");
 
     /// <summary>A harness where Heather is signed in, with every tab of her own profile and the other family with theirs.</summary>
-    public static async Task<InboxHarness> HarnessAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<InboxHarness> HarnessAsync(
+        DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? replace = null)
     {
-        var harness = await InboxHarness.CreateAsync(provider, settings);
+        var harness = await InboxHarness.CreateAsync(provider, settings, replace);
         harness.Access.Allow(HeatherAccount, HeatherProfile);
         harness.Access.Allow(OtherAccount, OtherProfile);
         harness.SignedInAs(HeatherAccount);

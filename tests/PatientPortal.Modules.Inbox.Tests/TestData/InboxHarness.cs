@@ -27,9 +27,10 @@ internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
     public IAttachmentStore Store => Services.GetRequiredService<IAttachmentStore>();
 
     /// <summary>Where the filesystem store keeps the files (under the test's folder).</summary>
-    public string AttachmentsFolder => ((FileSystemAttachmentStore)Store).Root;
+    public string AttachmentsFolder => ActivatorUtilities.CreateInstance<FileSystemAttachmentStore>(Services).Root;
 
-    public static async Task<InboxHarness> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<InboxHarness> CreateAsync(
+        DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         return new InboxHarness(database, await StartAsync(database, InboxModule.Name, (services, configuration) => services
@@ -41,7 +42,7 @@ internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
             .AddTransient<IRequestHandler<ListNotificationRecipients, NotificationRecipients>, FakeRecipients.Handler>()
             .AddTransient<IRequestHandler<GetAccountContacts, IReadOnlyList<AccountContact>>, FakeRecipients.Handler>()
             .AddSingleton<FakePatients>()
-            .AddTransient<IRequestHandler<GetPatientNames, Result<IReadOnlyList<PatientName>>>, FakePatients.Handler>(), settings));
+            .AddTransient<IRequestHandler<GetPatientNames, Result<IReadOnlyList<PatientName>>>, FakePatients.Handler>(), settings, replace: replace));
     }
 
     public void SignedInAsStaff() => Current.SignedInAs(Staff, Roles.Staff);

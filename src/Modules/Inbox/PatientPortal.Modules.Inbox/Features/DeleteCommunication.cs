@@ -4,8 +4,8 @@ using PatientPortal.Modules.Inbox.Storage;
 namespace PatientPortal.Modules.Inbox.Features;
 
 /// <summary>
-/// Staff only: the rows go (messages and attachments by cascade) in one save with the note of their files, then the
-/// files (ADR 0017). Already gone: success, nothing changes.
+/// Staff only, under the thread's lock (a reply racing it finds the thread gone): the rows go (messages and attachments
+/// by cascade) in one save with the note of their files, then the files (ADR 0017). Already gone: success, nothing changes.
 /// </summary>
 internal sealed class DeleteCommunicationHandler(InboxDbContext db, ICurrentAccount current, AttachmentFiles files)
     : IRequestHandler<DeleteCommunication, Result>
@@ -17,23 +17,23 @@ internal sealed class DeleteCommunicationHandler(InboxDbContext db, ICurrentAcco
             return Error.Forbidden;
         }
 
-        var communication = await db.Communications.SingleOrDefaultAsync(c => c.Id == request.CommunicationId, cancellationToken);
-        if (communication is null)
+        var keys = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            return Result.Success();
-        }
+            db.ChangeTracker.Clear();
+            await using var transaction = await ThreadLock.BeginAsync(db, request.CommunicationId, cancellationToken);
+            var communication = await db.Communications.SingleOrDefaultAsync(c => c.Id == request.CommunicationId, cancellationToken);
+            if (communication is null)
+            {
+                return new List<string>(); // already gone: its own deletion noted its files
+            }
 
-        var keys = await db.Attachments.Where(a => a.CommunicationId == communication.Id).Select(a => a.StorageKey).ToListAsync(cancellationToken);
-        files.Forget(keys);
-        db.Communications.Remove(communication);
-        try
-        {
+            var stored = await db.Attachments.Where(a => a.CommunicationId == communication.Id).Select(a => a.StorageKey).ToListAsync(cancellationToken);
+            files.Forget(stored);
+            db.Communications.Remove(communication);
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Success(); // deleted meanwhile by another click: its own save noted the files
-        }
+            await transaction.CommitAsync(cancellationToken);
+            return stored;
+        });
 
         db.ChangeTracker.Clear();
         await files.DeleteQuietlyAsync(keys, cancellationToken);

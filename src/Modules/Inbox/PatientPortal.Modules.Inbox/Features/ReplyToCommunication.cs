@@ -17,15 +17,12 @@ internal sealed class ReplyToCommunicationValidator : AbstractValidator<ReplyToC
 
 /// <summary>
 /// Authorized as a read of the thread (another family's id: "not found", on the trail). The reply is counted and saved
-/// under the communication's lock (<see cref="WriteLock"/>), so two replies racing for the last one run one after the
+/// under the communication's lock (<see cref="ThreadLock"/>), so two replies racing for the last one run one after the
 /// other and the second finds none left; the unique reply number stands behind the lock.
 /// </summary>
 internal sealed class ReplyToCommunicationHandler(InboxDbContext db, ThreadViews views, InboxAccess access, ReadTrail trail, ICurrentAccount current, TimeProvider clock)
     : IRequestHandler<ReplyToCommunication, Result>
 {
-    // Keeps these advisory locks apart from any other use of pg_advisory_xact_lock on the database.
-    private const long LockSpace = 0x5245504C49455321; // "REPLIES!"
-
     public async Task<Result> Handle(ReplyToCommunication request, CancellationToken cancellationToken)
     {
         if (await views.OwnerAsync(request.CommunicationId, cancellationToken) is not { } owner || current.AccountId is not { } author)
@@ -53,7 +50,7 @@ internal sealed class ReplyToCommunicationHandler(InboxDbContext db, ThreadViews
     private async Task<Result> LockedAsync(Guid communicationId, string text, Guid author, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await WriteLock.BeginAsync(db, LockSpace, [communicationId], cancellationToken);
+        await using var transaction = await ThreadLock.BeginAsync(db, communicationId, cancellationToken);
         var communication = await db.Communications.SingleOrDefaultAsync(c => c.Id == communicationId, cancellationToken);
         if (communication is null)
         {

@@ -19,7 +19,7 @@ internal sealed class StaffWriteAgainValidator : AbstractValidator<StaffWriteAga
 }
 
 /// <summary>
-/// Staff only: a clinic message in the thread, unread again for the patient (the flag is always written, so a patient
+/// Staff only, under the thread's lock: a clinic message in the thread, unread again for the patient (the flag is always written, so a patient
 /// opening the thread at that moment cannot leave the new message marked read), with the same emails as a new one.
 /// </summary>
 internal sealed class StaffWriteAgainHandler(InboxDbContext db, ICurrentAccount current, InboxMail mail, TimeProvider clock)
@@ -32,18 +32,34 @@ internal sealed class StaffWriteAgainHandler(InboxDbContext db, ICurrentAccount 
             return Error.Forbidden;
         }
 
-        var communication = await db.Communications.SingleOrDefaultAsync(c => c.Id == request.CommunicationId, cancellationToken);
-        if (communication is null)
+        var owner = await db.Communications.AsNoTracking()
+            .Where(c => c.Id == request.CommunicationId)
+            .Select(c => new { c.ProfileId, c.Category })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (owner is null)
         {
             return new Error(InboxErrors.NotFound);
         }
 
-        var recipients = await mail.RecipientsAsync(communication.ProfileId, communication.Category, cancellationToken);
-        db.Messages.Add(communication.WriteAgain(
-            PlainText.Normalize(request.Body), ComposeCommunicationHandler.Label(request.FromPractitioner), staff, clock.GetUtcNow()));
-        db.Entry(communication).Property(c => c.UnreadByPatient).IsModified = true;
-        mail.Queue(db, communication, recipients);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        // Whom to tell is looked up before the lock is taken, so it is held no longer for it.
+        var recipients = await mail.RecipientsAsync(owner.ProfileId, owner.Category, cancellationToken);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await ThreadLock.BeginAsync(db, request.CommunicationId, cancellationToken);
+            var communication = await db.Communications.SingleOrDefaultAsync(c => c.Id == request.CommunicationId, cancellationToken);
+            if (communication is null)
+            {
+                return (Result)new Error(InboxErrors.NotFound); // deleted meanwhile
+            }
+
+            db.Messages.Add(communication.WriteAgain(
+                PlainText.Normalize(request.Body), ComposeCommunicationHandler.Label(request.FromPractitioner), staff, clock.GetUtcNow()));
+            db.Entry(communication).Property(c => c.UnreadByPatient).IsModified = true;
+            mail.Queue(db, communication, recipients);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Result.Success();
+        });
     }
 }

@@ -76,7 +76,7 @@ internal sealed class AttachmentFiles(InboxDbContext db, IAttachmentStore store,
         }
     }
 
-    /// <summary>One run of the job: the due rows, oldest first; a key an attachment still names keeps its file.</summary>
+    /// <summary>One run of the job: the due rows, oldest first; a key an attachment still names keeps its file. Returns the rows worked off.</summary>
     public async Task<int> WorkOffAsync(int batch, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -88,12 +88,23 @@ internal sealed class AttachmentFiles(InboxDbContext db, IAttachmentStore store,
         }
 
         var kept = await db.Attachments.AsNoTracking().Where(a => due.Contains(a.StorageKey)).Select(a => a.StorageKey).ToListAsync(cancellationToken);
+        var done = new List<string>(kept);
         foreach (var key in due.Except(kept))
         {
-            await store.DeleteAsync(key, cancellationToken);
+            try
+            {
+                await store.DeleteAsync(key, cancellationToken);
+                done.Add(key);
+            }
+#pragma warning disable CA1031 // one file that cannot be deleted now must not hold up the others; its row stays for the next run
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(ex, "An attachment file could not be deleted; the next run will try again.");
+            }
         }
 
-        await db.FileCleanups.Where(f => due.Contains(f.StorageKey) && f.DueUtc <= now).ExecuteDeleteAsync(cancellationToken);
-        return due.Count;
+        await db.FileCleanups.Where(f => done.Contains(f.StorageKey) && f.DueUtc <= now).ExecuteDeleteAsync(cancellationToken);
+        return done.Count;
     }
 }

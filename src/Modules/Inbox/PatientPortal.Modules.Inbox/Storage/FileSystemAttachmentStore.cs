@@ -59,7 +59,16 @@ internal sealed class FileSystemAttachmentStore : IAttachmentStore
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key)); // no error when the file is already gone
+        var path = PathOf(key);
+        try
+        {
+            File.Delete(path); // no error when the file is already gone
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // nor when its folder never existed (an upload that failed before writing it)
+        }
+
         return Task.CompletedTask;
     }
 

@@ -20,7 +20,7 @@ public sealed partial class InboxJourneyTests(PortalUnderTest portal)
     private const string Admin = "admin@clinique-saint-laurent.example";
     private const string AdminPassword = "Admin-Portail-2026!";
 
-    [GeneratedRegex(@"/inbox/[0-9a-f-]{36}$")]
+    [GeneratedRegex(@"/inbox/[0-9a-f-]{36}(\?.*)?$")]
     private static partial Regex ThreadPath();
 
     [Theory]
@@ -161,6 +161,21 @@ public sealed partial class InboxJourneyTests(PortalUnderTest portal)
         await Results.ScreenshotAsync(read, "inbox-tab");
         await read.GetByTestId("tab-documents").ClickAsync();
         await Results.ScreenshotAsync(read, "inbox-documents");
+
+        // On a phone, the tab and the thread fit the screen.
+        await read.SetViewportSizeAsync(390, 844);
+        foreach (var (path, name) in new[] { ("/inbox", "phone-inbox"), (new Uri(read.Url).AbsolutePath, "phone-documents") })
+        {
+            await read.GotoAsync(path);
+            (await AppointmentJourneyTests.PageWidthAsync(read)).ShouldBeLessThanOrEqualTo(390, await AppointmentJourneyTests.WideElementsAsync(read));
+            await Results.ScreenshotAsync(read, name);
+        }
+
+        await read.GetByTestId("inbox-link").First.ClickAsync();
+        await Expect(read).ToHaveURLAsync(ThreadPath());
+        (await AppointmentJourneyTests.PageWidthAsync(read)).ShouldBeLessThanOrEqualTo(390, await AppointmentJourneyTests.WideElementsAsync(read));
+        await Results.ScreenshotAsync(read, "phone-thread");
+        await read.SetViewportSizeAsync(1280, 800);
 
         // The staff inbox: the reply, unread, then read once opened.
         await staff.GotoAsync("/admin/inbox");

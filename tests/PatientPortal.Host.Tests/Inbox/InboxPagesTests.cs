@@ -113,6 +113,7 @@ public sealed class InboxPagesTests
         // A second reply is not offered, and refused if posted anyway.
         var again = await Page.ParseAsync(await ReplyAsync(heather, id, "One more thing"));
         again.Document.QuerySelector("[data-testid='reply-form']").ShouldBeNull();
+        again.Text("reply-error").ShouldBe("No reply can be sent to this communication: the clinic does not allow one, or you have already replied.");
         (await heather.GetAsync($"/inbox/{id}?reply=true")).Document.QuerySelector("[data-testid='reply-form']").ShouldBeNull();
 
         var sentTab = await heather.GetAsync("/sent");

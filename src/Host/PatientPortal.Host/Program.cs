@@ -5,6 +5,16 @@ builder.AddPortal();
 var app = builder.Build();
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PatientPortal");
 
+// Development only: `-- reset-demo` deletes the Development databases, attachments and mail first, so that this start
+// migrates and seeds the demo clinic afresh.
+if (args.Contains(DemoReset.Command))
+{
+    foreach (var line in DemoReset.Run(app.Configuration, app.Environment))
+    {
+        logger.LogWarning("Demo reset: {Line}", line);
+    }
+}
+
 // `dotnet run --project src/Host/PatientPortal.Host -- migrate` applies every module's migrations and exits.
 await app.Services.MigrateModuleDatabasesAsync(logger);
 if (args.Contains("migrate"))

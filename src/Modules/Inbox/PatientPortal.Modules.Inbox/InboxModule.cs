@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.DemoData;
 using PatientPortal.BuildingBlocks.Jobs;
 using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Persistence;
@@ -7,6 +8,7 @@ using PatientPortal.Modules.Inbox.Data;
 using PatientPortal.Modules.Inbox.Emails;
 using PatientPortal.Modules.Inbox.Jobs;
 using PatientPortal.Modules.Inbox.Reading;
+using PatientPortal.Modules.Inbox.Startup;
 using PatientPortal.Modules.Inbox.Storage;
 using Quartz;
 
@@ -32,6 +34,8 @@ public static class InboxModule
         services.AddScoped<InboxMail>();
         services.AddScoped<FileCleanupJob>();
         services.AddModuleJob<FileCleanupJob>(s => s.WithSimpleSchedule(TimeSpan.FromMinutes(FileCleanupJob.IntervalMinutes)));
+        // The Development demo clinic's inbox (the host runs demo seeders in Development only).
+        services.AddScoped<IDemoDataSeeder, DemoInbox>();
         return services;
     }
 }

@@ -37,3 +37,31 @@
         });
     });
 })();
+
+// The inbox reply: a textarea with data-max counts characters as the patient sees them (an accented letter or an
+// emoji is one: grapheme clusters), shows "n / max" in its data-counter element, and is invalid past the limit, so a
+// form with data-enable-when-valid keeps Send disabled. The server counts the same way and decides.
+(function () {
+    "use strict";
+    var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+    function length(text) {
+        if (segmenter) { var n = 0; for (var _ of segmenter.segment(text)) { n++; } return n; }
+        return Array.from(text).length;
+    }
+    document.addEventListener("DOMContentLoaded", function () {
+        document.querySelectorAll("textarea[data-max]").forEach(function (field) {
+            var counter = document.getElementById(field.getAttribute("data-counter"));
+            var max = parseInt(field.getAttribute("data-max"), 10);
+            var update = function () {
+                var n = length(field.value);
+                if (counter) {
+                    counter.textContent = n + " / " + max;
+                    counter.classList.toggle("over", n > max);
+                }
+                field.setCustomValidity(n > max ? field.getAttribute("data-too-long") || "too long" : "");
+            };
+            field.addEventListener("input", update);
+            update();
+        });
+    });
+})();

@@ -1,0 +1,78 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using PatientPortal.Host.Infrastructure;
+using PatientPortal.Host.Pages.Admin.Clinic;
+using PatientPortal.Modules.Inbox.Contracts;
+
+namespace PatientPortal.Host.Pages.Admin.Inbox;
+
+/// <summary>
+/// Staff: a thread with whose it is, newest first (opening it marks the patient's replies read for the clinic), its
+/// attachments, "Write again" (a new clinic message in the thread; the patient is emailed) and Delete (the module
+/// removes the rows, then the files).
+/// </summary>
+public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public WriteAgainForm Input { get; set; } = new();
+
+    public StaffThreadView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostWriteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new StaffWriteAgain(id, Input.Body ?? "",
+            string.IsNullOrWhiteSpace(Input.FromPractitioner) ? null : Input.FromPractitioner.Trim()), cancellationToken);
+        if (result.IsSuccess)
+        {
+            TempData[InboxAdminPages.NoticeKey] = "Inbox.Staff.Written";
+            return Redirect($"/admin/inbox/{id}");
+        }
+
+        if (Refused(result) is { } refusal)
+        {
+            return refusal;
+        }
+
+        ModelState.AddResultErrors(result, localizer);
+        return await LoadAsync(id, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new DeleteCommunication(id), cancellationToken);
+        if (Refused(result) is { } refusal)
+        {
+            return refusal;
+        }
+
+        TempData[InboxAdminPages.NoticeKey] = "Inbox.Staff.Deleted";
+        return Redirect("/admin/inbox");
+    }
+
+    private IActionResult? Refused(BuildingBlocks.Results.Result result) =>
+        result.Errors.Any(e => e.Key == InboxErrors.NotFound) ? NotFound() : ClinicPages.Refusal(this, result);
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var view = await mediator.Send(new GetStaffThread(id), cancellationToken);
+        if (view.IsFailure)
+        {
+            return Refused(view) ?? NotFound();
+        }
+
+        View = view.Value;
+        return null;
+    }
+
+    public sealed class WriteAgainForm
+    {
+        public string? Body { get; set; }
+
+        public string? FromPractitioner { get; set; }
+    }
+}

@@ -118,6 +118,9 @@ public sealed class InboxPagesTests
 
         var sentTab = await heather.GetAsync("/sent");
         sentTab.Document.QuerySelectorAll("[data-testid='inbox-row']").ShouldContain(r => r.TextContent.Contains("Waiting list confirmation", StringComparison.Ordinal));
+        // Opened from Sent, the original message is at the top and the reply under it (the issue; the guide's "below").
+        var fromSent = await heather.GetAsync($"/inbox/{id}?from=sent");
+        fromSent.Document.QuerySelectorAll("[data-testid='thread-message']").Select(m => m.GetAttribute("data-author")).ShouldBe(["Clinic", "Patient"]);
 
         var staffInbox = await staff.GetAsync("/admin/inbox");
         var reply = staffInbox.Document.QuerySelectorAll("[data-testid='reply-row']").Single(r => r.TextContent.Contains("Waiting list confirmation", StringComparison.Ordinal));

@@ -30,6 +30,12 @@ public sealed class AttachmentTests
         var file = harness.StoredFiles().Single();
         Path.GetFileName(file).ShouldBe(row.StorageKey);
         file.ShouldStartWith(harness.AttachmentsFolder);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Readable by the portal's own user only, whatever the umask (review L10).
+            File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.GetUnixFileMode(Path.GetDirectoryName(file)!).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         (await harness.QueryAsync(db => db.FileCleanups.CountAsync())).ShouldBe(0);
     }
 
@@ -45,7 +51,14 @@ public sealed class AttachmentTests
         harness.Patients.Add(Family.HeatherProfile, "Heather", "Milner");
         harness.SignedInAsStaff();
 
-        foreach (var fake in new[] { html, headerOnly, truncated, png, [] })
+        // A real PDF, plus a stream that decodes twice over (each filter of a chain multiplies a bomb's expansion; review M2).
+        var chained = Pdfs.Real().Concat("\n99 0 obj << /Length 0 /Filter [/FlateDecode /FlateDecode] >>\nstream\n\nendstream\nendobj\n"u8.ToArray()).ToArray();
+        (await harness.SendAsync(new ComposeCommunication(
+            Family.HeatherProfile, CommunicationCategory.Document, "Form", "Body", null, "My Clinic", "Form", [Pdfs.Upload("form.pdf", Pdfs.Real())])))
+            .Errors.ShouldBeEmpty("the same PDF without the chained stream is kept");
+        harness.StoredFiles().Length.ShouldBe(1);
+
+        foreach (var fake in new[] { html, headerOnly, truncated, png, chained, [] })
         {
             var result = await harness.SendAsync(new ComposeCommunication(
                 Family.HeatherProfile, CommunicationCategory.Document, "Form", "Body", null, "My Clinic", "Form", [Pdfs.Upload("form.pdf", fake)]));
@@ -53,7 +66,7 @@ public sealed class AttachmentTests
             result.Errors.Single().Arguments.ShouldBe(["form.pdf"]);
         }
 
-        harness.StoredFiles().ShouldBeEmpty();
+        harness.StoredFiles().Length.ShouldBe(1);
     }
 
     [Theory]

@@ -43,6 +43,9 @@ public sealed class ThreadModel(IMediator mediator, ProfileSelection selection, 
         return loaded;
     }
 
+    /// <summary>A POST that names no handler would render the page without its thread (review L11): nothing here.</summary>
+    public IActionResult OnPost() => NotFound();
+
     public async Task<IActionResult> OnPostReplyAsync(Guid id, string? from, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new ReplyToCommunication(id, Input.Text ?? "", Input.Accepted), cancellationToken);

@@ -28,7 +28,7 @@ internal sealed class AttachmentUploads(IOptions<InboxOptions> options)
                 };
             }
 
-            if (!PdfCheck.IsPdf(content))
+            if (!await PdfCheck.IsPdfAsync(content, cancellationToken))
             {
                 return new Error(InboxErrors.AttachmentNotPdf, nameof(ComposeCommunication.Attachments)) { Arguments = [name] };
             }

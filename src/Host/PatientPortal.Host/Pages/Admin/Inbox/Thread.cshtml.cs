@@ -23,6 +23,9 @@ public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResou
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
 
+    /// <summary>A POST that names no handler would render the page without its thread (review L11): nothing here.</summary>
+    public IActionResult OnPost() => NotFound();
+
     public async Task<IActionResult> OnPostWriteAsync(Guid id, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new StaffWriteAgain(id, Input.Body ?? "",

@@ -20,7 +20,10 @@ internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Comm
         // A tab's page (Inbox, Documents, Bills: newest first) and the counters (the unread of a profile, by category).
         builder.HasIndex(c => new { c.ProfileId, c.LastMessageUtc }).HasDatabaseName("IX_Communications_Profile_Latest");
         builder.HasIndex(c => new { c.ProfileId, c.Category, c.LastMessageUtc }).HasDatabaseName("IX_Communications_Profile_Category_Latest");
-        builder.HasIndex(c => new { c.ProfileId, c.UnreadByPatient, c.Category }).HasDatabaseName("IX_Communications_Profile_Unread");
+        // The counters, on every signed-in page: only the unread rows, by profile and category. A filtered index, because
+        // SQLite cannot seek a bare boolean term: on (ProfileId, UnreadByPatient, Category) it walked a profile's 10,000
+        // rows for its 2,000 unread (bench/Inbox: 7.7 ms); this index holds exactly what the query counts.
+        builder.HasIndex(c => new { c.ProfileId, c.Category }).HasFilter("\"UnreadByPatient\"").HasDatabaseName("IX_Communications_Profile_Unread");
         // Sent: the threads a profile replied to, latest reply first.
         builder.HasIndex(c => new { c.ProfileId, c.LastReplyUtc }).HasFilter("\"LastReplyUtc\" IS NOT NULL").HasDatabaseName("IX_Communications_Profile_Sent");
         // The staff inbox of replies.

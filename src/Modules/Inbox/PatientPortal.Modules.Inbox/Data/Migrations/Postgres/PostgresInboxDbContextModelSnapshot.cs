@@ -244,6 +244,10 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Communications_Replies")
                         .HasFilter("\"LastReplyUtc\" IS NOT NULL");
 
+                    b.HasIndex("ProfileId", "Category")
+                        .HasDatabaseName("IX_Communications_Profile_Unread")
+                        .HasFilter("\"UnreadByPatient\"");
+
                     b.HasIndex("ProfileId", "LastMessageUtc")
                         .HasDatabaseName("IX_Communications_Profile_Latest");
 
@@ -253,9 +257,6 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.HasIndex("ProfileId", "Category", "LastMessageUtc")
                         .HasDatabaseName("IX_Communications_Profile_Category_Latest");
-
-                    b.HasIndex("ProfileId", "UnreadByPatient", "Category")
-                        .HasDatabaseName("IX_Communications_Profile_Unread");
 
                     b.ToTable("Communications", "inbox");
                 });

@@ -240,6 +240,10 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Communications_Replies")
                         .HasFilter("\"LastReplyUtc\" IS NOT NULL");
 
+                    b.HasIndex("ProfileId", "Category")
+                        .HasDatabaseName("IX_Communications_Profile_Unread")
+                        .HasFilter("\"UnreadByPatient\"");
+
                     b.HasIndex("ProfileId", "LastMessageUtc")
                         .HasDatabaseName("IX_Communications_Profile_Latest");
 
@@ -249,9 +253,6 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 
                     b.HasIndex("ProfileId", "Category", "LastMessageUtc")
                         .HasDatabaseName("IX_Communications_Profile_Category_Latest");
-
-                    b.HasIndex("ProfileId", "UnreadByPatient", "Category")
-                        .HasDatabaseName("IX_Communications_Profile_Unread");
 
                     b.ToTable("Communications", "inbox");
                 });

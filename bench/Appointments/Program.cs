@@ -3,10 +3,12 @@ using System.Globalization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.Bench;
 using PatientPortal.Bench.Appointments;
 using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.BuildingBlocks.Results;
+using PatientPortal.Modules.Appointments;
 using PatientPortal.Modules.Appointments.Contracts;
 using PatientPortal.Modules.Appointments.Data;
 using PatientPortal.Modules.Appointments.Domain;
@@ -38,13 +40,13 @@ var settings = new BenchSettings(
 
 if (which is "sqlite" or "both")
 {
-    await using var database = BenchDatabase.Sqlite();
+    await using var database = BenchDatabase.Sqlite(AppointmentsModule.Name);
     await new AppointmentsBench(database, settings).RunAsync();
 }
 
 if (which is "postgres" or "both")
 {
-    var (database, why) = await BenchDatabase.PostgresAsync();
+    var (database, why) = await BenchDatabase.PostgresAsync(AppointmentsModule.Name);
     if (database is null)
     {
         Console.WriteLine($"== Appointments on PostgreSQL: skipped, PostgreSQL could not be reached ({why}); set PORTAL_TEST_POSTGRES or start it (pg_ctlcluster 15 main start).");
@@ -81,7 +83,7 @@ internal sealed class AppointmentsBench(BenchDatabase database, BenchSettings se
 
     public async Task RunAsync()
     {
-        await using var services = database.Services();
+        await using var services = BenchServices.Build(database);
         _services = services;
         _calendar = services.GetRequiredService<ClinicCalendar>();
         var seeding = Stopwatch.StartNew();

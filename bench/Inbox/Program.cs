@@ -4,9 +4,11 @@ using System.Globalization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.Bench;
 using PatientPortal.Bench.Inbox;
 using PatientPortal.BuildingBlocks.Persistence;
 using PatientPortal.BuildingBlocks.Results;
+using PatientPortal.Modules.Inbox;
 using PatientPortal.Modules.Inbox.Contracts;
 using PatientPortal.Modules.Inbox.Data;
 using PatientPortal.Modules.Inbox.Domain;
@@ -28,13 +30,13 @@ var settings = new BenchSettings(Env("INBOX_COMMUNICATIONS", 10_000), Env("INBOX
 
 if (which is "sqlite" or "both")
 {
-    await using var database = BenchDatabase.Sqlite();
+    await using var database = BenchDatabase.Sqlite(InboxModule.Name);
     await new InboxBench(database, settings).RunAsync();
 }
 
 if (which is "postgres" or "both")
 {
-    var (database, why) = await BenchDatabase.PostgresAsync();
+    var (database, why) = await BenchDatabase.PostgresAsync(InboxModule.Name);
     if (database is null)
     {
         Console.WriteLine($"== Inbox on PostgreSQL: skipped, PostgreSQL could not be reached ({why}); set PORTAL_TEST_POSTGRES or start it (pg_ctlcluster 15 main start).");
@@ -65,7 +67,7 @@ internal sealed class InboxBench(BenchDatabase database, BenchSettings settings)
 
     public async Task RunAsync()
     {
-        await using var services = database.Services();
+        await using var services = BenchServices.Build(database);
         _services = services;
         var seeding = Stopwatch.StartNew();
         int unread;

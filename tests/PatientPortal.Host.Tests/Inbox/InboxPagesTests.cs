@@ -297,6 +297,22 @@ public sealed class InboxPagesTests
     }
 
     [Fact]
+    public async Task A_post_that_names_no_handler_gets_404_and_changes_nothing()
+    {
+        await using var portal = await StartAsync();
+        var staff = await SignedInStaffAsync(portal);
+        var id = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Message", "No handler");
+        var heather = await HeatherForNathanAsync(portal);
+
+        // With a valid token but no handler, Razor Pages would render the page without its thread (review L11).
+        (await heather.PostFormAsync($"/inbox/{id}", ReplyForm("no handler"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await staff.PostFormAsync($"/admin/inbox/{id}", new Dictionary<string, string> { ["Body"] = "no handler" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var thread = await heather.GetAsync($"/inbox/{id}");
+        thread.Document.QuerySelectorAll("[data-testid='thread-message']").Length.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_reply_without_the_antiforgery_token_is_refused_and_keeps_nothing()
     {
         await using var portal = await StartAsync();

@@ -297,6 +297,23 @@ public sealed class InboxPagesTests
     }
 
     [Fact]
+    public async Task The_compose_form_sent_twice_makes_one_communication()
+    {
+        await using var portal = await StartAsync();
+        var staff = await SignedInStaffAsync(portal);
+        var formId = Guid.NewGuid().ToString();
+
+        // A double click, or the POST replayed (review L6): the form's one-time id finds the first.
+        var first = await PostComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Message", "Sent once", "Hello", null, formId: formId);
+        var again = await PostComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Message", "Sent once", "Hello", null, formId: formId);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        again.Headers.Location.ShouldBe(first.Headers.Location);
+        var heather = await HeatherForNathanAsync(portal);
+        (await heather.GetAsync("/inbox")).Document.QuerySelectorAll("[data-testid='inbox-row']").Count(r => r.TextContent.Contains("Sent once", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_post_that_names_no_handler_gets_404_and_changes_nothing()
     {
         await using var portal = await StartAsync();

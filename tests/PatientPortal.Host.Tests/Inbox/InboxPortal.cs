@@ -64,10 +64,14 @@ internal static partial class InboxPortal
     }
 
     public static async Task<HttpResponseMessage> PostComposeAsync(
-        PortalClient staff, Guid profileId, string category, string subject, string body, (string Name, byte[] Bytes)? file, int replies = 1, string? from = null)
+        PortalClient staff, Guid profileId, string category, string subject, string body, (string Name, byte[] Bytes)? file, int replies = 1, string? from = null,
+        string? formId = null)
     {
         var url = $"/admin/inbox/compose?profile={profileId}";
-        var token = (await staff.GetAsync(url)).AntiforgeryToken;
+        var page = await staff.GetAsync(url);
+        var token = page.AntiforgeryToken;
+        // The one-time id the page drew into its form (or the one a test replays).
+        formId ??= page.Document.QuerySelector("[data-testid='compose-form-id']")!.GetAttribute("value")!;
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
@@ -78,6 +82,7 @@ internal static partial class InboxPortal
             { new StringContent("My Clinic"), "Input.Site" },
             { new StringContent(category == "Bill" ? "Consultation receipt" : "Dermatology"), "Input.TypeLabel" },
             { new StringContent(replies.ToString(CultureInfo.InvariantCulture)), "Input.RepliesAllowed" },
+            { new StringContent(formId), "Input.FormId" },
         };
         if (file is { } f)
         {

@@ -13,6 +13,39 @@ public sealed class StaffTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_same_compose_form_sent_again_or_four_times_at_once_makes_one_communication_and_tells_the_patient_once(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        harness.Patients.Add(Family.HeatherProfile, "Heather", "Milner");
+        harness.Recipients.Add(Family.HeatherProfile, Family.HeatherAccount, "heather@example.test", "en-CA", ProfileTabs.Bills);
+        harness.SignedInAsStaff();
+        ComposeCommunication Bill(Guid form) =>
+            new(Family.HeatherProfile, CommunicationCategory.Bill, "Receipt", "Body", null, "My Clinic", "Receipt", [Pdfs.Upload("r.pdf")], 1, form);
+
+        // A double click, or the POST replayed (review L6).
+        var form = Guid.NewGuid();
+        var first = await harness.SendAsync(Bill(form));
+        var emails = (await harness.QueuedEmailsAsync()).Count;
+        var again = await harness.SendAsync(Bill(form));
+
+        again.Value.ShouldBe(first.Value);
+        (await harness.QueuedEmailsAsync()).Count.ShouldBe(emails, "nothing is sent twice");
+        emails.ShouldBeGreaterThan(0);
+
+        var raced = Guid.NewGuid();
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PerTaskAccount.AsStaff(harness, Bill(raced)))));
+        results.ShouldAllBe(r => r.IsSuccess);
+        results.Select(r => r.Value).Distinct().Count().ShouldBe(1);
+
+        (await harness.QueryAsync(db => db.Communications.CountAsync())).ShouldBe(2);
+        (await harness.QueuedEmailsAsync()).Count.ShouldBe(emails * 2);
+        harness.StoredFiles().Length.ShouldBe(2, "the files of the submissions that lost the race are deleted");
+        (await harness.QueryAsync(db => db.FileCleanups.CountAsync())).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Composing_checks_each_field_and_keeps_nothing_of_a_refused_request(DatabaseProvider provider)
     {
         await using var harness = await Family.HarnessAsync(provider);

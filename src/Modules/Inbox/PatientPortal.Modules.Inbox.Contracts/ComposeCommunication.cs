@@ -13,6 +13,8 @@ namespace PatientPortal.Modules.Inbox.Contracts;
 /// 0 (no reply) to <see cref="MaxRepliesLimit"/>; the guide's default is one. The profile's account and its proxies with
 /// the category's permission get an email ("View the Message / Document / Invoice", no health detail), as their
 /// preference for new communications allows. Returns the communication's id. Nothing is kept of a refused request.
+/// <paramref name="FormId"/>: the compose form's one-time id; the same form sent again (a double click, a replayed POST)
+/// returns the communication it already made, and nothing is sent twice.
 /// </summary>
 public sealed record ComposeCommunication(
     Guid ProfileId,
@@ -23,7 +25,8 @@ public sealed record ComposeCommunication(
     string Site,
     string TypeLabel,
     IReadOnlyList<AttachmentUpload> Attachments,
-    int RepliesAllowed = ComposeCommunication.DefaultRepliesAllowed) : IRequest<Result<Guid>>
+    int RepliesAllowed = ComposeCommunication.DefaultRepliesAllowed,
+    Guid? FormId = null) : IRequest<Result<Guid>>
 {
     public const int DefaultRepliesAllowed = 1;
     public const int MaxRepliesLimit = 10;

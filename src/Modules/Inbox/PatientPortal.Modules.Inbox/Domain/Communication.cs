@@ -76,6 +76,11 @@ internal sealed class Communication
         return communication;
     }
 
+    /// <summary>The compose form's one-time id: a second submission of the same form finds this communication (review L6).</summary>
+    public Guid? FormId { get; private set; }
+
+    public void SubmittedWith(Guid? formId) => FormId = formId;
+
     public Attachment Attach(string fileName, string storageKey, long length, DateTimeOffset now)
     {
         var attachment = new Attachment(Guid.CreateVersion7(now), Id, fileName, storageKey, length, now);

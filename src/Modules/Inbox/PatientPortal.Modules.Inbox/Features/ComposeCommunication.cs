@@ -64,6 +64,11 @@ internal sealed class ComposeCommunicationHandler(
             return new Error(InboxErrors.UnknownPatient);
         }
 
+        if (await AlreadySentAsync(request.FormId, cancellationToken) is { } sent)
+        {
+            return sent;
+        }
+
         var checkedUploads = await uploads.CheckAsync(request.Attachments, cancellationToken);
         if (checkedUploads.IsFailure)
         {
@@ -83,11 +88,19 @@ internal sealed class ComposeCommunicationHandler(
                 communication.Attach(checkedUploads.Value[i].FileName, keys[i], checkedUploads.Value[i].Content.Length, now);
             }
 
+            communication.SubmittedWith(request.FormId);
             db.Communications.Add(communication);
             files.Keep(keys);
             mail.Queue(db, communication, recipients);
             await db.SaveChangesAsync(cancellationToken);
             return communication.Id;
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && request.FormId is not null)
+        {
+            // The same form, submitted twice at once: the other made it (the unique form id); these files go.
+            db.ChangeTracker.Clear();
+            await files.DeleteQuietlyAsync([.. keys], CancellationToken.None);
+            return await AlreadySentAsync(request.FormId, cancellationToken) ?? throw new InvalidOperationException("A unique form id without its communication.", ex);
         }
         catch
         {
@@ -96,6 +109,9 @@ internal sealed class ComposeCommunicationHandler(
             throw;
         }
     }
+
+    private async Task<Guid?> AlreadySentAsync(Guid? formId, CancellationToken cancellationToken) =>
+        formId is null ? null : await db.Communications.AsNoTracking().Where(c => c.FormId == formId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>A blank sender is the clinic's administration.</summary>
     internal static string? Label(string? fromPractitioner) =>

@@ -92,7 +92,8 @@ public sealed class ComposeModel(IMediator mediator, IStringLocalizer<SharedReso
                 Input.Site ?? "",
                 Input.TypeLabel ?? "",
                 attachments,
-                Input.RepliesAllowed), cancellationToken);
+                Input.RepliesAllowed,
+                Input.FormId), cancellationToken);
             if (result.IsSuccess)
             {
                 TempData[InboxAdminPages.NoticeKey] = "Inbox.Staff.Sent";
@@ -162,4 +163,7 @@ public sealed class ComposeForm
     public string? TypeLabel { get; set; }
 
     public int RepliesAllowed { get; set; } = ComposeCommunication.DefaultRepliesAllowed;
+
+    /// <summary>This form's one-time id, made when the form is drawn: sent twice, it makes one communication (review L6).</summary>
+    public Guid FormId { get; set; } = Guid.NewGuid();
 }

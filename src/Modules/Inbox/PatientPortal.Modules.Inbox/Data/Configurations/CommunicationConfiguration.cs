@@ -26,6 +26,8 @@ internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Comm
         builder.HasIndex(c => new { c.ProfileId, c.Category }).HasFilter("\"UnreadByPatient\"").HasDatabaseName("IX_Communications_Profile_Unread");
         // Sent: the threads a profile replied to, latest reply first.
         builder.HasIndex(c => new { c.ProfileId, c.LastReplyUtc }).HasFilter("\"LastReplyUtc\" IS NOT NULL").HasDatabaseName("IX_Communications_Profile_Sent");
+        // One communication per compose form (a replayed form finds the first).
+        builder.HasIndex(c => c.FormId).IsUnique().HasFilter("\"FormId\" IS NOT NULL");
         // The staff inbox of replies.
         builder.HasIndex(c => c.LastReplyUtc).HasFilter("\"LastReplyUtc\" IS NOT NULL").HasDatabaseName("IX_Communications_Replies");
     }

@@ -183,6 +183,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("FormId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("FromPractitioner")
                         .HasColumnType("text");
 
@@ -239,6 +242,10 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormId")
+                        .IsUnique()
+                        .HasFilter("\"FormId\" IS NOT NULL");
 
                     b.HasIndex("LastReplyUtc")
                         .HasDatabaseName("IX_Communications_Replies")

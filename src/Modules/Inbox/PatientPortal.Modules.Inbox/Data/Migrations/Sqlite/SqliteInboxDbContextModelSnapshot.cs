@@ -179,6 +179,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FormId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromPractitioner")
                         .HasColumnType("TEXT");
 
@@ -235,6 +238,10 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormId")
+                        .IsUnique()
+                        .HasFilter("\"FormId\" IS NOT NULL");
 
                     b.HasIndex("LastReplyUtc")
                         .HasDatabaseName("IX_Communications_Replies")

@@ -46,6 +46,29 @@ public sealed class StaffTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_same_write_again_form_sent_twice_writes_once(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        harness.Patients.Add(Family.HeatherProfile, "Heather", "Milner");
+        harness.Recipients.Add(Family.HeatherProfile, Family.HeatherAccount, "heather@example.test", "en-CA", ProfileTabs.Messages);
+        harness.SignedInAsStaff();
+        var id = (await harness.SendAsync(Compose(Family.HeatherProfile))).Value;
+        var emails = (await harness.QueuedEmailsAsync()).Count;
+        var form = Guid.NewGuid();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => PerTaskAccount.AsStaff(harness, new StaffWriteAgain(id, "One more thing", null, form)))));
+        (await harness.SendAsync(new StaffWriteAgain(id, "One more thing", null, form))).IsSuccess.ShouldBeTrue();
+        (await harness.SendAsync(new StaffWriteAgain(id, "Another thing", null, Guid.NewGuid()))).IsSuccess.ShouldBeTrue();
+
+        results.ShouldAllBe(r => r.IsSuccess);
+        (await harness.QueryAsync(db => db.Messages.Where(m => m.CommunicationId == id).Select(m => m.Body).ToListAsync()))
+            .Order().ShouldBe(["Another thing", "Body", "One more thing"]);
+        (await harness.QueuedEmailsAsync()).Count.ShouldBe(emails * 3);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Composing_checks_each_field_and_keeps_nothing_of_a_refused_request(DatabaseProvider provider)
     {
         await using var harness = await Family.HarnessAsync(provider);

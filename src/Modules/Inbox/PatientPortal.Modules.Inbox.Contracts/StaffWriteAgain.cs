@@ -9,4 +9,5 @@ namespace PatientPortal.Modules.Inbox.Contracts;
 /// patient, and the same recipients as for a new communication get an email. The patient's reply allowance does not
 /// change.
 /// </summary>
-public sealed record StaffWriteAgain(Guid CommunicationId, string Body, string? FromPractitioner) : IRequest<Result>;
+/// <remarks><paramref name="FormId"/>: the form's one-time id; the same form sent again adds nothing and tells nobody twice.</remarks>
+public sealed record StaffWriteAgain(Guid CommunicationId, string Body, string? FromPractitioner, Guid? FormId = null) : IRequest<Result>;

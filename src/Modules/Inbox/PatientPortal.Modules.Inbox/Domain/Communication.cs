@@ -133,6 +133,15 @@ internal sealed class Message(
 
     public int? ReplyNumber { get; private set; } = replyNumber;
     public DateTimeOffset AtUtc { get; private set; } = atUtc;
+
+    /// <summary>The staff form's one-time id ("Write again"): the same form sent again finds this message (review L6).</summary>
+    public Guid? FormId { get; private set; }
+
+    public Message SubmittedWith(Guid? formId)
+    {
+        FormId = formId;
+        return this;
+    }
 }
 
 /// <summary>

@@ -53,8 +53,14 @@ internal sealed class StaffWriteAgainHandler(InboxDbContext db, ICurrentAccount 
                 return (Result)new Error(InboxErrors.NotFound); // deleted meanwhile
             }
 
+            if (request.FormId is { } form && await db.Messages.AnyAsync(m => m.FormId == form, cancellationToken))
+            {
+                return Result.Success(); // the same form again (a double click, a replay): written once already
+            }
+
             db.Messages.Add(communication.WriteAgain(
-                PlainText.Normalize(request.Body), ComposeCommunicationHandler.Label(request.FromPractitioner), staff, clock.GetUtcNow()));
+                PlainText.Normalize(request.Body), ComposeCommunicationHandler.Label(request.FromPractitioner), staff, clock.GetUtcNow())
+                .SubmittedWith(request.FormId));
             db.Entry(communication).Property(c => c.UnreadByPatient).IsModified = true;
             mail.Queue(db, communication, recipients);
             await db.SaveChangesAsync(cancellationToken);

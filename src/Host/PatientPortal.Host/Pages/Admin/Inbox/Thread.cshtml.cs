@@ -29,7 +29,7 @@ public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResou
     public async Task<IActionResult> OnPostWriteAsync(Guid id, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new StaffWriteAgain(id, Input.Body ?? "",
-            string.IsNullOrWhiteSpace(Input.FromPractitioner) ? null : Input.FromPractitioner.Trim()), cancellationToken);
+            string.IsNullOrWhiteSpace(Input.FromPractitioner) ? null : Input.FromPractitioner.Trim(), Input.FormId), cancellationToken);
         if (result.IsSuccess)
         {
             TempData[InboxAdminPages.NoticeKey] = "Inbox.Staff.Written";
@@ -77,5 +77,8 @@ public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResou
         public string? Body { get; set; }
 
         public string? FromPractitioner { get; set; }
+
+        /// <summary>This form's one-time id, made when the page is drawn: sent twice, it writes once (review L6).</summary>
+        public Guid FormId { get; set; } = Guid.NewGuid();
     }
 }

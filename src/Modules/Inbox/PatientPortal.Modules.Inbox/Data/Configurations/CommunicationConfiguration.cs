@@ -45,6 +45,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // Behind the reply lock: one row per reply number, so two replies racing for the last one cannot both be kept
         // (the clinic's messages have none; NULLs never collide).
         builder.HasIndex(m => new { m.CommunicationId, m.ReplyNumber }).IsUnique().HasDatabaseName("IX_Messages_OneReplyPerNumber");
+        // Behind the thread's lock: one message per staff form.
+        builder.HasIndex(m => m.FormId).IsUnique().HasFilter("\"FormId\" IS NOT NULL");
     }
 }
 

@@ -342,6 +342,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                     b.Property<Guid>("CommunicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("FormId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("FromPractitioner")
                         .HasColumnType("text");
 
@@ -349,6 +352,10 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormId")
+                        .IsUnique()
+                        .HasFilter("\"FormId\" IS NOT NULL");
 
                     b.HasIndex("CommunicationId", "AtUtc");
 

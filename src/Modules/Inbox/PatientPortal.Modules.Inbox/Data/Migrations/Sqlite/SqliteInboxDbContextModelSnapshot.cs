@@ -338,6 +338,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                     b.Property<Guid>("CommunicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FormId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromPractitioner")
                         .HasColumnType("TEXT");
 
@@ -345,6 +348,10 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormId")
+                        .IsUnique()
+                        .HasFilter("\"FormId\" IS NOT NULL");
 
                     b.HasIndex("CommunicationId", "AtUtc");
 

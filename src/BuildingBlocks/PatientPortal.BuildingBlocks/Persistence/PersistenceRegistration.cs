@@ -42,7 +42,10 @@ public static class PersistenceRegistration
         services.AddScoped<IOutboxDispatcher, OutboxDispatcher<TContext>>();
         services.AddScoped<IEmailQueueProcessor, EmailQueueProcessor<TContext>>();
         services.AddScoped<IModuleRetention, ModuleRetention<TContext>>();
-        services.AddHealthChecks().AddDbContextCheck<TContext>(module.ToLowerInvariant(), tags: ["ready"]);
+        // Ready means the module's own tables answer: a bare open succeeds on a pooled connection even after the
+        // database file is gone bad, so read the migrations history instead.
+        services.AddHealthChecks().AddDbContextCheck<TContext>(module.ToLowerInvariant(), tags: ["ready"],
+            customTestQuery: async (db, ct) => (await db.Database.GetAppliedMigrationsAsync(ct)).Any());
         return services;
     }
 }

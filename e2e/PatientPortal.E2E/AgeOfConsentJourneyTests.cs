@@ -45,82 +45,85 @@ internal static class AgeOfConsentJourney
         var birthday = today.AddDays(1);
         var childBirth = birthday.AddYears(-14);
 
-        // The parent has an account of their own.
         await using var parentBrowser = await chromium.NewBrowserAsync(locale, clinic.BaseAddress);
-        var parentPage = (await Journeys.RegisterAndActivateAsync(parentBrowser, parent)).Page;
-
-        // Staff create the child's record and attach it to the parent's account with every tab.
-        var staff = (await InvitationsAdminPage.SignInAsync(staffBrowser, text.Language)).Page;
-        await staff.GotoAsync("/admin/patients/new");
-        await staff.GetByTestId("first-name").FillAsync(childFirst);
-        await staff.GetByTestId("last-name").FillAsync(childLast);
-        await staff.GetByTestId("date-of-birth").FillAsync(Iso(childBirth));
-        await staff.GetByTestId("hin").FillAsync(card);
-        await staff.GetByTestId("contact-email").FillAsync(teenEmail);
-        await staff.GetByTestId("guardian-name").FillAsync(parent.FullName);
-        await staff.GetByTestId("guardian-email").FillAsync(parent.Email);
-        await staff.GetByTestId("create-record").ClickAsync();
-        await staff.WaitForURLAsync("**/admin/patients/*-*");
-        await staff.GetByTestId("account-email").FillAsync(parent.Email);
-        await staff.GetByTestId("relationship").SelectOptionAsync("Parent");
-        await staff.GetByTestId("attach").ClickAsync();
-        await Expect(staff.GetByTestId("link-holder")).ToHaveTextAsync(parent.FullName);
-        await Results.ScreenshotAsync(staff, "journey-staff-attached-child");
-
-        // The parent finds the child among the attached profiles and switches to them.
-        var child = await AttachedAsync(parentPage, childFirst);
-        await Expect(child).ToHaveAttributeAsync("data-state", "Active");
-        await child.GetByTestId("select-profile").ClickAsync();
-        await Expect(parentPage.GetByTestId("profile-name")).ToHaveTextAsync($"{childFirst} {childLast}");
-        await Expect(parentPage.GetByTestId("profile-dob")).ToContainTextAsync(Iso(childBirth));
-        await Results.ScreenshotAsync(parentPage, "journey-parent-switched-to-child");
-
-        // The 14th birthday: midnight in Montreal; the daily job runs at once.
-        var moved = await staffBrowser.APIRequest.PostAsync(
-            $"/testing/clock?to={Iso(birthday)}&runAgeOfConsentJob=true", new() { Headers = new Dictionary<string, string> { ["X-Test-Clock"] = "move" } });
-        moved.Ok.ShouldBeTrue(await moved.TextAsync());
-        (await moved.JsonAsync())!.Value.GetProperty("revoked").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
-
-        // A day passed: the parent signs in again and sees the guide's message where the child was.
-        await parentPage.GotoAsync("/");
-        if (LoginPage.LoginUrl().IsMatch(parentPage.Url))
-        {
-            await new LoginPage(parentPage).SignInAsync(parent.Email, parent.Password);
-        }
-
-        await Expect(parentPage.GetByTestId("profile-name")).ToHaveTextAsync(parent.FullName);
-        child = await AttachedAsync(parentPage, childFirst);
-        await Expect(child).ToHaveAttributeAsync("data-state", "Revoked");
-        await Expect(child.GetByTestId("age-of-consent-message")).ToHaveTextAsync(message);
-        await Expect(child.GetByTestId("select-profile")).ToHaveCountAsync(0);
-        await Results.ScreenshotAsync(parentPage, "journey-parent-age-of-consent-message");
-
-        // The teen is invited to claim their own file (the code is the card's last 4 digits) ...
         await using var teenBrowser = await chromium.NewBrowserAsync(locale, clinic.BaseAddress);
-        var invitation = await (await Mailbox.OpenAsync(teenBrowser)).WaitForAsync(teenEmail, text.InvitationMail);
-        var teenPage = await teenBrowser.NewPageAsync();
-        await teenPage.GotoAsync(invitation.Link);
-        var terms = await new InvitationPage(teenPage).AcceptAsync(teenEmail, card[^4..], parent.Password, pin: "4826");
-        var teenDashboard = await terms.AcceptAsync();
-        await Expect(teenDashboard.ProfileName).ToHaveTextAsync($"{childFirst} {childLast}");
+        await FailureReport.RunAsync(async () =>
+        {
+            // The parent has an account of their own.
+            var parentPage = (await Journeys.RegisterAndActivateAsync(parentBrowser, parent)).Page;
 
-        // ... the parent asks again from Connected Accounts, and the teen consents.
-        var connections = await ConnectionsPage.OpenAsync(parentPage);
-        await connections.ConnectAsync(childFirst, childLast, Iso(childBirth), card);
-        await Expect(connections.Done).ToBeVisibleAsync();
-        var teenConnections = await ConnectionsPage.OpenAsync(teenPage);
-        await Expect(teenConnections.ConsentRequesters).ToHaveTextAsync(parent.FullName);
-        await Results.ScreenshotAsync(teenPage, "journey-teen-consent-request");
-        await teenConnections.ApproveAsync(parent.FullName);
-        await Expect(teenConnections.ProxyNames).ToHaveTextAsync(parent.FullName);
+            // Staff create the child's record and attach it to the parent's account with every tab.
+            var staff = (await InvitationsAdminPage.SignInAsync(staffBrowser, text.Language)).Page;
+            await staff.GotoAsync("/admin/patients/new");
+            await staff.GetByTestId("first-name").FillAsync(childFirst);
+            await staff.GetByTestId("last-name").FillAsync(childLast);
+            await staff.GetByTestId("date-of-birth").FillAsync(Iso(childBirth));
+            await staff.GetByTestId("hin").FillAsync(card);
+            await staff.GetByTestId("contact-email").FillAsync(teenEmail);
+            await staff.GetByTestId("guardian-name").FillAsync(parent.FullName);
+            await staff.GetByTestId("guardian-email").FillAsync(parent.Email);
+            await staff.GetByTestId("create-record").ClickAsync();
+            await staff.WaitForURLAsync("**/admin/patients/*-*");
+            await staff.GetByTestId("account-email").FillAsync(parent.Email);
+            await staff.GetByTestId("relationship").SelectOptionAsync("Parent");
+            await staff.GetByTestId("attach").ClickAsync();
+            await Expect(staff.GetByTestId("link-holder")).ToHaveTextAsync(parent.FullName);
+            await Results.ScreenshotAsync(staff, "journey-staff-attached-child");
 
-        // Access is back, on the teen's word.
-        await parentPage.GotoAsync("/");
-        child = await AttachedAsync(parentPage, childFirst);
-        await Expect(child).ToHaveAttributeAsync("data-state", "Active");
-        await child.GetByTestId("select-profile").ClickAsync();
-        await Expect(parentPage.GetByTestId("profile-name")).ToHaveTextAsync($"{childFirst} {childLast}");
-        await Results.ScreenshotAsync(parentPage, "journey-parent-access-back");
+            // The parent finds the child among the attached profiles and switches to them.
+            var child = await AttachedAsync(parentPage, childFirst);
+            await Expect(child).ToHaveAttributeAsync("data-state", "Active");
+            await child.GetByTestId("select-profile").ClickAsync();
+            await Expect(parentPage.GetByTestId("profile-name")).ToHaveTextAsync($"{childFirst} {childLast}");
+            await Expect(parentPage.GetByTestId("profile-dob")).ToContainTextAsync(Iso(childBirth));
+            await Results.ScreenshotAsync(parentPage, "journey-parent-switched-to-child");
+
+            // The 14th birthday: midnight in Montreal; the daily job runs at once.
+            var moved = await staffBrowser.APIRequest.PostAsync(
+                $"/testing/clock?to={Iso(birthday)}&runAgeOfConsentJob=true", new() { Headers = new Dictionary<string, string> { ["X-Test-Clock"] = "move" } });
+            moved.Ok.ShouldBeTrue(await moved.TextAsync());
+            (await moved.JsonAsync())!.Value.GetProperty("revoked").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+
+            // A day passed: the parent signs in again and sees the guide's message where the child was.
+            await parentPage.GotoAsync("/");
+            if (LoginPage.LoginUrl().IsMatch(parentPage.Url))
+            {
+                await new LoginPage(parentPage).SignInAsync(parent.Email, parent.Password);
+            }
+
+            await Expect(parentPage.GetByTestId("profile-name")).ToHaveTextAsync(parent.FullName);
+            child = await AttachedAsync(parentPage, childFirst);
+            await Expect(child).ToHaveAttributeAsync("data-state", "Revoked");
+            await Expect(child.GetByTestId("age-of-consent-message")).ToHaveTextAsync(message);
+            await Expect(child.GetByTestId("select-profile")).ToHaveCountAsync(0);
+            await Results.ScreenshotAsync(parentPage, "journey-parent-age-of-consent-message");
+
+            // The teen is invited to claim their own file (the code is the card's last 4 digits) ...
+            var invitation = await (await Mailbox.OpenAsync(teenBrowser)).WaitForAsync(teenEmail, text.InvitationMail);
+            var teenPage = await teenBrowser.NewPageAsync();
+            await teenPage.GotoAsync(invitation.Link);
+            var terms = await new InvitationPage(teenPage).AcceptAsync(teenEmail, card[^4..], parent.Password, pin: "4826");
+            var teenDashboard = await terms.AcceptAsync();
+            await Expect(teenDashboard.ProfileName).ToHaveTextAsync($"{childFirst} {childLast}");
+
+            // ... the parent asks again from Connected Accounts, and the teen consents.
+            var connections = await ConnectionsPage.OpenAsync(parentPage);
+            await connections.ConnectAsync(childFirst, childLast, Iso(childBirth), card);
+            await Expect(connections.Done).ToBeVisibleAsync();
+            var teenConnections = await ConnectionsPage.OpenAsync(teenPage);
+            await Expect(teenConnections.ConsentRequesters).ToHaveTextAsync(parent.FullName);
+            await Results.ScreenshotAsync(teenPage, "journey-teen-consent-request");
+            await teenConnections.ApproveAsync(parent.FullName);
+            await Expect(teenConnections.ProxyNames).ToHaveTextAsync(parent.FullName);
+
+            // Access is back, on the teen's word.
+            await parentPage.GotoAsync("/");
+            child = await AttachedAsync(parentPage, childFirst);
+            await Expect(child).ToHaveAttributeAsync("data-state", "Active");
+            await child.GetByTestId("select-profile").ClickAsync();
+            await Expect(parentPage.GetByTestId("profile-name")).ToHaveTextAsync($"{childFirst} {childLast}");
+            await Results.ScreenshotAsync(parentPage, "journey-parent-access-back");
+        }, staffBrowser, parentBrowser, teenBrowser);
     }
 
     private static ILocator Attached(IPage page, string firstName) =>

@@ -113,4 +113,48 @@ public sealed class WriteLockTests
         (await thirdDb.Counters.AsNoTracking().Where(c => c.Id > 100).OrderBy(c => c.Id).Select(c => c.Value).ToListAsync()).ShouldBe([1, 2]);
         await next.CommitAsync();
     }
+
+    [Fact]
+    public async Task On_PostgreSQL_a_tried_key_another_holds_gives_up_at_once_and_is_free_again_when_it_ends()
+    {
+        await using var module = await CounterModule.CreateAsync(DatabaseProvider.Postgres);
+        using var first = module.Services.CreateScope();
+        using var second = module.Services.CreateScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<CounterDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<CounterDbContext>();
+        long[] time = [WriteLock.KeyOf(Practitioner, 1), WriteLock.KeyOf(Practitioner, 2)];
+
+        var held = await WriteLock.TryBeginAsync(firstDb, 1, [], [time[1]], CancellationToken.None);
+        held.ShouldNotBeNull();
+        var behind = await WriteLock.TryBeginAsync(secondDb, 1, [WriteLock.KeyOf(Guid.NewGuid())], time, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(5));
+        var otherSpace = await WriteLock.TryBeginAsync(secondDb, 2, [], time, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        behind.ShouldBeNull("one of the tried keys is held: no waiting");
+        otherSpace.ShouldNotBeNull("the same keys in another space are other locks");
+        await otherSpace.DisposeAsync();
+        await held.DisposeAsync();
+        await using var after = await WriteLock.TryBeginAsync(secondDb, 1, [], time, CancellationToken.None);
+        after.ShouldNotBeNull("the lock ended with the transaction that held it");
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_a_waited_key_is_still_waited_for_before_the_tried_ones()
+    {
+        await using var module = await CounterModule.CreateAsync(DatabaseProvider.Postgres);
+        using var first = module.Services.CreateScope();
+        using var second = module.Services.CreateScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<CounterDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<CounterDbContext>();
+        var profile = WriteLock.KeyOf(Guid.NewGuid());
+
+        var held = await WriteLock.BeginAsync(firstDb, 1, [profile], CancellationToken.None);
+        var waiting = WriteLock.TryBeginAsync(secondDb, 1, [profile], [WriteLock.KeyOf(Practitioner, 3)], CancellationToken.None);
+        await Task.Delay(300);
+
+        waiting.IsCompleted.ShouldBeFalse("the waited key is held by another transaction");
+        await held.DisposeAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        next.ShouldNotBeNull();
+    }
 }

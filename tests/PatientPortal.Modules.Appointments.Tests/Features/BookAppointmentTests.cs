@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.Modules.Appointments.Data;
+using PatientPortal.Modules.Appointments.Scheduling;
+
 namespace PatientPortal.Modules.Appointments.Tests.Features;
 
 /// <summary>BookAppointment: one booking per slot whatever the race, only for a profile the account may book for, only a real free slot.</summary>
@@ -70,6 +74,26 @@ public sealed class BookAppointmentTests
         results.Count(r => r.IsSuccess).ShouldBe(1);
         var saturday = await harness.QueryAsync(db => db.Appointments.Where(a => a.StartUtc >= starts[0]).ToListAsync());
         saturday.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_a_booking_behind_another_of_the_same_time_is_just_taken_at_once_and_books_when_it_ends()
+    {
+        await using var harness = await ClinicAsync(DatabaseProvider.Postgres);
+        var start = TestClinic.Local(2026, 3, 5, 10, 0);
+        using var other = harness.Services.CreateScope();
+        var otherDb = other.ServiceProvider.GetRequiredService<AppointmentsDbContext>();
+
+        // Another booking of Dr Solutions from 9:55 to 10:15 holds its time's locks (not the profile's).
+        var underWay = await WriteLock.TryBeginAsync(
+            otherDb, SlotBooking.LockSpace, [], SlotBooking.PractitionerTime(TestClinic.DrSolutions, start.AddMinutes(-5), start.AddMinutes(15)), CancellationToken.None);
+        underWay.ShouldNotBeNull();
+        var behind = await harness.SendAsync(Visit(start)).WaitAsync(TimeSpan.FromSeconds(5));
+        await underWay.DisposeAsync();
+        var after = await harness.SendAsync(Visit(start));
+
+        behind.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotTaken);
+        after.IsSuccess.ShouldBeTrue("the other booking ended without taking the time");
     }
 
     [Theory]

@@ -103,6 +103,68 @@ public static class WriteLock
         return transaction;
     }
 
+    /// <summary>
+    /// Like <see cref="BeginAsync(DbContext, long, IEnumerable{long}, CancellationToken)"/> for <paramref name="waitFor"/>,
+    /// then, on PostgreSQL, only tries <paramref name="tryFor"/>: when another transaction holds one of them, nothing is
+    /// begun and null comes back at once, instead of queueing behind it. For a unit whose losers get the same answer
+    /// whether they wait or not (a booking behind another of the same time is "just taken" either way). Never deadlocks:
+    /// a transaction that tries waits for nothing after. On SQLite the writers of a file are lined up on its gate anyway
+    /// (one at a time, each short): the keys are not locked one by one there, and this waits as BeginAsync does.
+    /// </summary>
+    public static async Task<IDbContextTransaction?> TryBeginAsync(
+        DbContext db, long space, IEnumerable<long> waitFor, IEnumerable<long> tryFor, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await BeginAsync(db, space, waitFor.Concat(tryFor), cancellationToken);
+        }
+
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            // One round trip: the waited keys first (left to right), then one answer for all the tried ones.
+            var waited = waitFor.Select(key => space ^ key).ToList();
+            var tried = tryFor.Select(key => space ^ key).ToList();
+            var connection = db.Database.GetDbConnection();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            var select = waited.Select((_, i) => $"pg_advisory_xact_lock(@w{i})")
+                .Append(tried.Count == 0 ? "true" : string.Join(" AND ", tried.Select((_, i) => $"pg_try_advisory_xact_lock(@t{i})")));
+#pragma warning disable CA2100 // Parameter names only; every key is a parameter.
+            command.CommandText = "SELECT " + string.Join(", ", select);
+#pragma warning restore CA2100
+            AddKeys(command, "w", waited);
+            AddKeys(command, "t", tried);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var locked = reader.GetBoolean(reader.FieldCount - 1);
+            await reader.DisposeAsync();
+            if (locked)
+            {
+                return transaction;
+            }
+
+            await transaction.DisposeAsync();
+            return null;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static void AddKeys(DbCommand command, string prefix, List<long> keys)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameter.Value = keys[i];
+            command.Parameters.Add(parameter);
+        }
+    }
+
     /// <summary>A part of what <paramref name="key"/> names (a practitioner's five minutes), locked apart from its other parts.</summary>
     public static long KeyOf(Guid key, long part) => KeyOf(key) ^ unchecked(part * (long)0x9E3779B97F4A7C15);
 

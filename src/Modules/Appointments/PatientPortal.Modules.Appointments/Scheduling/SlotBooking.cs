@@ -16,9 +16,10 @@ internal sealed record SlotBookingRequest(
 /// The one way a slot becomes an appointment, for a patient's booking and for staff's. The slot is first looked up
 /// among the free slots (the schedule's rules: blocks, closed days, nothing deactivated), never trusting the time the
 /// browser sent, and the appointment and its confirmation emails are written; only then are the locks taken, in a fixed
-/// order, the profile's (its count of upcoming bookings) then the practitioner's time the slot covers, and inside them
-/// one query reads what other bookings may have changed meanwhile: a live appointment of the practitioner overlapping
-/// the slot ("this time was just taken"), the profile's upcoming bookings, and any booking of the same person
+/// order, the profile's (its count of upcoming bookings, waited for) then the practitioner's time the slot covers (on
+/// PostgreSQL only tried: a booking that finds another of an overlapping time under way is "just taken" at once), and
+/// inside them one query reads what other bookings may have changed meanwhile: a live appointment of the practitioner
+/// overlapping the slot ("this time was just taken"), the profile's upcoming bookings, and any booking of the same person
 /// overlapping it (one person never holds two overlapping appointments, whoever the practitioners). So twenty parallel
 /// requests for one slot make one booking and nineteen "just taken", and the locks are held for four round trips
 /// (bench/Appointments: the work inside them is what the last of sixteen bookers waits for). The unique index on a
@@ -27,7 +28,7 @@ internal sealed record SlotBookingRequest(
 internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, AppointmentMail mail, IOptions<AppointmentsOptions> options, TimeProvider clock)
 {
     // Keeps these advisory locks apart from any other use of pg_advisory_xact_lock on the database.
-    private const long LockSpace = 0x424F4F4B494E4753; // "BOOKINGS"
+    internal const long LockSpace = 0x424F4F4B494E4753; // "BOOKINGS"
 
     public async Task<Result<Guid>> BookAsync(SlotBookingRequest request, CancellationToken cancellationToken)
     {
@@ -68,8 +69,15 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
     private async Task<Result<Guid>> LockedAsync(SlotBookingRequest request, Appointment appointment, List<QueuedEmail> emails, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await WriteLock.BeginAsync(
-            db, LockSpace, [WriteLock.KeyOf(request.ProfileId), .. PractitionerTime(request.PractitionerId, appointment.StartUtc, appointment.EndUtc)], cancellationToken);
+        // Another booking of this practitioner at an overlapping time is under way: it takes the time or fails on its
+        // own person's rules, and waiting behind it only to be told "just taken" costs every booker queued (ADR 0015).
+        await using var transaction = await WriteLock.TryBeginAsync(
+            db, LockSpace, [WriteLock.KeyOf(request.ProfileId)], PractitionerTime(request.PractitionerId, appointment.StartUtc, appointment.EndUtc), cancellationToken);
+        if (transaction is null)
+        {
+            return new Error(AppointmentsErrors.SlotTaken);
+        }
+
         var now = clock.GetUtcNow();
         var start = appointment.StartUtc;
         var end = appointment.EndUtc;
@@ -116,7 +124,7 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
     /// the same practitioner at other times do not (bench/Appointments: sixteen patients booking one doctor's few free
     /// slots no longer all queue behind one lock).
     /// </summary>
-    private static IEnumerable<long> PractitionerTime(Guid practitionerId, DateTimeOffset start, DateTimeOffset end)
+    internal static IEnumerable<long> PractitionerTime(Guid practitionerId, DateTimeOffset start, DateTimeOffset end)
     {
         for (var unit = start.UtcTicks / UnitTicks; unit <= (end.UtcTicks - 1) / UnitTicks; unit++)
         {

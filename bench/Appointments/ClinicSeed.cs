@@ -244,54 +244,35 @@ internal sealed class ClinicSeed
         await db.Database.OpenConnectionAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var connection = db.Database.GetDbConnection();
-        DbCommand? command = null;
-        try
+        for (var offset = 0; offset < rows.Count; offset += batch)
         {
-            for (var offset = 0; offset < rows.Count; offset += batch)
+            var chunk = rows.Skip(offset).Take(batch).ToList();
+            // A command of its own each time: with Npgsql's Max Auto Prepare on, one command sent again after
+            // Parameters.Clear() and new parameters wrote the first rows again (a duplicate key on the second chunk).
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            var text = new StringBuilder(into);
+            for (var r = 0; r < chunk.Count; r++)
             {
-                var chunk = rows.Skip(offset).Take(batch).ToList();
-                if (command is null || chunk.Count != batch)
-                {
-                    if (command is not null)
-                    {
-                        await command.DisposeAsync();
-                    }
-
-                    command = connection.CreateCommand();
-                    command.Transaction = transaction.GetDbTransaction();
-                    var text = new StringBuilder(into);
-                    for (var r = 0; r < chunk.Count; r++)
-                    {
-                        text.Append(r == 0 ? "(" : ", (");
-                        text.AppendJoin(", ", properties.Select((_, i) => "@p" + ((r * properties.Count) + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                        text.Append(')');
-                    }
+                text.Append(r == 0 ? "(" : ", (");
+                text.AppendJoin(", ", properties.Select((_, i) => "@p" + ((r * properties.Count) + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                text.Append(')');
+            }
 
 #pragma warning disable CA2100 // Built from the model's own table and column names, with every value a parameter.
-                    command.CommandText = text.ToString();
+            command.CommandText = text.ToString();
 #pragma warning restore CA2100
-                }
-
-                command.Parameters.Clear();
-                var n = 0;
-                foreach (var row in chunk)
-                {
-                    for (var i = 0; i < properties.Count; i++, n++)
-                    {
-                        var name = "@p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        command.Parameters.Add(mappings[i].CreateParameter(command, name, properties[i].PropertyInfo!.GetValue(row), properties[i].IsNullable));
-                    }
-                }
-
-                await command.ExecuteNonQueryAsync();
-            }
-        }
-        finally
-        {
-            if (command is not null)
+            var n = 0;
+            foreach (var row in chunk)
             {
-                await command.DisposeAsync();
+                for (var i = 0; i < properties.Count; i++, n++)
+                {
+                    var name = "@p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    command.Parameters.Add(mappings[i].CreateParameter(command, name, properties[i].PropertyInfo!.GetValue(row), properties[i].IsNullable));
+                }
             }
+
+            await command.ExecuteNonQueryAsync();
         }
 
         await transaction.CommitAsync();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using PatientPortal.BuildingBlocks.Email;
 using PatientPortal.BuildingBlocks.Outbox;
 
@@ -34,7 +35,7 @@ public static class PersistenceRegistration
         {
             var schema = module.ToLowerInvariant();
             services.AddDbContextPool<TContext, TPostgres>(o => o.UseNpgsql(
-                settings.ConnectionString,
+                WithPreparedStatements(settings.ConnectionString),
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema).EnableRetryOnFailure(3)));
         }
 
@@ -48,4 +49,14 @@ public static class PersistenceRegistration
             customTestQuery: async (db, ct) => (await db.Database.GetAppliedMigrationsAsync(ct)).Any());
         return services;
     }
+
+    /// <summary>
+    /// Npgsql prepares on the server the statements a connection sends most (the module's queries are few and sent over
+    /// and over), so PostgreSQL parses and plans each once per connection instead of every time: it is CPU a booking under
+    /// contention waits for (bench/Appointments). A connection string that sets "Max Auto Prepare" itself wins.
+    /// </summary>
+    private static string WithPreparedStatements(string connectionString) =>
+        connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
 }

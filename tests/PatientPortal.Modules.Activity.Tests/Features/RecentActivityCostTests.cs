@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Stopwatch = System.Diagnostics.Stopwatch;
 using PatientPortal.Modules.Activity.Data;
 using PatientPortal.Modules.Inbox.Contracts;
 using Xunit.Abstractions;

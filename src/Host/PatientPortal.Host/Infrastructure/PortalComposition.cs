@@ -4,6 +4,7 @@ using PatientPortal.BuildingBlocks.Email;
 using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.BuildingBlocks.Jobs;
 using PatientPortal.Modules.Accounts;
+using PatientPortal.Modules.Activity;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Appointments;
 using PatientPortal.Modules.Appointments.Contracts;
@@ -36,6 +37,7 @@ public static class PortalComposition
         services.AddProfilesModule(configuration);
         services.AddAppointmentsModule(configuration);
         services.AddInboxModule(configuration);
+        services.AddActivityModule(configuration);
         // After every module: the scheduler picks up the jobs they scheduled (AddModuleJob).
         services.AddJobScheduler(configuration);
 

@@ -1,3 +1,5 @@
+using PatientPortal.BuildingBlocks.Outbox;
+
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
@@ -37,6 +39,7 @@ internal sealed class ChangePasswordHandler(
         account.ChangePassword(credentials.Hash(request.NewPassword), now);
         await Sessions.EndAllAsync(db, id, except: request.CurrentSessionId, now, cancellationToken);
         mail.Queue(db, account.Email, account.Language, "PasswordChanged", ("Name", account.FirstName));
+        db.Publish(new PasswordChanged(account.Id), clock);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

@@ -1,3 +1,5 @@
+using PatientPortal.BuildingBlocks.Outbox;
+
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, SignInGuard guard, AccountMail mail, TimeProvider clock)
@@ -46,6 +48,7 @@ internal sealed class ConfirmEmailChangeHandler(AccountsDbContext db, SignInGuar
         // kept only when it is this account's (EndAllAsync only ever looks at this account's sessions).
         await Sessions.EndAllAsync(db, account.Id, except: request.CurrentSessionId, now, cancellationToken);
         mail.Queue(db, oldEmail, account.Language, "EmailChanged", ("Name", account.FirstName), ("NewEmail", account.Email));
+        db.Publish(new EmailChanged(account.Id), clock);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

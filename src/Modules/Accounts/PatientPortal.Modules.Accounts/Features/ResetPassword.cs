@@ -1,3 +1,5 @@
+using PatientPortal.BuildingBlocks.Outbox;
+
 namespace PatientPortal.Modules.Accounts.Features;
 
 internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
@@ -63,6 +65,7 @@ internal sealed class ResetPasswordHandler(
         token.Use(now);
         await Sessions.EndAllAsync(db, account.Id, except: null, now, cancellationToken);
         mail.Queue(db, account.Email, account.Language, "PasswordChanged", ("Name", account.FirstName));
+        db.Publish(new PasswordChanged(account.Id), clock);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

@@ -1,3 +1,4 @@
+using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Appointments.Reading;
 using PatientPortal.Modules.Profiles.Contracts;
 
@@ -46,6 +47,7 @@ internal static class AppointmentActions
         }
 
         appointment.Confirm(by, now);
+        db.Publish(new AppointmentConfirmed(appointment.Id, appointment.ProfileId, appointment.StartUtc), clock);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }
@@ -67,6 +69,7 @@ internal static class AppointmentActions
         }
 
         appointment.Cancel(CancelledBy.Patient, by, now);
+        db.Publish(new AppointmentCancelled(appointment.Id, appointment.ProfileId, appointment.StartUtc, ByClinic: false), clock);
         await mail.QueueCancelledAsync(db, appointment, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();

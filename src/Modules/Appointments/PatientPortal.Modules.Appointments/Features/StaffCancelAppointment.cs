@@ -1,3 +1,4 @@
+using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Appointments.Emails;
 
@@ -47,6 +48,7 @@ internal sealed class StaffCancelAppointmentHandler(AppointmentsDbContext db, IC
             }
 
             appointment.Cancel(CancelledBy.Clinic, current.AccountId, now, request.Note);
+            db.Publish(new AppointmentCancelled(appointment.Id, appointment.ProfileId, appointment.StartUtc, ByClinic: true), clock);
             await mail.QueueCancelledAsync(db, appointment, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using PatientPortal.BuildingBlocks.Email;
+using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Appointments.Emails;
 using PatientPortal.Modules.Profiles.Contracts;
 
@@ -110,6 +111,7 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
 
         db.Appointments.Add(appointment);
         db.QueuedEmails.AddRange(emails);
+        db.Publish(new AppointmentBooked(appointment.Id, appointment.ProfileId, appointment.StartUtc, ByClinic: request.Channel == BookingChannel.Staff), clock);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return appointment.Id;

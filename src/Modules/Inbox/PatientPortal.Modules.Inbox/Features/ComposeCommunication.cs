@@ -1,4 +1,5 @@
 using System.Globalization;
+using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Inbox.Emails;
 using PatientPortal.Modules.Inbox.Storage;
@@ -92,6 +93,7 @@ internal sealed class ComposeCommunicationHandler(
             db.Communications.Add(communication);
             files.Keep(keys);
             mail.Queue(db, communication, recipients);
+            db.Publish(new CommunicationPublished(communication.Id, communication.ProfileId, communication.Category), clock);
             await db.SaveChangesAsync(cancellationToken);
             return communication.Id;
         }

@@ -1,3 +1,4 @@
+using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Inbox.Storage;
 
@@ -32,6 +33,7 @@ internal sealed class DeleteCommunicationHandler(InboxDbContext db, ICurrentAcco
             files.Forget(stored);
             db.Communications.Remove(communication);
             db.Deletions.Add(CommunicationDeletion.Of(communication, stored.Count, current.AccountId!.Value, clock.GetUtcNow()));
+            db.Publish(new CommunicationDeleted(communication.Id, communication.ProfileId), clock);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return stored;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Inbox.Reading;
 
 namespace PatientPortal.Modules.Inbox.Features;
@@ -63,6 +64,7 @@ internal sealed class ReplyToCommunicationHandler(InboxDbContext db, ThreadViews
         }
 
         db.Messages.Add(communication.Reply(text, author, clock.GetUtcNow()));
+        db.Publish(new ReplySent(communication.Id, communication.ProfileId, communication.Category), clock);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Success();

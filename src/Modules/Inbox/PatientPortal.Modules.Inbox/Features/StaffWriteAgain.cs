@@ -1,4 +1,5 @@
 using System.Globalization;
+using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Inbox.Emails;
 
@@ -63,6 +64,7 @@ internal sealed class StaffWriteAgainHandler(InboxDbContext db, ICurrentAccount 
                 .SubmittedWith(request.FormId));
             db.Entry(communication).Property(c => c.UnreadByPatient).IsModified = true;
             mail.Queue(db, communication, recipients);
+            db.Publish(new CommunicationPublished(communication.Id, communication.ProfileId, communication.Category), clock);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return Result.Success();

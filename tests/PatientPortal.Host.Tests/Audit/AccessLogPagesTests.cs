@@ -32,9 +32,10 @@ public sealed class AccessLogPagesTests
         page.Language.ShouldBe("en-CA");
         page.Text("page-title").ShouldBe("Who saw my file");
         var rows = Rows(page);
-        rows[0].Who.ShouldStartWith("Clinic staff:");
-        rows[0].Who.ShouldEndWith("(administrator)");
-        rows[0].What.ShouldContain("The patient's record at the clinic");
+        rows.ShouldContain(r => r.Who.StartsWith("Clinic staff:", StringComparison.Ordinal) && r.Who.EndsWith("(administrator)", StringComparison.Ordinal)
+            && r.What.Contains("The patient's record at the clinic", StringComparison.Ordinal));
+        rows.FindIndex(r => r.Who.StartsWith("Clinic staff:", StringComparison.Ordinal))
+            .ShouldBeLessThan(rows.FindIndex(r => r.What.Contains("Account settings", StringComparison.Ordinal)), "newest first");
         rows.ShouldContain(r => r.Who == "The patient (Heather Milner)" && r.What.Contains("Account settings", StringComparison.Ordinal) && r.Outcome == "Opened");
         (await heather.GetAsync("/profile")).Document.QuerySelector("[data-testid='access-log-link']")!.GetAttribute("href").ShouldBe("/profile/access-log");
 
@@ -139,8 +140,7 @@ public sealed class AccessLogPagesTests
             response.Content.Headers.ContentType?.MediaType.ShouldNotBe("text/csv");
             if (response.StatusCode == HttpStatusCode.Redirect)
             {
-                response.Headers.Location!.ToString().ShouldNotContain("access-log\"");
-                response.Headers.Location!.ToString().ShouldContain("Account/");
+                response.Headers.Location!.ToString().ShouldNotStartWith("/admin");
             }
         }
     }

@@ -129,6 +129,9 @@ public sealed class FakeCurrentAccount : ICurrentAccount
     public string Source { get; set; } = "198.51.100.1";
     public bool SecondFactorPassed { get; set; }
 
+    /// <summary>The session's name (the access log names staff readers by it).</summary>
+    public string? DisplayName { get; set; }
+
     public bool IsInRole(string role) => Role == role;
 
     /// <summary>A session of that account; it passed a second factor unless <paramref name="secondFactorPassed"/> says not (staff checks ask for it).</summary>

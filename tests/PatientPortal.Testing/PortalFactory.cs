@@ -12,7 +12,7 @@ namespace PatientPortal.Testing;
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
-    private static readonly string[] Modules = ["Accounts", "Profiles", "Appointments", "Inbox", "Activity"];
+    private static readonly string[] Modules = ["Accounts", "Profiles", "Appointments", "Inbox", "Activity", "Audit"];
 
     // Each portal watches files (its appsettings, and wwwroot for asp-append-version) with inotify instances; a suite runs
     // more portals at once than Linux's default per-user limit (128), and then pages fail with a 500. Tests never edit

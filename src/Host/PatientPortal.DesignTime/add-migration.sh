@@ -2,7 +2,7 @@
 # Adds a migration to one module, for both providers: SQLite and PostgreSQL keep separate migration sets.
 # Usage: src/Host/PatientPortal.DesignTime/add-migration.sh <Module> <MigrationName>   e.g. Accounts AddInvitations
 set -euo pipefail
-module=${1:?module (Accounts, Profiles, Appointments, Inbox, Activity)}
+module=${1:?module (Accounts, Profiles, Appointments, Inbox, Activity, Audit)}
 name=${2:?migration name}
 cd "$(dirname "$0")/../../.."
 dotnet tool restore >/dev/null

@@ -29,4 +29,36 @@ public sealed class RecordProfileReadTests
         ], ignoreOrder: true);
         reads.ShouldAllBe(r => r.ReadUtc == profiles.Clock.GetUtcNow());
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Every_trail_row_goes_to_the_outbox_as_a_file_read_with_the_readers_name_kind_and_object(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var family = await profiles.FamilyAsync("Milner", Registrations.NathanBirthDate);
+        var staff = Guid.CreateVersion7();
+        var appointment = Guid.CreateVersion7();
+        var attachment = Guid.CreateVersion7();
+
+        await profiles.SendAsync(new RecordProfileRead(family.ParentAccountId, family.ParentProfileId, "appointments", Allowed: true));
+        await profiles.SendAsync(new RecordProfileRead(family.ParentAccountId, family.ChildId, "appointment", Allowed: false, ObjectId: appointment));
+        profiles.Current.SignedInAs(staff, PatientPortal.Modules.Accounts.Contracts.Roles.Admin);
+        profiles.Current.DisplayName = "Dr Medfar Solutions";
+        await profiles.SendAsync(new RecordProfileRead(staff, family.ChildId, "attachment", Allowed: true, ByStaff: true, ObjectId: attachment));
+
+        var reads = await profiles.ReadsAsync();
+        var events = await profiles.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Type.Contains(nameof(ProfileFileRead))).ToListAsync());
+        var published = events.Select(m => System.Text.Json.JsonSerializer.Deserialize<ProfileFileRead>(m.Payload)!).ToList();
+        // One event per row, with the row's id: a save tried again cannot publish a row twice.
+        published.Select(e => e.EventId).ShouldBe(reads.Select(r => r.Id), ignoreOrder: true);
+        published.Select(e => (e.ProfileId, e.ReaderAccountId, e.ReaderRole, e.ReaderName, e.StaffRole, e.Kind, e.What, e.ObjectId, e.Allowed)).ShouldBe(
+        [
+            (family.ParentProfileId, family.ParentAccountId, "Self", "Parent Milner", null, FileReadKinds.Page, "appointments", null, true),
+            (family.ChildId, family.ParentAccountId, "Proxy", "Parent Milner", null, FileReadKinds.Document, "appointment", appointment, false),
+            (family.ChildId, staff, "Staff", "Dr Medfar Solutions", "Admin", FileReadKinds.Download, "attachment", attachment, true),
+        ], ignoreOrder: true);
+        published.ShouldAllBe(e => e.ReadUtc == profiles.Clock.GetUtcNow());
+        reads.Single(r => r.What == "attachment").ObjectId.ShouldBe(attachment);
+    }
 }

@@ -15,6 +15,12 @@ public interface ICurrentAccount
     /// </summary>
     bool SecondFactorPassed { get; }
 
+    /// <summary>
+    /// The name the session was opened with (the header shows it), or null. For the access log's "who" (ADR 0019): a
+    /// staff reader is named as they were when they read.
+    /// </summary>
+    string? DisplayName => null;
+
     /// <summary>Where the request comes from: the client's network (an IPv4 address, or an IPv6 /64), for throttling.</summary>
     string Source { get; }
 }

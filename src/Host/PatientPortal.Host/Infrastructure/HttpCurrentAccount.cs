@@ -14,5 +14,7 @@ internal sealed class HttpCurrentAccount(IHttpContextAccessor accessor) : ICurre
     // The per-request session check signs out a cookie whose claim the session's record does not back.
     public bool SecondFactorPassed => accessor.HttpContext?.User.HasClaim(c => c.Type == PortalAuthentication.SecondFactorClaim) ?? false;
 
+    public string? DisplayName => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.Name);
+
     public string Source => PortalRateLimits.Partition(accessor.HttpContext?.Connection.RemoteIpAddress);
 }

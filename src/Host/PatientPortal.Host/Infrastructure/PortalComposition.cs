@@ -7,6 +7,7 @@ using PatientPortal.Modules.Accounts;
 using PatientPortal.Modules.Activity;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Appointments;
+using PatientPortal.Modules.Audit;
 using PatientPortal.Modules.Appointments.Contracts;
 using PatientPortal.Modules.Inbox;
 using PatientPortal.Modules.Profiles;
@@ -14,7 +15,7 @@ using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Host.Infrastructure;
 
-/// <summary>The composition root: the four modules, the building blocks, and the portal's web pipeline.</summary>
+/// <summary>The composition root: the five modules, the building blocks, and the portal's web pipeline.</summary>
 public static class PortalComposition
 {
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
@@ -38,6 +39,7 @@ public static class PortalComposition
         services.AddAppointmentsModule(configuration);
         services.AddInboxModule(configuration);
         services.AddActivityModule(configuration);
+        services.AddAuditModule(configuration);
         // After every module: the scheduler picks up the jobs they scheduled (AddModuleJob).
         services.AddJobScheduler(configuration);
 

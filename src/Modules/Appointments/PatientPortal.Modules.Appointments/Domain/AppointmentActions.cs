@@ -25,7 +25,7 @@ internal static class AppointmentActions
             return appointment;
         }
 
-        await trail.RecordAsync(appointment.ProfileId, what, allowed: false, cancellationToken);
+        await trail.RecordAsync(appointment.ProfileId, what, appointment.Id, allowed: false, cancellationToken);
         return null;
     }
 

@@ -27,7 +27,7 @@ internal static class EmailLinkAppointment
 
         if (!await mediator.Send(new MayAccountActFor(link.Recipient, appointment.ProfileId, ProfileTabs.Appointments), cancellationToken))
         {
-            await trail.RecordForAsync(link.Recipient, appointment.ProfileId, "appointment-email-link", allowed: false, cancellationToken);
+            await trail.RecordForAsync(link.Recipient, appointment.ProfileId, "appointment-email-link", appointment.Id, allowed: false, cancellationToken);
             return null;
         }
 

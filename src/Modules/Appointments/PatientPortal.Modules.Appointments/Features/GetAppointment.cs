@@ -14,7 +14,7 @@ internal sealed class GetAppointmentHandler(IMediator mediator, AppointmentReads
         }
 
         var allowed = await mediator.Send(new MayActFor(appointment.Details.ProfileId, ProfileTabs.Appointments), cancellationToken);
-        await trail.RecordAsync(appointment.Details.ProfileId, "appointment", allowed, cancellationToken);
+        await trail.RecordAsync(appointment.Details.ProfileId, "appointment", request.AppointmentId, allowed, cancellationToken);
         return allowed ? appointment.Details : Error.NotFound;
     }
 }

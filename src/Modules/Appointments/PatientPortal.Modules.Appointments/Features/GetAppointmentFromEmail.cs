@@ -18,7 +18,7 @@ internal sealed class GetAppointmentFromEmailHandler(AppointmentsDbContext db, I
             return new Error(AppointmentsErrors.LinkInvalid);
         }
 
-        await trail.RecordForAsync(link.Recipient, link.Appointment.ProfileId, "appointment-email-link", allowed: true, cancellationToken);
+        await trail.RecordForAsync(link.Recipient, link.Appointment.ProfileId, "appointment-email-link", link.Appointment.Id, allowed: true, cancellationToken);
         var d = found.Details;
         return new EmailAppointment(d.PractitionerName, d.Site, d.StartUtc, d.TypeName, d.DurationMinutes, d.Status, d.CanConfirm, d.CanCancel, d.CancelDeadlineUtc);
     }

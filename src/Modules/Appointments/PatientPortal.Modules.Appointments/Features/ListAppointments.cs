@@ -13,7 +13,7 @@ internal sealed class ListAppointmentsHandler(AppointmentsDbContext db, IMediato
     public async Task<Result<AppointmentLists>> Handle(ListAppointments request, CancellationToken cancellationToken)
     {
         var allowed = await mediator.Send(new MayActFor(request.ProfileId, ProfileTabs.Appointments), cancellationToken);
-        await trail.RecordAsync(request.ProfileId, "appointments", allowed, cancellationToken);
+        await trail.RecordAsync(request.ProfileId, "appointments", null, allowed, cancellationToken);
         if (!allowed)
         {
             return Error.NotFound;

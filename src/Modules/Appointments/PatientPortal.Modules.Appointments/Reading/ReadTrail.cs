@@ -11,16 +11,19 @@ namespace PatientPortal.Modules.Appointments.Reading;
 /// </summary>
 internal sealed class ReadTrail(IMediator mediator, ICurrentAccount current)
 {
-    /// <summary>A read by the signed-in account (nobody signed in: nothing to record, nothing was shown).</summary>
-    public async Task RecordAsync(Guid profileId, string what, bool allowed, CancellationToken cancellationToken)
+    /// <summary>
+    /// A read by the signed-in account (nobody signed in: nothing to record, nothing was shown); <paramref name="objectId"/>
+    /// names the one thing read (null: a list).
+    /// </summary>
+    public async Task RecordAsync(Guid profileId, string what, Guid? objectId, bool allowed, CancellationToken cancellationToken)
     {
         if (current.AccountId is { } reader)
         {
-            await mediator.Send(new RecordProfileRead(reader, profileId, what, allowed, ByStaff: StaffOnly.Allows(current)), cancellationToken);
+            await mediator.Send(new RecordProfileRead(reader, profileId, what, allowed, ByStaff: StaffOnly.Allows(current), objectId), cancellationToken);
         }
     }
 
     /// <summary>A read through an email link, by the account the email was sent to.</summary>
-    public async Task RecordForAsync(Guid recipient, Guid profileId, string what, bool allowed, CancellationToken cancellationToken) =>
-        await mediator.Send(new RecordProfileRead(recipient, profileId, what, allowed), cancellationToken);
+    public async Task RecordForAsync(Guid recipient, Guid profileId, string what, Guid objectId, bool allowed, CancellationToken cancellationToken) =>
+        await mediator.Send(new RecordProfileRead(recipient, profileId, what, allowed, ObjectId: objectId), cancellationToken);
 }

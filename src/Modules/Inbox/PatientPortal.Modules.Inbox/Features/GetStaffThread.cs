@@ -20,7 +20,7 @@ internal sealed class GetStaffThreadHandler(InboxDbContext db, ICurrentAccount c
             return new Error(InboxErrors.NotFound);
         }
 
-        await trail.RecordAsync(owner.ProfileId, ReadTrail.Thread, allowed: true, cancellationToken);
+        await trail.RecordAsync(owner.ProfileId, ReadTrail.Thread, request.CommunicationId, allowed: true, cancellationToken);
         await db.Communications
             .Where(c => c.Id == request.CommunicationId && c.UnreadByStaff)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadByStaff, false), cancellationToken);

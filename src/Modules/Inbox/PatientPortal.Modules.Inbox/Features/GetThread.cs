@@ -18,7 +18,7 @@ internal sealed class GetThreadHandler(InboxDbContext db, ThreadViews views, Inb
         }
 
         var allowed = await access.MayOpenAsync(owner.ProfileId, owner.Category, cancellationToken);
-        await trail.RecordAsync(owner.ProfileId, ReadTrail.Thread, allowed, cancellationToken);
+        await trail.RecordAsync(owner.ProfileId, ReadTrail.Thread, request.CommunicationId, allowed, cancellationToken);
         if (!allowed)
         {
             return new Error(InboxErrors.NotFound);

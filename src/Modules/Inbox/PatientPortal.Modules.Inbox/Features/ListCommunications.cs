@@ -20,7 +20,7 @@ internal sealed class ListCommunicationsHandler(InboxDbContext db, InboxAccess a
             _ => (CommunicationCategory.Message, visible),
         };
         var allowed = Enum.IsDefined(request.Folder) && visible.Contains(needs);
-        await trail.RecordAsync(request.ProfileId, ReadTrail.List, allowed, cancellationToken);
+        await trail.RecordAsync(request.ProfileId, ReadTrail.List, null, allowed, cancellationToken);
         if (!allowed)
         {
             return new Error(InboxErrors.NotFound);

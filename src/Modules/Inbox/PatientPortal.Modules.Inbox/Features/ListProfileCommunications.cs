@@ -14,7 +14,7 @@ internal sealed class ListProfileCommunicationsHandler(InboxDbContext db, ICurre
             return Error.Forbidden;
         }
 
-        await trail.RecordAsync(request.ProfileId, ReadTrail.List, allowed: true, cancellationToken);
+        await trail.RecordAsync(request.ProfileId, ReadTrail.List, null, allowed: true, cancellationToken);
         var page = PageNumber.Within(request.Page);
         var query = db.Communications.AsNoTracking().Where(c => c.ProfileId == request.ProfileId);
         var total = await query.CountAsync(cancellationToken);

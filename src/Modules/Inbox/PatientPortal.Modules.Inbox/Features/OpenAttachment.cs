@@ -14,7 +14,7 @@ internal sealed class OpenAttachmentHandler(AttachmentReads reads, InboxAccess a
         }
 
         var allowed = await access.MayOpenAsync(found.ProfileId, found.Category, cancellationToken);
-        await trail.RecordAsync(found.ProfileId, ReadTrail.Download, allowed, cancellationToken);
+        await trail.RecordAsync(found.ProfileId, ReadTrail.Download, request.AttachmentId, allowed, cancellationToken);
         return allowed ? await reads.OpenAsync(found, cancellationToken) : new Error(InboxErrors.NotFound);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class ReplyToCommunicationHandler(InboxDbContext db, ThreadViews
 
         if (!await access.MayOpenAsync(owner.ProfileId, owner.Category, cancellationToken))
         {
-            await trail.RecordAsync(owner.ProfileId, ReadTrail.Thread, allowed: false, cancellationToken);
+            await trail.RecordAsync(owner.ProfileId, ReadTrail.Thread, request.CommunicationId, allowed: false, cancellationToken);
             return new Error(InboxErrors.NotFound);
         }
 

@@ -19,7 +19,7 @@ internal sealed class StaffOpenAttachmentHandler(AttachmentReads reads, ICurrent
             return new Error(InboxErrors.NotFound);
         }
 
-        await trail.RecordAsync(found.ProfileId, ReadTrail.Download, allowed: true, cancellationToken);
+        await trail.RecordAsync(found.ProfileId, ReadTrail.Download, request.AttachmentId, allowed: true, cancellationToken);
         return await reads.OpenAsync(found, cancellationToken);
     }
 }

@@ -14,12 +14,15 @@ internal sealed class ReadTrail(IMediator mediator, ICurrentAccount current)
     public const string Thread = "communication";
     public const string Download = "attachment";
 
-    /// <summary>A read by the signed-in account (nobody signed in: nothing to record, nothing was shown).</summary>
-    public async Task RecordAsync(Guid profileId, string what, bool allowed, CancellationToken cancellationToken)
+    /// <summary>
+    /// A read by the signed-in account (nobody signed in: nothing to record, nothing was shown); <paramref name="objectId"/>
+    /// names the one thing read (null: a list).
+    /// </summary>
+    public async Task RecordAsync(Guid profileId, string what, Guid? objectId, bool allowed, CancellationToken cancellationToken)
     {
         if (current.AccountId is { } reader)
         {
-            await mediator.Send(new RecordProfileRead(reader, profileId, what, allowed, ByStaff: StaffOnly.Allows(current)), cancellationToken);
+            await mediator.Send(new RecordProfileRead(reader, profileId, what, allowed, ByStaff: StaffOnly.Allows(current), objectId), cancellationToken);
         }
     }
 }

@@ -16,6 +16,17 @@ internal class ProfilesDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<ConnectionAttempt> ConnectionAttempts => Set<ConnectionAttempt>();
     public DbSet<ProfileRead> ProfileReads => Set<ProfileRead>();
     public DbSet<ProfileChange> ProfileChanges => Set<ProfileChange>();
+
+    /// <summary>Publishes every access-trail row added with this save (<see cref="Security.FileReadsPublisher"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await Security.FileReadsPublisher.AddEventsAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Every save of this module is asynchronous: a synchronous one would skip the trail's events, so it is refused.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("ProfilesDbContext saves asynchronously only (the access trail's events are added on SaveChangesAsync).");
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

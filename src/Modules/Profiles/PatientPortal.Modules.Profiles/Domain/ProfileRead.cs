@@ -28,7 +28,20 @@ internal sealed class ProfileRead
     public DateTimeOffset ReadUtc { get; private set; }
     public bool Allowed { get; private set; }
 
-    public static ProfileRead Of(Guid readerAccountId, Guid profileId, ReaderRole role, string what, bool allowed, DateTimeOffset now) => new()
+    /// <summary>
+    /// The one thing read, when it is one (an appointment's, a communication's or an attachment's id; review L9): an id,
+    /// never its content.
+    /// </summary>
+    public Guid? ObjectId { get; private set; }
+
+    /// <summary>
+    /// Not stored: who the staff reader is (their role and the name they signed in with), for the integration event
+    /// that <see cref="ProfilesDbContext"/> publishes with the row (ADR 0019). Null for a patient's or a proxy's read.
+    /// </summary>
+    public StaffReader? Staff { get; private set; }
+
+    public static ProfileRead Of(
+        Guid readerAccountId, Guid profileId, ReaderRole role, string what, bool allowed, DateTimeOffset now, Guid? objectId = null, StaffReader? staff = null) => new()
     {
         Id = Guid.CreateVersion7(),
         ReaderAccountId = readerAccountId,
@@ -37,5 +50,7 @@ internal sealed class ProfileRead
         What = what,
         ReadUtc = now,
         Allowed = allowed,
+        ObjectId = objectId,
+        Staff = role == ReaderRole.Staff ? staff : null,
     };
 }

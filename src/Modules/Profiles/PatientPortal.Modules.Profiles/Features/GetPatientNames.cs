@@ -23,7 +23,7 @@ internal sealed class GetPatientNamesHandler(ProfilesDbContext db, ICurrentAccou
             .Where(p => ids.Contains(p.Id))
             .Select(p => new PatientName(p.Id, p.FirstName, p.LastName, p.DateOfBirth))
             .ToListAsync(cancellationToken);
-        StaffReads.Record(db, current.AccountId!.Value, names.Select(n => n.ProfileId), "staff-calendar", clock.GetUtcNow());
+        StaffReads.Record(db, current, names.Select(n => n.ProfileId), "staff-calendar", clock.GetUtcNow());
         await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
         return names;
     }

@@ -18,7 +18,7 @@ internal sealed class GetPatientRecordHandler(ProfilesDbContext db, ICurrentAcco
         {
             if (current.AccountId is { } reader && await db.Profiles.AnyAsync(p => p.Id == request.ProfileId, cancellationToken))
             {
-                db.ProfileReads.Add(ProfileRead.Of(reader, request.ProfileId, ReaderRole.Staff, What, allowed: false, clock.GetUtcNow()));
+                db.ProfileReads.Add(ProfileRead.Of(reader, request.ProfileId, ReaderRole.Staff, What, allowed: false, clock.GetUtcNow(), staff: StaffReader.Of(current)));
                 await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
             }
 
@@ -57,7 +57,7 @@ internal sealed class GetPatientRecordHandler(ProfilesDbContext db, ICurrentAcco
             .Select(c => new PatientAccessChange(c.ChangedUtc, c.AccountId, c.Kind.ToString(), c.ChangedBy, c.ConsentGivenBy, c.Basis.ToString(), c.Relationship, c.State, c.Permissions))
             .ToList();
 
-        db.ProfileReads.Add(ProfileRead.Of(current.AccountId!.Value, profile.Id, ReaderRole.Staff, What, allowed: true, clock.GetUtcNow()));
+        db.ProfileReads.Add(ProfileRead.Of(current.AccountId!.Value, profile.Id, ReaderRole.Staff, What, allowed: true, clock.GetUtcNow(), staff: StaffReader.Of(current)));
         await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
         return new PatientRecord(profile.Id, PatientDetailsRules.ToDetails(profile), reached, profile.UpdatedUtc, links, changes);
     }

@@ -53,7 +53,7 @@ internal sealed class ListPendingDecisionsHandler(ProfilesDbContext db, ICurrent
                 x.r.Relationship, new PatientSummary(x.p.Id, x.p.FirstName, x.p.LastName, x.p.DateOfBirth, x.p.ClinicPatientId, x.p.HealthInsuranceNumber)))
             .ToList();
         StaffReads.Record(
-            db, current.AccountId!.Value,
+            db, current,
             suggestions.SelectMany(s => new[] { s.Account.ProfileId, s.Record.ProfileId }).Concat(connections.Select(c => c.Record.ProfileId)),
             "admin-queue", clock.GetUtcNow());
         await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);

@@ -1,7 +1,7 @@
 namespace PatientPortal.Modules.Profiles.Features;
 
 /// <summary>Appends the row; the reader's capacity is its link to the profile (its own: Self; another, or none: proxy).</summary>
-internal sealed class RecordProfileReadHandler(ProfilesDbContext db, TimeProvider clock) : IRequestHandler<RecordProfileRead, Unit>
+internal sealed class RecordProfileReadHandler(ProfilesDbContext db, ICurrentAccount current, TimeProvider clock) : IRequestHandler<RecordProfileRead, Unit>
 {
     private const int MaxWhat = 50; // the column's length
 
@@ -12,7 +12,9 @@ internal sealed class RecordProfileReadHandler(ProfilesDbContext db, TimeProvide
                 ? ReaderRole.Self
                 : ReaderRole.Proxy;
         var what = request.What.Length > MaxWhat ? request.What[..MaxWhat] : request.What;
-        db.ProfileReads.Add(ProfileRead.Of(request.ReaderAccountId, request.ProfileId, role, what, request.Allowed, clock.GetUtcNow()));
+        // A staff read is the signed-in staff member's (modules send ByStaff only for the session's own reads).
+        var staff = request.ByStaff ? StaffReader.Of(current) : null;
+        db.ProfileReads.Add(ProfileRead.Of(request.ReaderAccountId, request.ProfileId, role, what, request.Allowed, clock.GetUtcNow(), request.ObjectId, staff));
         await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
         return Unit.Value;
     }

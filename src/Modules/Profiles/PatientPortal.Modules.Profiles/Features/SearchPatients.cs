@@ -70,7 +70,7 @@ internal sealed class SearchPatientsHandler(ProfilesDbContext db, ICurrentAccoun
             .ToListAsync(cancellationToken);
         var shown = rows.Take(size).ToList();
         // The access trail (F29): a result row shows a patient's name, birth date and card, so it is a read of that profile.
-        StaffReads.Record(db, current.AccountId!.Value, shown.Select(p => p.ProfileId), "admin-search", clock.GetUtcNow());
+        StaffReads.Record(db, current, shown.Select(p => p.ProfileId), "admin-search", clock.GetUtcNow());
         await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
         return new PatientSearchPage(shown, request.Page, size, rows.Count > size);
     }

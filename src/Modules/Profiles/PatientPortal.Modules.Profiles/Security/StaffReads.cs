@@ -4,6 +4,9 @@ namespace PatientPortal.Modules.Profiles.Security;
 internal static class StaffReads
 {
     /// <summary>Adds one <see cref="ProfileRead"/> per profile shown (the caller saves).</summary>
-    public static void Record(ProfilesDbContext db, Guid staffAccountId, IEnumerable<Guid> profileIds, string what, DateTimeOffset now) =>
-        db.ProfileReads.AddRange(profileIds.Distinct().Select(id => ProfileRead.Of(staffAccountId, id, ReaderRole.Staff, what, allowed: true, now)));
+    public static void Record(ProfilesDbContext db, ICurrentAccount current, IEnumerable<Guid> profileIds, string what, DateTimeOffset now)
+    {
+        var staff = StaffReader.Of(current);
+        db.ProfileReads.AddRange(profileIds.Distinct().Select(id => ProfileRead.Of(current.AccountId!.Value, id, ReaderRole.Staff, what, allowed: true, now, staff: staff)));
+    }
 }

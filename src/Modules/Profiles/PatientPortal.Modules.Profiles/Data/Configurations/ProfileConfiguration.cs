@@ -143,6 +143,7 @@ internal sealed class ProfileReadConfiguration : IEntityTypeConfiguration<Profil
         builder.HasIndex(r => new { r.ReaderAccountId, r.ReadUtc });
         builder.Property(r => r.Role).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.What).HasMaxLength(50);
+        builder.Ignore(r => r.Staff);
     }
 }
 

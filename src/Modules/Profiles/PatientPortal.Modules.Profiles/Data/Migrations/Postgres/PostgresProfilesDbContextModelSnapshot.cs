@@ -521,6 +521,9 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Postgres
                     b.Property<bool>("Allowed")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("ObjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("uuid");
 

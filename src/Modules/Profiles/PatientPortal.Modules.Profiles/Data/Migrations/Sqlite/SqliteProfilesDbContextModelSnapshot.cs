@@ -517,6 +517,9 @@ namespace PatientPortal.Modules.Profiles.Data.Migrations.Sqlite
                     b.Property<bool>("Allowed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ObjectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("TEXT");
 

@@ -130,7 +130,13 @@ internal static partial class LanguageLeaks
             const skipped = el => !el || el.closest('script, style, noscript, template, [translate="no"]') !== null
                 || ((el.closest('[lang]')?.getAttribute('lang') || pageLang).slice(0, 2) !== pageLang);
             const shown = el => el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null;
-            const out = [document.title];
+            // The title without the user data it repeats (a communication's subject is the thread's title).
+            let title = document.title;
+            for (const el of document.querySelectorAll('[translate="no"]')) {
+                const text = el.textContent.trim();
+                if (text) title = title.split(text).join(' ');
+            }
+            const out = [title];
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                 const el = node.parentElement;

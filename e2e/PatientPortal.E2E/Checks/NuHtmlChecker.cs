@@ -22,15 +22,15 @@ internal static class NuHtmlChecker
         var java = E2ETools.OnPath("java")
             ?? throw new InvalidOperationException("Java is missing for the Nu HTML checker: `apt-get install -y default-jre-headless` (tests/run-all.sh does).");
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Results.Screenshot("x"))!, "..", "html")).FullName;
-        var files = new Dictionary<string, string>();
+        var files = new List<string>();
         foreach (var (name, html) in documents)
         {
             var file = Path.Combine(folder, name + ".html");
             await File.WriteAllTextAsync(file, html);
-            files[new Uri(file).AbsoluteUri] = name;
+            files.Add(file);
         }
 
-        var (_, output, errors) = await E2ETools.RunAsync(java, ["-Xss1m", "-jar", Jar, "--format", "json", "--errors-only", "--exit-zero-always", "--stdout", .. files.Keys.Select(u => new Uri(u).LocalPath)], TimeSpan.FromMinutes(5));
+        var (_, output, errors) = await E2ETools.RunAsync(java, ["-Xss1m", "-jar", Jar, "--format", "json", "--errors-only", "--exit-zero-always", "--stdout", .. files], TimeSpan.FromMinutes(5));
         if (output.Trim().Length == 0)
         {
             throw new InvalidOperationException($"The Nu HTML checker said nothing: {errors}");
@@ -41,7 +41,8 @@ internal static class NuHtmlChecker
         foreach (var message in report.RootElement.GetProperty("messages").EnumerateArray())
         {
             var url = message.TryGetProperty("url", out var u) ? u.GetString() ?? "" : "";
-            var name = files.FirstOrDefault(f => SameFile(f.Key, url)).Value ?? url;
+            // The checker names each document "file:/…/NAME.html".
+            var name = Path.GetFileNameWithoutExtension(url);
             var line = message.TryGetProperty("lastLine", out var l) ? l.GetInt32() : 0;
             var extract = message.TryGetProperty("extract", out var e) ? e.GetString()?.ReplaceLineEndings(" ") : null;
             problems.Add($"{name}: html {message.GetProperty("type").GetString()}: {message.GetProperty("message").GetString()} (line {line}: {extract})");
@@ -49,8 +50,4 @@ internal static class NuHtmlChecker
 
         return problems;
     }
-
-    // The checker writes "file:/path", .NET "file:///path".
-    private static bool SameFile(string fileUri, string reported) =>
-        Uri.TryCreate(reported, UriKind.Absolute, out var uri) && uri.IsFile && uri.LocalPath == new Uri(fileUri).LocalPath;
 }

@@ -58,14 +58,14 @@ internal sealed class SiteCrawl
     }
 
     /// <summary>
-    /// Runs <paramref name="check"/> on every page of <paramref name="pages"/> (default: the whole <see cref="SiteMap"/>)
+    /// Runs <paramref name="check"/> on every page of <paramref name="pages"/> (default: <see cref="SiteMap.Selected"/>, the whole site map)
     /// in <paramref name="locale"/>; returns what it found, one line per problem, each naming the page. A page that cannot
     /// be opened is a problem too, and the crawl goes on.
     /// </summary>
     public async Task<IReadOnlyList<string>> CheckEveryPageAsync(string locale, Func<VisitedPage, Task<IEnumerable<string>>> check, IEnumerable<SitePage>? pages = null)
     {
         var problems = new List<string>();
-        foreach (var site in pages ?? SiteMap.All)
+        foreach (var site in pages ?? SiteMap.Selected)
         {
             try
             {

@@ -24,6 +24,20 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 
+# --- The e2e checkers (ADR 0020): the Nu HTML checker (npm vnu-jar, run with Java) and Lighthouse (npm, run with Node),
+#     installed from e2e/tools/package-lock.json into e2e/tools/node_modules. --ignore-scripts: vnu-jar's install script
+#     would fetch a Java of its own; Debian's is used.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "== Installing Node.js"
+  apt_install nodejs npm
+fi
+if ! command -v java >/dev/null 2>&1; then
+  echo "== Installing Java"
+  apt_install default-jre-headless
+fi
+echo "== Installing the e2e checkers (vnu-jar, lighthouse)"
+npm ci --prefix "$root/e2e/tools" --ignore-scripts --no-audit --no-fund --loglevel=error
+
 # --- PostgreSQL for the persistence tests
 if [ -z "${PORTAL_TEST_POSTGRES:-}" ]; then
   if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then

@@ -37,7 +37,12 @@ public sealed class IdleWarningTests(PortalUnderTest portal, ShortIdlePortal idl
         await Expect(dialog).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(dialog).ToContainTextAsync(warning);
         await Results.ScreenshotAsync(dashboard.Page, "session-warning");
-        await dialog.GetByTestId("session-stay").ClickAsync();
+        // Reachable by keyboard and screen reader (ADR 0020): announced as an alert dialog named by its text, the focus
+        // on its button, so Enter keeps the session without a mouse.
+        await Expect(dialog).ToHaveAttributeAsync("role", "alertdialog");
+        await Expect(dialog).ToHaveAccessibleNameAsync(warning);
+        await Expect(dialog.GetByTestId("session-stay")).ToBeFocusedAsync();
+        await dashboard.Page.Keyboard.PressAsync("Enter");
 
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(dialog.GetByTestId("session-stay")).ToHaveTextAsync(stay);

@@ -25,7 +25,7 @@ internal static class Results
     }
 
     // The test binaries live deep under bin/; the repository root is the folder that holds the solution.
-    private static string? RepositoryRoot()
+    internal static string? RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

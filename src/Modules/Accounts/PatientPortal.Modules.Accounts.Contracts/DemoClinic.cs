@@ -15,10 +15,19 @@ public static class DemoClinic
 
     public const string HeatherMilnerEmail = "heather.milner@example.com";
 
+    /// <summary>
+    /// Heather's preferred language: a Quebec family writes French. The demo clinic's communications to her family are
+    /// written in it (Inbox's <c>DemoInbox</c>), as a Quebec clinic writes to a French-speaking patient.
+    /// </summary>
+    public const string HeatherMilnerLanguage = "fr-CA";
+
     /// <summary>Sophie Gagnon (1985-06-12), the second family's parent: mother of Léa, so access across families can be tried.</summary>
     public static readonly Guid SophieGagnonAccountId = new("0193a2d0-0000-7000-8000-000000000002");
 
     public const string SophieGagnonEmail = "sophie.gagnon@example.com";
+
+    /// <summary>Sophie's preferred language (see <see cref="HeatherMilnerLanguage"/>).</summary>
+    public const string SophieGagnonLanguage = "fr-CA";
 
     /// <summary>Nathan Milner's profile (Heather's son): the demo appointments are his.</summary>
     public static readonly Guid NathanMilnerProfileId = new("0193a2d0-0000-7000-8000-000000000101");

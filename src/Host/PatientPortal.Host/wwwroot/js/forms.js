@@ -65,3 +65,30 @@
         });
     });
 })();
+
+// Issue 11, phones: below 900 px the sidebar's tabs fold into a menu behind the "Menu" button (aria-expanded tells a
+// screen reader whether it is open; Escape closes it and gives the focus back to the button). Without JavaScript the
+// button stays hidden and the tabs stay open, so nothing is ever out of reach.
+(function () {
+    "use strict";
+    document.addEventListener("DOMContentLoaded", function () {
+        var button = document.querySelector(".menu-toggle");
+        var menu = button && document.getElementById(button.getAttribute("aria-controls"));
+        if (!menu) { return; }
+        var sidebar = button.closest(".sidebar");
+        var set = function (open) {
+            button.setAttribute("aria-expanded", open ? "true" : "false");
+            sidebar.classList.toggle("menu-open", open);
+        };
+        sidebar.classList.add("has-menu");
+        button.hidden = false;
+        set(false);
+        button.addEventListener("click", function () { set(button.getAttribute("aria-expanded") !== "true"); });
+        sidebar.addEventListener("keydown", function (event) {
+            if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true" && getComputedStyle(button).display !== "none") {
+                set(false);
+                button.focus();
+            }
+        });
+    });
+})();

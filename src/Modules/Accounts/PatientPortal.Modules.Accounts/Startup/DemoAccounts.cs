@@ -16,9 +16,9 @@ internal sealed class DemoAccounts(AccountsDbContext db, Credentials credentials
     private static readonly (Guid Id, string Email, AccountDetails Details, string Language)[] Patients =
     [
         (DemoClinic.HeatherMilnerAccountId, DemoClinic.HeatherMilnerEmail,
-            new AccountDetails("Heather", "Milner", new DateOnly(1989, 4, 27), "MILH89542712", "5141231234", nameof(PhoneType.Mobile)), "fr-CA"),
+            new AccountDetails("Heather", "Milner", new DateOnly(1989, 4, 27), "MILH89542712", "5141231234", nameof(PhoneType.Mobile)), DemoClinic.HeatherMilnerLanguage),
         (DemoClinic.SophieGagnonAccountId, DemoClinic.SophieGagnonEmail,
-            new AccountDetails("Sophie", "Gagnon", new DateOnly(1985, 6, 12), "GAGS85561212", "5145556789", nameof(PhoneType.Mobile)), "fr-CA"),
+            new AccountDetails("Sophie", "Gagnon", new DateOnly(1985, 6, 12), "GAGS85561212", "5145556789", nameof(PhoneType.Mobile)), DemoClinic.SophieGagnonLanguage),
     ];
 
     public int Order => 10;

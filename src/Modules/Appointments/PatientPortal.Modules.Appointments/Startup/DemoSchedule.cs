@@ -47,7 +47,7 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
         var until = today.AddDays(8 * 7);
         var earlier = today.AddDays(-400);
         db.Sites.Add(Site.Create(MyClinic, "My Clinic", "201-1224 Rue Stanley", "Montréal", "QC", "H3B2S7", "(555) 123-4321", isVirtual: false));
-        db.Sites.Add(Site.Create(Virtual, "Virtual appointment", null, null, null, null, "(555) 123-4321", isVirtual: true));
+        db.Sites.Add(Site.Create(Virtual, "Téléconsultation", null, null, null, null, "(555) 123-4321", isVirtual: true));
         db.Specialties.Add(Specialty.Create(FamilyMedicine, new LocalizedText("Family Medicine", "Médecine familiale")));
         db.Specialties.Add(Specialty.Create(Pediatrics, new LocalizedText("Pediatrics", "Pédiatrie")));
         db.Specialties.Add(Specialty.Create(Physiotherapy, new LocalizedText("Physiotherapy", "Physiothérapie")));

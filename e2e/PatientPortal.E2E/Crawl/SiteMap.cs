@@ -227,6 +227,7 @@ internal static class SiteMap
     // The second step of a staff sign-in (the admin's authenticator is set up when the crawl signs staff in).
     private static async Task SignInCodeAsync(IPage page)
     {
+        var language = await LanguageAsync(page);
         await page.GotoAsync("/login");
         await new LoginPage(page).SubmitAsync(SiteCrawl.AdminEmail, SiteCrawl.AdminPassword);
         if (page.Url.Contains("/account/two-step/authenticator", StringComparison.Ordinal))
@@ -241,6 +242,14 @@ internal static class SiteMap
         }
 
         await page.WaitForURLAsync("**/login/code**");
+
+        // The password step sets the language to the account's: put the crawl's language back.
+        var culture = language == "en" ? "en-CA" : "fr-CA";
+        await page.Context.AddCookiesAsync(
+        [
+            new Cookie { Name = SiteCrawl.CultureCookie, Value = Uri.EscapeDataString($"c={culture}|uic={culture}"), Url = new Uri(page.Url).GetLeftPart(UriPartial.Authority) },
+        ]);
+        await page.ReloadAsync();
     }
 
     // The language the crawl set on this browser (its culture cookie), as "fr"/"en".

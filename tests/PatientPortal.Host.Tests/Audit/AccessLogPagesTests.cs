@@ -83,6 +83,7 @@ public sealed class AccessLogPagesTests
         await heather.SignInAsDemoPatientInEnglishAsync();
         (await heather.GetAsync("/profile")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var staff = await SignedInStaffAsync(portal);
+        await staff.SwitchLanguageAsync("en");
 
         var log = await LogAsync(staff, $"/admin/patients/{heatherProfile}/access-log", p => Rows(p).Any(r => r.Who == "The patient (Heather Milner)"));
         (await staff.GetAsync($"/admin/patients/{heatherProfile}")).Document.QuerySelector("[data-testid='patient-access-log']")!

@@ -42,4 +42,30 @@ public sealed class DispatchOutboxJobTests
         (await module.CounterValueAsync()).ShouldBe(4);
         module.Consumer.Calls.ShouldBe(1);
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task One_run_delivers_more_than_a_batch_when_more_are_waiting(DatabaseProvider provider)
+    {
+        await using var module = await CounterModule.CreateAsync(provider);
+        using (var scope = module.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+            for (var i = 0; i < (2 * OutboxDispatcher.BatchSize) + 7; i++)
+            {
+                db.Publish(new CounterIncremented(1), module.Clock);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        using (var scope = module.Services.CreateScope())
+        {
+            var job = ActivatorUtilities.CreateInstance<DispatchOutboxJob>(scope.ServiceProvider);
+            await job.Execute(null!, CancellationToken.None);
+        }
+
+        (await module.CounterValueAsync()).ShouldBe((2 * OutboxDispatcher.BatchSize) + 7);
+    }
 }

@@ -15,6 +15,12 @@ public interface IOutboxDispatcher
     Task<int> DispatchPendingAsync(CancellationToken cancellationToken);
 }
 
+internal static class OutboxDispatcher
+{
+    /// <summary>Messages one call delivers at most; a full batch tells the job more are waiting.</summary>
+    internal const int BatchSize = 50;
+}
+
 internal sealed class OutboxDispatcher<TContext>(
     TContext db,
     IServiceScopeFactory scopes,
@@ -22,17 +28,17 @@ internal sealed class OutboxDispatcher<TContext>(
     ILogger<OutboxDispatcher<TContext>> logger) : IOutboxDispatcher
     where TContext : ModuleDbContext
 {
-    internal const int BatchSize = 50;
-
     public string Module => db.Schema;
 
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
+        // One job run may call this many times on one context: forget the batches already delivered.
+        db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
         var pending = await db.OutboxMessages
             .Where(m => m.ProcessedUtc == null && m.NextAttemptUtc <= now)
             .OrderBy(m => m.OccurredUtc)
-            .Take(BatchSize)
+            .Take(OutboxDispatcher.BatchSize)
             .ToListAsync(cancellationToken);
 
         var delivered = 0;

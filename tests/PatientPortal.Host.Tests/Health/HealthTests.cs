@@ -24,7 +24,7 @@ public sealed class HealthTests
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
         checks.EnumerateObject().Select(c => (c.Name, c.Value.GetString())).ShouldBe(
-            [("accounts", "Healthy"), ("profiles", "Healthy"), ("appointments", "Healthy"), ("inbox", "Healthy")], ignoreOrder: true);
+            [("accounts", "Healthy"), ("profiles", "Healthy"), ("appointments", "Healthy"), ("inbox", "Healthy"), ("activity", "Healthy"), ("audit", "Healthy")], ignoreOrder: true);
     }
 
     [Fact]

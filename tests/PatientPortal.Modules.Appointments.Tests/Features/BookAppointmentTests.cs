@@ -179,6 +179,22 @@ public sealed class BookAppointmentTests
         third.Errors.Single().Arguments.ShouldBe(["2"]);
     }
 
+    [Fact]
+    public async Task On_PostgreSQL_a_booking_bound_to_fail_on_the_person_s_rules_takes_no_lock_so_it_never_turns_others_away()
+    {
+        // Review: a patient at their limit booking a time in a loop held the practitioner's time and every other booker
+        // of it was told "just taken". Refused before the locks, the booking never waits for (or holds) any of them.
+        await using var harness = await ClinicAsync(DatabaseProvider.Postgres, new() { ["Appointments:MaxUpcomingPerProfile"] = "1" });
+        (await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 0)))).IsSuccess.ShouldBeTrue();
+        using var other = harness.Services.CreateScope();
+        await using var profileHeld = await WriteLock.BeginAsync(
+            other.ServiceProvider.GetRequiredService<AppointmentsDbContext>(), SlotBooking.LockSpace, [WriteLock.KeyOf(HeatherProfile)], CancellationToken.None);
+
+        var atLimit = await harness.SendAsync(Visit(TestClinic.Local(2026, 3, 5, 9, 40))).WaitAsync(TimeSpan.FromSeconds(5));
+
+        atLimit.Errors.Single().Key.ShouldBe(AppointmentsErrors.TooManyUpcoming);
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]

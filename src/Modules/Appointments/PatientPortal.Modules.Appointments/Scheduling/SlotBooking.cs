@@ -55,6 +55,19 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
         var appointment = Appointment.Book(
             request.ProfileId, request.PractitionerId, request.SiteId, request.Type, request.StartUtc, request.Reason, request.Channel, request.BookedBy,
             clock.GetUtcNow());
+        // The person's own rules, asked before the locks too: a booking bound to fail on them never holds the
+        // practitioner's time, which on PostgreSQL turns the other bookers of that time away (review: a patient at their
+        // limit booking in a loop kept a free time "just taken" for everyone). Asked again under the locks.
+        var (since, _) = Bounds(appointment);
+        var mine = await db.Appointments.AsNoTracking()
+            .Where(a => a.ProfileId == request.ProfileId && a.StartUtc >= since && a.Status != AppointmentStatus.Cancelled)
+            .Select(a => new Held(a.StartUtc, a.EndUtc, a.Status))
+            .ToListAsync(cancellationToken);
+        if (PersonRefusal(request, appointment, mine) is { } refused)
+        {
+            return refused;
+        }
+
         var recipients = await mail.RecipientsAsync(request.ProfileId, NotificationKind.AppointmentEmails, cancellationToken);
         var emails = await mail.ComposeBookedAsync(db, appointment, recipients, cancellationToken);
         try
@@ -79,34 +92,31 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
             return new Error(AppointmentsErrors.SlotTaken);
         }
 
-        var now = clock.GetUtcNow();
         var start = appointment.StartUtc;
         var end = appointment.EndUtc;
         // The practitioner's appointments that may overlap the slot, and the person's from the earlier of now and that
         // bound on (their upcoming ones, and any that may overlap): a handful of rows, one round trip.
-        var earliest = start - SlotFinder.LongestAppointment;
-        var since = earliest < now ? earliest : now;
+        var (since, earliest) = Bounds(appointment);
         var others = await db.Appointments.AsNoTracking()
             .Where(a => a.Status != AppointmentStatus.Cancelled)
             .Where(a => (a.PractitionerId == request.PractitionerId && a.StartUtc >= earliest && a.StartUtc < end)
                 || (a.ProfileId == request.ProfileId && a.StartUtc >= since))
-            .Select(a => new { a.ProfileId, a.PractitionerId, a.StartUtc, a.EndUtc, a.Status })
+            .Select(a => new { a.ProfileId, a.PractitionerId, Row = new Held(a.StartUtc, a.EndUtc, a.Status) })
             .ToListAsync(cancellationToken);
-        var held = others.Where(a => a.ProfileId == request.ProfileId && a.Status is AppointmentStatus.Booked or AppointmentStatus.Confirmed).ToList();
-        if (request.MaxUpcoming is { } max && held.Count(a => a.StartUtc > now) >= max)
+        var mine = others.Where(a => a.ProfileId == request.ProfileId).Select(a => a.Row).ToList();
+        if (PersonRefusal(request, appointment, mine) is { Key: AppointmentsErrors.TooManyUpcoming } tooMany)
         {
-            return new Error(AppointmentsErrors.TooManyUpcoming) { Arguments = [max.ToString(CultureInfo.InvariantCulture)] };
+            return tooMany;
         }
 
-        if (others.Any(a => a.PractitionerId == request.PractitionerId && a.StartUtc >= earliest && a.StartUtc < end && start < a.EndUtc))
+        if (others.Any(a => a.PractitionerId == request.PractitionerId && a.Row.StartUtc >= earliest && a.Row.StartUtc < end && start < a.Row.EndUtc))
         {
             return new Error(AppointmentsErrors.SlotTaken);
         }
 
-        // One person, one place at a time: no second appointment overlapping this one, whoever the practitioner.
-        if (held.Any(a => a.StartUtc < end && start < a.EndUtc))
+        if (PersonRefusal(request, appointment, mine) is { } refused)
         {
-            return new Error(AppointmentsErrors.ProfileAlreadyBooked);
+            return refused;
         }
 
         db.Appointments.Add(appointment);
@@ -115,6 +125,32 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return appointment.Id;
+    }
+
+    private sealed record Held(DateTimeOffset StartUtc, DateTimeOffset EndUtc, AppointmentStatus Status);
+
+    /// <summary>From when the person's appointments matter (the earlier of now and the first start that may overlap the slot), and that first start.</summary>
+    private (DateTimeOffset Since, DateTimeOffset Earliest) Bounds(Appointment appointment)
+    {
+        var now = clock.GetUtcNow();
+        var earliest = appointment.StartUtc - SlotFinder.LongestAppointment;
+        return (earliest < now ? earliest : now, earliest);
+    }
+
+    /// <summary>
+    /// The person's rules, from their live appointments: at most <see cref="SlotBookingRequest.MaxUpcoming"/> upcoming
+    /// bookings, and one place at a time (no second appointment overlapping this one, whoever the practitioner).
+    /// </summary>
+    private Error? PersonRefusal(SlotBookingRequest request, Appointment appointment, List<Held> mine)
+    {
+        var now = clock.GetUtcNow();
+        var held = mine.Where(a => a.Status is AppointmentStatus.Booked or AppointmentStatus.Confirmed).ToList();
+        if (request.MaxUpcoming is { } max && held.Count(a => a.StartUtc > now) >= max)
+        {
+            return new Error(AppointmentsErrors.TooManyUpcoming) { Arguments = [max.ToString(CultureInfo.InvariantCulture)] };
+        }
+
+        return held.Any(a => a.StartUtc < appointment.EndUtc && appointment.StartUtc < a.EndUtc) ? new Error(AppointmentsErrors.ProfileAlreadyBooked) : null;
     }
 
     // Five minutes of UTC time, counted from year 1: two appointments that overlap share at least one such unit.

@@ -7,7 +7,7 @@ namespace PatientPortal.Host.Pages.Admin.AccessLog;
 /// <summary>
 /// The incident export as CSV (RFC 4180, UTF-8): a section of accesses, a blank line, a section of the profiles
 /// affected. Column names are fixed English identifiers (a file for tools and registers, not a page). A cell that a
-/// spreadsheet would run as a formula (=, +, -, @) is written with a leading apostrophe.
+/// spreadsheet would run as a formula (=, +, -, @, after any spaces) is written with a leading apostrophe.
 /// </summary>
 internal static class AccessLogCsv
 {
@@ -17,7 +17,7 @@ internal static class AccessLogCsv
         Line(csv, "section", "read_utc", "read_clinic_time", "profile_id", "reader_account_id", "reader_role", "reader_name", "staff_role", "kind", "what", "object_id", "outcome");
         foreach (var a in export.Accesses)
         {
-            Line(csv, "access", Utc(a.ReadUtc), Local(a.ReadUtc, zone), a.ProfileId.ToString(), a.ReaderAccountId.ToString(), a.ReaderRole, a.ReaderName,
+            Line(csv, "access", Utc(a.ReadUtc), Local(a.ReadUtc, zone), a.ProfileId.ToString(), a.ReaderAccountId.ToString(), a.ReaderRole, StaffNameOf(a),
                 a.StaffRole ?? "", a.Kind, a.What, a.ObjectId?.ToString() ?? "", a.Allowed ? "allowed" : "refused");
         }
 
@@ -36,6 +36,10 @@ internal static class AccessLogCsv
         return csv.ToString();
     }
 
+    // Staff by name (who on the clinic's side); patients and proxies by account id only: their names beside profile ids
+    // would tie people to files and families in a file that leaves the portal (ADR 0019, review).
+    private static string StaffNameOf(AccessLogEntry access) => access.ReaderRole == AccessLogRoles.Staff ? access.ReaderName : "";
+
     private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>
@@ -48,7 +52,7 @@ internal static class AccessLogCsv
 
     private static string Cell(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (value.TrimStart().Length > 0 && value.TrimStart()[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;
         }

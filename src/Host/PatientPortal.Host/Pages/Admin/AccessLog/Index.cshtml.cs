@@ -31,7 +31,8 @@ public sealed class IndexModel(IMediator mediator, IOptions<ClinicOptions> clini
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Input.From is not { } from || Input.To is not { } to)
+        // A year far from now overflows the conversion to UTC (review): the same message as any other bad window.
+        if (Input.From is not { Year: >= 2000 and <= 2100 } from || Input.To is not { Year: >= 2000 and <= 2100 } to)
         {
             ModelState.AddModelError("Input", localizer[AuditErrors.WindowInvalid]);
             return Page();

@@ -91,7 +91,7 @@ public sealed class PersonalInformationScopeTests
         var after = await profiles.RecordAsync(childId);
         (after.FirstName, after.AddressLine, after.Notifications, after.UpdatedUtc).ShouldBe((before.FirstName, before.AddressLine, before.Notifications, before.UpdatedUtc));
         (await profiles.ProfileChangesAsync()).ShouldBeEmpty();
-        (await profiles.QueryAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(0);
+        (await profiles.PublishedBesideTheTrailAsync()).ShouldBeEmpty();
         (await profiles.ReadsAsync()).Select(r => (r.ReaderAccountId, r.What, r.Role, r.Allowed)).ShouldBe(
         [
             (accountId, "settings-summary", ReaderRole.Proxy, true),

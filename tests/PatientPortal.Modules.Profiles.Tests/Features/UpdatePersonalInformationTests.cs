@@ -27,7 +27,7 @@ public sealed class UpdatePersonalInformationTests
             .ShouldBe(("Nathan", "Milner", "1224 rue Stanley", "Montréal", "QC", "H3B 2S7", emailBefore, "en-CA"));
         child.Phones.ShouldBe([new ProfilePhone("514 555-0199", "Mobile"), new ProfilePhone("438-555-0100", "Office")]);
         (child.HealthInsuranceNumber, child.HealthInsuranceExpiry, child.DateOfBirth).ShouldBe((Families.ChildCard, null, new DateOnly(2017, 2, 18)));
-        var published = await profiles.QueryAsync(db => db.OutboxMessages.SingleAsync());
+        var published = (await profiles.PublishedBesideTheTrailAsync()).Single();
         published.Type.ShouldContain(nameof(ProfileContactChanged));
         published.Payload.ShouldNotContain("nathan@example.com");
     }
@@ -64,7 +64,7 @@ public sealed class UpdatePersonalInformationTests
         preferences.Errors.ShouldBe([new Error(ProfilesErrors.ProfileNotAvailable)]);
         var record = await profiles.RecordAsync(theirs.ChildId);
         (record.FirstName, record.ContactEmail, record.Notifications).ShouldBe(("Child", null, NotificationPreferences.AllOn));
-        (await profiles.QueryAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(0);
+        (await profiles.PublishedBesideTheTrailAsync()).ShouldBeEmpty();
         // Both at the same test instant: the trail's order within one instant is not asserted.
         (await profiles.ReadsAsync()).Select(r => (r.ReaderAccountId, r.ProfileId, r.What, r.Allowed)).ShouldBe(
         [

@@ -23,6 +23,10 @@ internal static class Families
     public static Task<List<ProfileRead>> ReadsAsync(this ProfilesHarness profiles) =>
         profiles.QueryAsync(db => db.ProfileReads.AsNoTracking().OrderBy(r => r.Id).ToListAsync());
 
+    /// <summary>The outbox but the trail's own events (<c>ProfileFileRead</c>, one per trail row: RecordProfileReadTests).</summary>
+    public static Task<List<PatientPortal.BuildingBlocks.Outbox.OutboxMessage>> PublishedBesideTheTrailAsync(this ProfilesHarness profiles) =>
+        profiles.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => !m.Type.Contains(nameof(ProfileFileRead))).ToListAsync());
+
     public static Task<List<ProfileChange>> ProfileChangesAsync(this ProfilesHarness profiles) =>
         profiles.QueryAsync(db => db.ProfileChanges.AsNoTracking().OrderBy(c => c.ChangedUtc).ThenBy(c => c.Id).ToListAsync());
 

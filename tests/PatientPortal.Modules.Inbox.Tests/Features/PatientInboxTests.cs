@@ -207,8 +207,8 @@ public sealed class PatientInboxTests
 
         harness.Access.Reads.ShouldBe([
             new RecordProfileRead(Family.HeatherAccount, Family.HeatherProfile, "communications", true),
-            new RecordProfileRead(Family.HeatherAccount, Family.HeatherProfile, "communication", true),
-            new RecordProfileRead(Family.HeatherAccount, Family.HeatherProfile, "attachment", true),
+            new RecordProfileRead(Family.HeatherAccount, Family.HeatherProfile, "communication", true) { ObjectId = bill },
+            new RecordProfileRead(Family.HeatherAccount, Family.HeatherProfile, "attachment", true) { ObjectId = attachment },
         ]);
     }
 }

@@ -1,13 +1,13 @@
-using PatientPortal.E2E.Crawl;
 using PatientPortal.E2E.Pages;
 
 namespace PatientPortal.E2E;
 
 /// <summary>
-/// WCAG 2.1.1 (keyboard) on the portal's main journey: Heather books an appointment for Nathan with the keyboard alone,
-/// from the APPOINTMENTS tab to "Your appointment is booked." — Tab and Shift+Tab to move, Enter on links and buttons,
-/// Space on a button, the arrow keys in the "when" radio group, typing in the reason. No mouse click anywhere, and
-/// every element the keyboard reaches shows a visible focus ring (2.4.7). ADR 0020.
+/// WCAG 2.1.1 (keyboard) on the portal's main journey: a newly registered patient books an appointment with the keyboard
+/// alone, from the dashboard's APPOINTMENTS tab to "Your appointment is booked." (a fresh patient: the demo family, shared
+/// by other tests, may already be at the limit of upcoming bookings) — Tab and Shift+Tab to move, Enter on links and
+/// buttons, Space on a button, the arrow keys in the "when" radio group, typing in the reason. No mouse click anywhere,
+/// and every element the keyboard reaches shows a visible focus ring (2.4.7). ADR 0020.
 /// </summary>
 [Collection(PortalInChromium.Name)]
 public sealed class KeyboardBookingTests(PortalUnderTest portal)
@@ -18,8 +18,9 @@ public sealed class KeyboardBookingTests(PortalUnderTest portal)
     public async Task A_booking_can_be_done_with_the_keyboard_alone(string locale)
     {
         var text = AppointmentText.For(locale);
-        await using var visit = await SiteCrawl.For(portal).VisitAsync(SiteMap.Named("child-dashboard"), locale);
-        var page = visit.Page;
+        await using var browser = await portal.NewBrowserAsync(locale);
+        var page = await BookingWizard.RegisterPatientAsync(browser, Patient.New(locale[..2], "keyboard"));
+        await page.GotoAsync("/");
         var keys = page.Keyboard;
 
         // From the dashboard to the APPOINTMENTS tab, then Book an appointment.

@@ -59,6 +59,7 @@ internal static class SiteMap
         new("dashboard", Visitor.Patient, Go("/")),
         new("profiles", Visitor.Patient, Go("/profiles")),
         new("profile-settings", Visitor.Patient, Go("/profile")),
+        new("access-log", Visitor.Patient, Go("/profile/access-log")),
         new("change-email", Visitor.Patient, Go("/account/email")),
         new("change-password", Visitor.Patient, Go("/account/password")),
         new("two-step", Visitor.Patient, Go("/account/two-step")),
@@ -70,6 +71,7 @@ internal static class SiteMap
         // Signed in, acting for the child (Nathan).
         new("child-dashboard", Visitor.Proxy, Go("/")),
         new("child-profile-settings", Visitor.Proxy, Go("/profile")),
+        new("child-access-log", Visitor.Proxy, Go("/profile/access-log")),
         new("appointments", Visitor.Proxy, Go("/appointments")),
         new("appointment-details", Visitor.Proxy, Follow("/appointments", "[data-testid='appointment-link']")),
         new("booking-specialty", Visitor.Proxy, Go("/appointments/book")),
@@ -111,6 +113,13 @@ internal static class SiteMap
             await SearchPatientsAsync(page);
             await page.GotoAsync(await page.GetByTestId("open-patient").First.GetAttributeAsync("href") ?? "");
         }),
+        new("admin-patient-access-log", Visitor.Staff, async page =>
+        {
+            await SearchPatientsAsync(page);
+            await page.GotoAsync(await page.GetByTestId("open-patient").First.GetAttributeAsync("href") ?? "");
+            await page.GotoAsync(await page.GetByTestId("patient-access-log").GetAttributeAsync("href") ?? "");
+        }),
+        new("admin-access-log", Visitor.Staff, Go("/admin/access-log")),
         new("admin-patient-new", Visitor.Staff, Go("/admin/patients/new")),
         new("admin-patient-requests", Visitor.Staff, Go("/admin/patients/requests")),
         new("admin-staff", Visitor.Staff, Go("/admin/staff")),

@@ -14,7 +14,8 @@ namespace PatientPortal.Host.Tests.Activity;
 /// <summary>
 /// Recent activity, the right-hand column (ADR 0018), over HTTP on the demo clinic: a booking made through the wizard
 /// shows as a line once the outbox has run, in the reader's language with the time in the clinic's zone, linking to the
-/// appointment and never naming the reason; a proxy whose link lacks Messages sees no message line.
+/// appointment and never naming the reason; the demo clinic's seeded history shows there too; a proxy whose link lacks
+/// Messages sees no message line.
 /// </summary>
 public sealed class RecentActivityPagesTests
 {
@@ -44,13 +45,17 @@ public sealed class RecentActivityPagesTests
         return (start, booked.Headers.Location!.ToString().Split('?')[0]);
     }
 
-    /// <summary>The page once the outbox has delivered (PortalFactory runs it every second): waits for a line of that kind.</summary>
-    private static async Task<Page> WaitForLineAsync(PortalClient client, string url, string kind, Func<Task<HttpResponseMessage>>? send = null)
+    /// <summary>
+    /// The page once the outbox has delivered (PortalFactory runs it every second): waits for a line of that kind (linking
+    /// to <paramref name="href"/> when given: the demo clinic's history has lines of every kind too).
+    /// </summary>
+    private static async Task<Page> WaitForLineAsync(PortalClient client, string url, string kind, Func<Task<HttpResponseMessage>>? send = null, string? href = null)
     {
+        var selector = $"[data-testid='activity-line'][data-kind='{kind}']" + (href is null ? "" : $"[href='{href}']");
         for (var attempt = 0; ; attempt++)
         {
             var page = send is null ? await client.GetAsync(url) : await Page.ParseAsync(await send());
-            if (page.Document.QuerySelector($"[data-testid='activity-line'][data-kind='{kind}']") is not null || attempt == 60)
+            if (page.Document.QuerySelector(selector) is not null || attempt == 60)
             {
                 return page;
             }
@@ -81,24 +86,24 @@ public sealed class RecentActivityPagesTests
         var heather = Browser(portal);
         await heather.SignInAsDemoPatientInEnglishAsync();
         (await heather.SwitchToAsync(DemoClinic.NathanMilnerProfileId)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var before = await heather.GetAsync("/");
-        before.Document.QuerySelector("[data-testid='activity-line'][data-kind='AppointmentBooked']").ShouldBeNull();
 
         var (start, details) = await BookAsync(heather);
-        var page = await WaitForLineAsync(heather, "/", "AppointmentBooked");
+        var page = await WaitForLineAsync(heather, "/", "AppointmentBooked", href: details);
 
-        var line = page.Document.QuerySelector("aside.activity [data-testid='activity-line'][data-kind='AppointmentBooked']").ShouldNotBeNull();
+        // The newest line: the booking just made, above the demo clinic's history.
+        var line = page.Document.QuerySelector("aside.activity [data-testid='activity-line']").ShouldNotBeNull();
+        line.GetAttribute("data-kind").ShouldBe("AppointmentBooked");
         line.GetAttribute("href").ShouldBe(details);
         line.QuerySelector(".activity-text")!.TextContent.ShouldBe($"Appointment booked for {InClinicTime(portal, start, "en-CA")}");
         line.QuerySelector("time")!.GetAttribute("datetime").ShouldNotBeNullOrEmpty();
         page.Document.QuerySelector("aside.activity")!.TextContent.ShouldNotContain("Sore");
         page.Document.QuerySelector("[data-testid='activity-empty']").ShouldBeNull();
         // Every signed-in page has the column.
-        (await heather.GetAsync("/appointments")).Document.QuerySelector("aside.activity [data-kind='AppointmentBooked']").ShouldNotBeNull();
+        (await heather.GetAsync("/appointments")).Document.QuerySelector($"aside.activity [data-kind='AppointmentBooked'][href='{details}']").ShouldNotBeNull();
 
         await heather.SwitchLanguageAsync("fr");
         var french = await heather.GetAsync("/");
-        french.Document.QuerySelector("aside.activity [data-kind='AppointmentBooked'] .activity-text")!.TextContent
+        french.Document.QuerySelector($"aside.activity [data-kind='AppointmentBooked'][href='{details}'] .activity-text")!.TextContent
             .ShouldBe($"Rendez-vous réservé pour le {InClinicTime(portal, start, "fr-CA")}");
         french.Document.QuerySelector("#activity-title")!.TextContent.ShouldBe("Activité récente");
 
@@ -120,6 +125,29 @@ public sealed class RecentActivityPagesTests
         password.QuerySelector(".activity-text")!.TextContent.ShouldBe("Password changed");
         (await heather.SwitchToAsync(DemoClinic.NathanMilnerProfileId)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await heather.GetAsync("/")).Document.QuerySelector("aside.activity [data-kind='PasswordChanged']").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_demo_clinic_s_recent_history_shows_in_the_column_newest_first()
+    {
+        var portal = await StartAsync();
+        await using var _ = portal;
+        var heather = await Inbox.InboxPortal.HeatherForNathanAsync(portal);
+
+        // The seeded bookings, cancellation and communications were published as events with their own times.
+        var page = await WaitForLineAsync(heather, "/", "AppointmentCancelled");
+
+        var lines = page.Document.QuerySelectorAll("aside.activity [data-testid='activity-line']");
+        lines.Select(l => l.GetAttribute("data-kind")).ShouldBeSubsetOf(["AppointmentCancelled", "AppointmentBooked", "NewMessage", "NewDocument", "NewBill"]);
+        lines.Select(l => l.GetAttribute("data-kind")).Distinct().Count().ShouldBe(5);
+        var times = lines.Select(l => DateTimeOffset.Parse(l.QuerySelector("time")!.GetAttribute("datetime")!, CultureInfo.InvariantCulture)).ToList();
+        times.ShouldBe(times.OrderByDescending(t => t).ToList());
+        times.ShouldAllBe(t => t < portal.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        // Each line opens what it describes, on Nathan's own pages.
+        foreach (var href in lines.Select(l => l.GetAttribute("href")!).Distinct())
+        {
+            (await heather.GetAsync(href)).Response.StatusCode.ShouldBe(HttpStatusCode.OK, href);
+        }
     }
 
     [Fact]

@@ -86,6 +86,9 @@ public sealed class AccessLogPagesTests
         await staff.SwitchLanguageAsync("en");
 
         var log = await LogAsync(staff, $"/admin/patients/{heatherProfile}/access-log", p => Rows(p).Any(r => r.Who == "The patient (Heather Milner)"));
+        // Staff reading the log is on the patient's own log in turn.
+        var seen = await LogAsync(heather, "/profile/access-log", p => Rows(p).Any(r => r.What.Contains("The access log, at the clinic", StringComparison.Ordinal)));
+        Rows(seen).ShouldContain(r => r.What.Contains("The access log, at the clinic", StringComparison.Ordinal) && r.Who.StartsWith("Clinic staff:", StringComparison.Ordinal));
         (await staff.GetAsync($"/admin/patients/{heatherProfile}")).Document.QuerySelector("[data-testid='patient-access-log']")!
             .GetAttribute("href").ShouldBe($"/admin/patients/{heatherProfile}/access-log");
         var montreal = TimeZoneInfo.FindSystemTimeZoneById("America/Montreal");

@@ -54,5 +54,12 @@ public sealed class DemoScheduleTests
         (later.CanConfirm, later.CanCancel).ShouldBe((false, true));
         (await harness.SendAsync(new ListPractitioners(nathan, DemoSchedule.FamilyMedicine))).Value.Count.ShouldBe(3);
         (await harness.SendAsync(new ListEmergencyTypes(nathan, DemoSchedule.MyClinic))).Value.Select(t => t.Id).ShouldBe([DemoSchedule.MinorEmergency, DemoSchedule.ComplexEmergency]);
+
+        // Recent activity hears of the three recent bookings and the cancellation, at the times they happened.
+        var published = await harness.QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        published.OrderBy(m => m.OccurredUtc).Select(m => m.Type.Split(',')[0].Split('.')[^1])
+            .ShouldBe([nameof(AppointmentBooked), nameof(AppointmentBooked), nameof(AppointmentBooked), nameof(AppointmentCancelled)]);
+        published.ShouldAllBe(m => m.OccurredUtc < AppointmentsHarness.Start);
+        published.Where(m => m.Payload.Contains(lists.Upcoming[2].AppointmentId.ToString())).Count().ShouldBe(2, "the cancelled one was booked, then cancelled");
     }
 }

@@ -113,6 +113,8 @@ public sealed class AccessLogTests
         patientExport.Errors.ShouldBe([Error.Forbidden]);
         noSecondFactor.Errors.ShouldBe([Error.Forbidden]);
         staffLog.Rows.Select(r => r.What).ShouldBe(["communication", "appointment"]);
+        // Staff opening the log is on the patient's trail; the patient's refused try is not a read of the log.
+        audit.Trail.ShouldBe([new RecordProfileRead(AuditHarness.Staff, AuditHarness.NathanProfile, "access-log", Allowed: true, ByStaff: true)]);
         export.Accesses.Select(r => r.What).ShouldBe(["settings", "appointment", "communication"]);
         export.Truncated.ShouldBeFalse();
         export.Profiles.Select(p => (p.ProfileId, p.Accesses, p.Refused, p.FirstUtc, p.LastUtc)).ShouldBe(

@@ -22,13 +22,18 @@ internal sealed class AuditHarness : ModuleHarness<AuditDbContext>
 
     public FakeLinks Links => Services.GetRequiredService<FakeLinks>();
 
+    /// <summary>What this module put on Profiles' access trail.</summary>
+    public IReadOnlyList<RecordProfileRead> Trail => Services.GetRequiredService<TrailReads>().Reads;
+
     public static async Task<AuditHarness> CreateAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
         return new AuditHarness(database, await StartAsync(database, AuditModule.Name, (services, configuration) => services
             .AddAuditModule(configuration)
             .AddSingleton<FakeLinks>()
-            .AddTransient<IRequestHandler<MayActFor, bool>, FakeLinks.Handler>()));
+            .AddTransient<IRequestHandler<MayActFor, bool>, FakeLinks.Handler>()
+            .AddSingleton<TrailReads>()
+            .AddTransient<IRequestHandler<RecordProfileRead, Unit>, TrailReads.Handler>()));
     }
 
     public void SignedInAsStaff() => Current.SignedInAs(Staff, Roles.Staff);
@@ -59,5 +64,24 @@ internal sealed class FakeLinks
     {
         public Task<bool> Handle(MayActFor request, CancellationToken cancellationToken) =>
             Task.FromResult(current.AccountId is { } id && links._links.TryGetValue((id, request.ProfileId), out var tabs) && tabs.HasFlag(request.Tab));
+    }
+}
+
+/// <summary>Profiles' access trail, as far as this module writes to it.</summary>
+internal sealed class TrailReads
+{
+    public List<RecordProfileRead> Reads { get; } = [];
+
+    internal sealed class Handler(TrailReads trail) : IRequestHandler<RecordProfileRead, Unit>
+    {
+        public Task<Unit> Handle(RecordProfileRead request, CancellationToken cancellationToken)
+        {
+            lock (trail.Reads)
+            {
+                trail.Reads.Add(request);
+            }
+
+            return Task.FromResult(Unit.Value);
+        }
     }
 }

@@ -16,7 +16,7 @@ public sealed record AccessLogView(AccessLogPage Log, bool ForStaff, string Page
         "appointments", "appointment", "appointment-cancel", "appointment-confirm", "appointment-email-link",
         "communications", "communication", "attachment", "settings", "settings-summary", "settings-update",
         "notifications-update", "card-change", "card-refused", "export", "export-summary", "select", "switch",
-        "admin-record", "admin-search", "admin-queue", "staff-calendar",
+        "admin-record", "admin-search", "admin-queue", "staff-calendar", "access-log",
     };
 
     public static string Who(AccessLogEntry row, bool forStaff, IStringLocalizer localizer)

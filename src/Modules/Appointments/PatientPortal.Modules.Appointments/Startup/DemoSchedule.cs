@@ -1,4 +1,5 @@
 using PatientPortal.BuildingBlocks.DemoData;
+using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Modules.Appointments.Startup;
@@ -8,7 +9,8 @@ namespace PatientPortal.Modules.Appointments.Startup;
 /// virtual one), three specialties, five practitioners (Dr. Medfar Solutions in Family Medicine among them), routine
 /// types and the two emergency categories, weekly schedules effective from today over the coming eight weeks, half-used
 /// at most so there are always free slots; and for Heather's son Nathan (<see cref="DemoClinic.NathanMilnerProfileId"/>):
-/// one appointment inside the 72-hour window, one more than 48 hours away, one cancelled, and past ones for the history.
+/// one appointment inside the 72-hour window, one more than 48 hours away, one cancelled (these three booked in the last
+/// days, their events published with their own times: Recent activity shows them), and past ones for the history.
 /// Léa (the second family) has one too, so that another family's appointment id can be tried. Seeded when no site exists.
 /// </summary>
 internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar calendar, TimeProvider clock) : IDemoDataSeeder
@@ -105,13 +107,15 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
         var now = clock.GetUtcNow();
         var nathan = DemoClinic.NathanMilnerProfileId;
         var heather = DemoClinic.HeatherMilnerAccountId;
-        // Inside the 72-hour window (confirm is open), more than 48 hours away when possible (cancel still open).
-        Book(nathan, DemoClinic.DrMedfarSolutionsId, annual, InsideConfirmWindow(now), "Annual check-up", heather, now);
+        // Booked by Heather in the last days (Recent activity shows it): inside the 72-hour window (confirm is open), more
+        // than 48 hours away when possible (cancel still open).
+        Booked(Book(nathan, DemoClinic.DrMedfarSolutionsId, annual, InsideConfirmWindow(now), "Annual check-up", heather, now.AddDays(-6)));
         // More than 72 hours away: cancel open, confirm not yet.
-        Book(nathan, DrNguyen, db.AppointmentTypes.Local.Single(t => t.Id == WellChild), At(now.AddDays(9), 10), "Vaccines", heather, now);
+        Booked(Book(nathan, DrNguyen, db.AppointmentTypes.Local.Single(t => t.Id == WellChild), At(now.AddDays(9), 10), "Vaccines", heather, now.AddDays(-4)));
         // Cancelled by the patient.
-        var cancelled = Book(nathan, DrLefebvre, annual, At(now.AddDays(12), 11), "Check-up", heather, now);
-        cancelled.Cancel(CancelledBy.Patient, heather, now);
+        var cancelled = Booked(Book(nathan, DrLefebvre, annual, At(now.AddDays(12), 11), "Check-up", heather, now.AddDays(-3)));
+        cancelled.Cancel(CancelledBy.Patient, heather, now.AddHours(-20));
+        db.Publish(new AppointmentCancelled(cancelled.Id, nathan, cancelled.StartUtc, ByClinic: false), cancelled.CancelledUtc!.Value);
         // History: attended, a no-show, and one cancelled by the clinic.
         var earlierNow = now.AddDays(-200);
         Book(nathan, DemoClinic.DrMedfarSolutionsId, annual, At(now.AddDays(-30), 9), "Sore throat", heather, earlierNow).RecordAttendance(true, now.AddDays(-30));
@@ -138,6 +142,13 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
         // Seeded, not booked: the reminder job leaves them alone, so the demo mailbox holds only what visitors do.
         appointment.ReminderQueued(bookedAt);
         db.Appointments.Add(appointment);
+        return appointment;
+    }
+
+    /// <summary>Tells the other modules (Recent activity) that the patient booked it, when they did.</summary>
+    private Appointment Booked(Appointment appointment)
+    {
+        db.Publish(new AppointmentBooked(appointment.Id, appointment.ProfileId, appointment.StartUtc, ByClinic: false), appointment.BookedUtc);
         return appointment;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using PatientPortal.Modules.Accounts.Contracts;
 
 namespace PatientPortal.Modules.Audit.Features;
@@ -10,8 +11,13 @@ internal sealed class ExportFileAccessesValidator : AbstractValidator<ExportFile
             .WithErrorCode(AuditErrors.WindowInvalid);
 }
 
-/// <summary>The window's accesses, oldest first, and every profile they touched (one grouped query, complete even when the rows are cut).</summary>
-internal sealed class ExportFileAccessesHandler(AuditDbContext db, ICurrentAccount current) : IRequestHandler<ExportFileAccesses, Result<AccessExport>>
+/// <summary>
+/// The window's accesses, oldest first, and every profile they touched (one grouped query, complete even when the rows
+/// are cut). An export takes many files out of the portal at once: the security log says who took which window (no
+/// profile ids there; the file itself is the record of what left).
+/// </summary>
+internal sealed class ExportFileAccessesHandler(AuditDbContext db, ICurrentAccount current, ILogger<ExportFileAccessesHandler> logger)
+    : IRequestHandler<ExportFileAccesses, Result<AccessExport>>
 {
     public async Task<Result<AccessExport>> Handle(ExportFileAccesses request, CancellationToken cancellationToken)
     {
@@ -37,6 +43,9 @@ internal sealed class ExportFileAccessesHandler(AuditDbContext db, ICurrentAccou
             })
             .ToListAsync(cancellationToken);
         var truncated = rows.Count > ExportFileAccesses.MaxRows;
+        logger.LogInformation(
+            "Access log exported by staff account {AccountId}: {FromUtc} to {ToUtc}, {Rows} accesses, {Profiles} profiles",
+            current.AccountId, request.FromUtc, request.ToUtc, Math.Min(rows.Count, ExportFileAccesses.MaxRows), profiles.Count);
         return new AccessExport(
             [.. rows.Take(ExportFileAccesses.MaxRows).Select(r => r.ToEntry())],
             [.. profiles.OrderBy(p => p.First).ThenBy(p => p.ProfileId).Select(p => new AffectedProfile(p.ProfileId, p.Accesses, p.Refused, p.First, p.Last))],

@@ -1,11 +1,13 @@
 using PatientPortal.BuildingBlocks.DemoData;
+using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Inbox.Storage;
 
 namespace PatientPortal.Modules.Inbox.Startup;
 
 /// <summary>
-/// Development only: the demo clinic's inbox, relative to the clock at start-up. For Heather's son Nathan
+/// Development only: the demo clinic's inbox, relative to the clock at start-up, each communication, reply and
+/// second message published as an event with its own time (Recent activity shows the latest). For Heather's son Nathan
 /// (<see cref="DemoClinic.NathanMilnerProfileId"/>): seven messages, seven documents and seven bills, each category with
 /// five unread and two read; the documents and bills with real PDFs (<see cref="DemoPdf"/>); several that allow a reply
 /// and have none yet; one the patient replied to (so Sent is not empty) and one thread where the clinic wrote twice.
@@ -163,6 +165,7 @@ internal sealed class DemoInbox(InboxDbContext db, AttachmentFiles files, TimePr
         {
             var sent = now.AddDays(-demo.DaysAgo).AddHours(-3);
             var communication = Communication.Send(demo.ProfileId, demo.Category, demo.Subject, demo.Body, demo.From, MyClinic, demo.Type, demo.Replies, DemoClinicStaff, sent);
+            db.Publish(new CommunicationPublished(communication.Id, demo.ProfileId, demo.Category), sent);
             if (demo.Pdf is { } pdf)
             {
                 communication.Attach(pdf.FileName, keys[next], pdfs[next].Content.Length, sent);
@@ -172,11 +175,13 @@ internal sealed class DemoInbox(InboxDbContext db, AttachmentFiles files, TimePr
             if (demo.Again is { } again)
             {
                 communication.WriteAgain(again, demo.From, DemoClinicStaff, sent.AddDays(1).AddHours(2));
+                db.Publish(new CommunicationPublished(communication.Id, demo.ProfileId, demo.Category), sent.AddDays(1).AddHours(2));
             }
 
             if (demo.Reply is { } reply)
             {
                 communication.Reply(reply, DemoClinic.HeatherMilnerAccountId, sent.AddDays(2).AddHours(4));
+                db.Publish(new ReplySent(communication.Id, demo.ProfileId, demo.Category), sent.AddDays(2).AddHours(4));
             }
 
             if (demo.Read)

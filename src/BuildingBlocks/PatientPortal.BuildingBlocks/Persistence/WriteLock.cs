@@ -104,13 +104,6 @@ public static class WriteLock
     }
 
     /// <summary>
-    /// Whether <see cref="TryBeginAsync"/> waits for its tried keys on this database (SQLite, the file's one gate) instead
-    /// of turning away at once (PostgreSQL): work that only the winner needs is best done before the lock where the lock is
-    /// a queue, and after it where it is not.
-    /// </summary>
-    public static bool Waits(DbContext db) => !db.Database.IsNpgsql();
-
-    /// <summary>
     /// Like <see cref="BeginAsync(DbContext, long, IEnumerable{long}, CancellationToken)"/> for <paramref name="waitFor"/>,
     /// then, on PostgreSQL, only tries <paramref name="tryFor"/>: when another transaction holds one of them, nothing is
     /// begun and null comes back at once, instead of queueing behind it. For a unit whose losers get the same answer
@@ -121,7 +114,7 @@ public static class WriteLock
     public static async Task<IDbContextTransaction?> TryBeginAsync(
         DbContext db, long space, IEnumerable<long> waitFor, IEnumerable<long> tryFor, CancellationToken cancellationToken)
     {
-        if (Waits(db))
+        if (!db.Database.IsNpgsql())
         {
             return await BeginAsync(db, space, waitFor.Concat(tryFor), cancellationToken);
         }

@@ -68,10 +68,8 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
             return refused;
         }
 
-        // Where the practitioner's time is waited for (SQLite: one writer at a time), the emails are written before the
-        // lock, so that the queue behind it moves faster; where it is only tried (PostgreSQL), after it: most of a
-        // crowd booking one doctor's last slots is turned away at the lock and never writes them (bench/Appointments).
-        var emails = WriteLock.Waits(db) ? await ComposeEmailsAsync(appointment, cancellationToken) : null;
+        var recipients = await mail.RecipientsAsync(request.ProfileId, NotificationKind.AppointmentEmails, cancellationToken);
+        var emails = await mail.ComposeBookedAsync(db, appointment, recipients, cancellationToken);
         try
         {
             return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => LockedAsync(request, appointment, emails, cancellationToken));
@@ -82,13 +80,7 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
         }
     }
 
-    private async Task<List<QueuedEmail>> ComposeEmailsAsync(Appointment appointment, CancellationToken cancellationToken)
-    {
-        var recipients = await mail.RecipientsAsync(appointment.ProfileId, NotificationKind.AppointmentEmails, cancellationToken);
-        return await mail.ComposeBookedAsync(db, appointment, recipients, cancellationToken);
-    }
-
-    private async Task<Result<Guid>> LockedAsync(SlotBookingRequest request, Appointment appointment, List<QueuedEmail>? emails, CancellationToken cancellationToken)
+    private async Task<Result<Guid>> LockedAsync(SlotBookingRequest request, Appointment appointment, List<QueuedEmail> emails, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         // Another booking of this practitioner at an overlapping time is under way: it takes the time or fails on its
@@ -127,7 +119,6 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
             return refused;
         }
 
-        emails ??= await ComposeEmailsAsync(appointment, cancellationToken);
         db.Appointments.Add(appointment);
         db.QueuedEmails.AddRange(emails);
         db.Publish(new AppointmentBooked(appointment.Id, appointment.ProfileId, appointment.StartUtc, ByClinic: request.Channel == BookingChannel.Staff), clock);

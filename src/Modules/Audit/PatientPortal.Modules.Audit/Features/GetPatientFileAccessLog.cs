@@ -18,7 +18,8 @@ internal sealed class GetPatientFileAccessLogHandler(AuditDbContext db, ICurrent
             return Error.Forbidden;
         }
 
+        var log = await AccessLogPages.ReadAsync(db, request.ProfileId, request.Page, cancellationToken);
         await mediator.Send(new RecordProfileRead(staff, request.ProfileId, "access-log", Allowed: true, ByStaff: true), cancellationToken);
-        return await AccessLogPages.ReadAsync(db, request.ProfileId, request.Page, cancellationToken);
+        return log;
     }
 }

@@ -108,15 +108,10 @@ internal static class SiteMap
         new("admin-invitations", Visitor.Staff, Go("/admin/invitations")),
         new("admin-patients", Visitor.Staff, Go("/admin/patients")),
         new("admin-patients-found", Visitor.Staff, SearchPatientsAsync),
-        new("admin-patient-record", Visitor.Staff, async page =>
-        {
-            await SearchPatientsAsync(page);
-            await page.GotoAsync(await page.GetByTestId("open-patient").First.GetAttributeAsync("href") ?? "");
-        }),
+        new("admin-patient-record", Visitor.Staff, OpenPatientRecordAsync),
         new("admin-patient-access-log", Visitor.Staff, async page =>
         {
-            await SearchPatientsAsync(page);
-            await page.GotoAsync(await page.GetByTestId("open-patient").First.GetAttributeAsync("href") ?? "");
+            await OpenPatientRecordAsync(page);
             await page.GotoAsync(await page.GetByTestId("patient-access-log").GetAttributeAsync("href") ?? "");
         }),
         new("admin-access-log", Visitor.Staff, Go("/admin/access-log")),
@@ -205,6 +200,13 @@ internal static class SiteMap
         await page.GetByTestId("search-name").FillAsync("Milner");
         await page.GetByTestId("search").ClickAsync();
         await Expect(page.GetByTestId("open-patient").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>The first record the search for the demo family finds.</summary>
+    private static async Task OpenPatientRecordAsync(IPage page)
+    {
+        await SearchPatientsAsync(page);
+        await page.GotoAsync(await page.GetByTestId("open-patient").First.GetAttributeAsync("href") ?? "");
     }
 
     // The page a registration ends on ("check your email").

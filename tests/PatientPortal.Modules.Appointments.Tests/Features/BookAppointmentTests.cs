@@ -60,20 +60,56 @@ public sealed class BookAppointmentTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task Overlapping_starts_booked_at_once_never_both_succeed(DatabaseProvider provider)
+    public async Task Overlapping_starts_booked_at_once_through_two_portal_instances_never_both_succeed(DatabaseProvider provider)
     {
         // 20-minute slots every 20 minutes, and 15-minute emergencies every 20 minutes in the same block: the unique
-        // index alone would not see 9:00 + 20 min overlapping a booking that starts at 9:15; the locks on the practitioner's time do.
-        await using var harness = await ClinicAsync(provider, new() { ["Appointments:MaxUpcomingPerProfile"] = "50" });
+        // index alone would not see 9:00 + 20 min overlapping a booking that starts at 9:15; the locks on the practitioner's
+        // time do. Two instances, as two processes: each knows only its own bookings under way, the database decides.
+        Dictionary<string, string?> settings = new() { ["Appointments:MaxUpcomingPerProfile"] = "50" };
+        await using var harness = await ClinicAsync(provider, settings);
+        await using var second = await harness.SecondInstanceAsync(settings);
+        second.Current.AccountId = Heather;
         await harness.SeedAsync(db => db.ScheduleBlocks.Add(ScheduleBlock.Create(TestClinic.DrSolutions, TestClinic.Site, DayOfWeek.Saturday, new TimeOnly(9, 0), new TimeOnly(10, 0), 5, [TestClinic.AnnualVisit], new DateOnly(2026, 1, 1))));
-        var starts = Enumerable.Range(0, 4).Select(i => TestClinic.Local(2026, 3, 7, 9, i * 5)).ToList();
-        var requests = starts.Select(s => { var p = Guid.NewGuid(); harness.Access.Allow(Heather, p); return Visit(s, p); }).ToList();
+        var starts = Enumerable.Range(0, 4).SelectMany(i => new[] { i, i }).Select(i => TestClinic.Local(2026, 3, 7, 9, i * 5)).ToList();
+        var requests = starts.Select((s, i) =>
+        {
+            var p = Guid.NewGuid();
+            var instance = i % 2 == 0 ? harness : second;
+            instance.Access.Allow(Heather, p);
+            return (instance, Visit(s, p));
+        }).ToList();
 
-        var results = await Task.WhenAll(requests.Select(r => Task.Run(() => harness.SendAsync(r))));
+        var results = await Task.WhenAll(requests.Select(r => Task.Run(() => r.instance.SendAsync(r.Item2))));
 
         results.Count(r => r.IsSuccess).ShouldBe(1);
         var saturday = await harness.QueryAsync(db => db.Appointments.Where(a => a.StartUtc >= starts[0]).ToListAsync());
         saturday.Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_booking_of_a_time_this_portal_is_already_booking_is_just_taken_at_once_and_books_when_that_one_ends(DatabaseProvider provider)
+    {
+        await using var harness = await ClinicAsync(provider);
+        harness.Recipients.Add(HeatherProfile, Heather, "heather@example.test");
+        var start = TestClinic.Local(2026, 3, 5, 10, 0);
+
+        // Another booking of Dr Solutions from 9:55 to 10:15 has passed its checks and is writing itself.
+        using (var underWay = harness.Services.GetRequiredService<BookingsUnderWay>()
+            .TryClaim([.. SlotBooking.PractitionerTime(TestClinic.DrSolutions, start.AddMinutes(-5), start.AddMinutes(15))]))
+        {
+            underWay.ShouldNotBeNull();
+            var behind = await harness.SendAsync(Visit(start));
+
+            behind.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotTaken);
+            (await harness.QueuedEmailsAsync()).ShouldBeEmpty("a booking turned away writes no confirmation");
+        }
+
+        var after = await harness.SendAsync(Visit(start));
+
+        after.IsSuccess.ShouldBeTrue("the other booking ended without taking the time");
+        (await harness.QueuedEmailsAsync()).Count.ShouldBe(1);
     }
 
     [Fact]

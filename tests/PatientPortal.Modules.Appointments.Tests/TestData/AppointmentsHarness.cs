@@ -33,10 +33,14 @@ internal sealed class AppointmentsHarness : ModuleHarness<AppointmentsDbContext>
     public Task<List<QueuedEmail>> QueuedEmailsAsync() =>
         QueryAsync(db => db.QueuedEmails.AsNoTracking().OrderBy(e => e.CreatedUtc).ThenBy(e => e.To).ToListAsync());
 
-    public static async Task<AppointmentsHarness> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        return new AppointmentsHarness(database, await StartAsync(database, AppointmentsModule.Name, (services, configuration) => services
+    public static async Task<AppointmentsHarness> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null) =>
+        await OnAsync(await TestDatabase.CreateAsync(provider), settings);
+
+    /// <summary>A second portal instance on the same database: its own services, so its own in-process state (a second process).</summary>
+    public Task<AppointmentsHarness> SecondInstanceAsync(IReadOnlyDictionary<string, string?>? settings = null) => OnAsync(Database.Share(), settings);
+
+    private static async Task<AppointmentsHarness> OnAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings) =>
+        new AppointmentsHarness(database, await StartAsync(database, AppointmentsModule.Name, (services, configuration) => services
             .AddAppointmentsModule(configuration)
             .AddSingleton<FakeProfileAccess>()
             .AddTransient<IRequestHandler<MayActFor, bool>, FakeProfileAccess.Handler>()
@@ -51,7 +55,6 @@ internal sealed class AppointmentsHarness : ModuleHarness<AppointmentsDbContext>
             .AddTransient<IRequestHandler<GetPatientNames, Result<IReadOnlyList<PatientName>>>, FakePatients.Handler>()
             .AddSingleton<IAppointmentLinks, TestAppointmentLinks>()
             .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()), settings));
-    }
 
     public async Task SeedAsync(Action<AppointmentsDbContext> seed) => await QueryAsync(async db =>
     {

@@ -27,6 +27,7 @@ public static class AppointmentsModule
         services.Configure<AppointmentsOptions>(configuration.GetSection(AppointmentsOptions.Section));
         services.AddScoped<SlotFinder>();
         services.AddScoped<SlotBooking>();
+        services.AddSingleton<BookingsUnderWay>();
         services.AddSingleton<AppointmentWindows>();
         services.AddScoped<AppointmentReads>();
         services.AddScoped<ReadTrail>();

@@ -16,7 +16,9 @@ internal sealed record SlotBookingRequest(
 /// <summary>
 /// The one way a slot becomes an appointment, for a patient's booking and for staff's. The slot is first looked up
 /// among the free slots (the schedule's rules: blocks, closed days, nothing deactivated), never trusting the time the
-/// browser sent, and the appointment and its confirmation emails are written; only then are the locks taken, in a fixed
+/// browser sent, then the time is claimed in this process (<see cref="BookingsUnderWay"/>: another booking of an
+/// overlapping time here is "just taken" at once, before any of that work), and the appointment and its confirmation
+/// emails are written; only then are the locks taken, in a fixed
 /// order, the profile's (its count of upcoming bookings, waited for) then the practitioner's time the slot covers (on
 /// PostgreSQL only tried: a booking that finds another of an overlapping time under way is "just taken" at once), and
 /// inside them one query reads what other bookings may have changed meanwhile: a live appointment of the practitioner
@@ -26,7 +28,8 @@ internal sealed record SlotBookingRequest(
 /// (bench/Appointments: the work inside them is what the last of sixteen bookers waits for). The unique index on a
 /// live appointment's practitioner and start stands behind the lock. The confirmation is queued in the same save.
 /// </summary>
-internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, AppointmentMail mail, IOptions<AppointmentsOptions> options, TimeProvider clock)
+internal sealed class SlotBooking(
+    AppointmentsDbContext db, SlotFinder slots, AppointmentMail mail, BookingsUnderWay underWay, IOptions<AppointmentsOptions> options, TimeProvider clock)
 {
     // Keeps these advisory locks apart from any other use of pg_advisory_xact_lock on the database.
     internal const long LockSpace = 0x424F4F4B494E4753; // "BOOKINGS"
@@ -42,6 +45,14 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
         if (day > slots.LastBookableDay)
         {
             return new Error(AppointmentsErrors.SlotBeyondHorizon) { Arguments = [options.Value.BookingHorizonDays.ToString(CultureInfo.InvariantCulture)] };
+        }
+
+        // Another booking of an overlapping time is under way in this process: it takes the time or fails on its own
+        // person's rules (it has passed the rest), so this one would be "just taken" after all its work (BookingsUnderWay).
+        var time = PractitionerTime(request.PractitionerId, request.StartUtc, request.StartUtc + request.Type.Duration).Distinct().ToList();
+        if (underWay.AnyClaimed(time))
+        {
+            return new Error(AppointmentsErrors.SlotTaken);
         }
 
         // The schedule's rules do not race with bookings (a booking changes none of them): asked before the locks. The
@@ -66,6 +77,14 @@ internal sealed class SlotBooking(AppointmentsDbContext db, SlotFinder slots, Ap
         if (PersonRefusal(request, appointment, mine) is { } refused)
         {
             return refused;
+        }
+
+        // Claimed only now, once nothing but what other bookings may change can refuse it: a booking bound to fail on the
+        // schedule or the person's rules never turns others away (review: a patient at their limit booking in a loop).
+        using var claim = underWay.TryClaim(time);
+        if (claim is null)
+        {
+            return new Error(AppointmentsErrors.SlotTaken);
         }
 
         var recipients = await mail.RecipientsAsync(request.ProfileId, NotificationKind.AppointmentEmails, cancellationToken);

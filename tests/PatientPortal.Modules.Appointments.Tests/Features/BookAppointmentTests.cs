@@ -87,29 +87,42 @@ public sealed class BookAppointmentTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
-    public async Task A_booking_of_a_time_this_portal_is_already_booking_is_just_taken_at_once_and_books_when_that_one_ends(DatabaseProvider provider)
+    [InlineData(DatabaseProvider.Sqlite, true)]
+    [InlineData(DatabaseProvider.Postgres, true)]
+    [InlineData(DatabaseProvider.Sqlite, false)]
+    [InlineData(DatabaseProvider.Postgres, false)]
+    public async Task A_booking_behind_another_of_an_overlapping_time_in_this_portal_waits_for_its_outcome(DatabaseProvider provider, bool thatOneBooks)
     {
         await using var harness = await ClinicAsync(provider);
         harness.Recipients.Add(HeatherProfile, Heather, "heather@example.test");
         var start = TestClinic.Local(2026, 3, 5, 10, 0);
+        var underWay = harness.Services.GetRequiredService<BookingsUnderWay>();
 
-        // Another booking of Dr Solutions from 9:55 to 10:15 has passed its checks and is writing itself.
-        using (var underWay = harness.Services.GetRequiredService<BookingsUnderWay>()
-            .TryClaim([.. SlotBooking.PractitionerTime(TestClinic.DrSolutions, start.AddMinutes(-5), start.AddMinutes(15))]))
+        // Another booking of Dr Solutions from 9:55 to 10:15 is under way in this portal.
+        var (_, other) = await underWay.ClaimAsync(TestClinic.DrSolutions, start.AddMinutes(-5), start.AddMinutes(15), CancellationToken.None);
+        other.ShouldNotBeNull();
+        var behind = harness.SendAsync(Visit(start));
+        await Task.Delay(300);
+        behind.IsCompleted.ShouldBeFalse("it waits for the booking under way, doing nothing");
+        (await harness.QueuedEmailsAsync()).ShouldBeEmpty();
+        if (thatOneBooks)
         {
-            underWay.ShouldNotBeNull();
-            var behind = await harness.SendAsync(Visit(start));
-
-            behind.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotTaken);
-            (await harness.QueuedEmailsAsync()).ShouldBeEmpty("a booking turned away writes no confirmation");
+            other.Booked();
         }
 
-        var after = await harness.SendAsync(Visit(start));
+        other.Dispose();
+        var result = await behind.WaitAsync(TimeSpan.FromSeconds(10));
 
-        after.IsSuccess.ShouldBeTrue("the other booking ended without taking the time");
-        (await harness.QueuedEmailsAsync()).Count.ShouldBe(1);
+        if (thatOneBooks)
+        {
+            result.Errors.Single().Key.ShouldBe(AppointmentsErrors.SlotTaken);
+            (await harness.QueuedEmailsAsync()).ShouldBeEmpty("a booking turned away writes nothing");
+        }
+        else
+        {
+            result.IsSuccess.ShouldBeTrue("the booking under way ended without taking the time");
+            (await harness.QueuedEmailsAsync()).Count.ShouldBe(1);
+        }
     }
 
     [Fact]

@@ -3,53 +3,118 @@ using System.Collections.Concurrent;
 namespace PatientPortal.Modules.Appointments.Scheduling;
 
 /// <summary>
-/// The practitioners' times this process is booking right now (the keys of <see cref="SlotBooking.PractitionerTime"/>).
-/// A booking claims its time once it has passed every check but the last one under the database's locks, and keeps the
-/// claim until it commits or fails; another booking of an overlapping time in this process is then "just taken" at once,
-/// before it reads the schedule, works out its emails or opens a transaction (bench/Appointments: twelve of sixteen
-/// bookers of a doctor's few free times lose, and their work was most of what the last one waited for). Only a shortcut:
-/// the database's locks and unique index still decide, between processes too. A claim holds no connection, so a booking
-/// may look up its emails' recipients in other modules while it holds one (ADR 0015).
+/// The practitioners' times this process is booking right now, so that bookings of one time in this process go one after
+/// another without doing the work first: a booking claims its time (the keys of <see cref="SlotBooking.PractitionerTime"/>)
+/// before anything else, and a booking of an overlapping time waits for that one's outcome, holding nothing (no
+/// connection, no lock): when it booked an overlapping time this one is "just taken" at once, otherwise this one goes on.
+/// bench/Appointments: twelve of sixteen bookers of a doctor's few free times lose, and their reading of the schedule,
+/// their emails and their transactions were most of what the last of them waited for. Only a shortcut: the database's
+/// locks and unique index still decide, between processes too, and a claim that fails (a crafted time, the person's
+/// rules) turns nobody away. A booking waits at most <see cref="MaxWait"/>, then goes on without a claim.
 /// </summary>
-internal sealed class BookingsUnderWay
+internal sealed class BookingsUnderWay(TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<long, byte> _claimed = new();
+    /// <summary>As long as a booking may wait for the database's locks.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
-    /// <summary>Whether another booking of this process holds any of these keys now.</summary>
-    public bool AnyClaimed(IEnumerable<long> keys) => keys.Any(_claimed.ContainsKey);
+    private readonly ConcurrentDictionary<long, Claim> _claims = new();
 
-    /// <summary>Claims every key, or none (null) when another booking holds one of them.</summary>
-    public Claim? TryClaim(IReadOnlyList<long> keys)
+    /// <summary>
+    /// Claims the practitioner's time from <paramref name="start"/> to <paramref name="end"/>, after any booking of this
+    /// process holding an overlapping time ends. Taken: one of them booked an overlapping time. Otherwise the claim, to
+    /// mark <see cref="Claim.Booked"/> and dispose, or none when waiting took longer than <see cref="MaxWait"/>.
+    /// </summary>
+    public async Task<(bool Taken, Claim? Claim)> ClaimAsync(Guid practitionerId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < keys.Count; i++)
+        var keys = SlotBooking.PractitionerTime(practitionerId, start, end).Distinct().ToList();
+        var giveUp = clock.GetUtcNow() + MaxWait;
+        while (true)
         {
-            if (!_claimed.TryAdd(keys[i], 0))
+            var claim = new Claim(this, keys, start, end);
+            if (TryAdd(claim) is not { } holder)
             {
-                Release(keys.Take(i));
-                return null;
+                return (false, claim);
+            }
+
+            var left = giveUp - clock.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return (false, null);
+            }
+
+            try
+            {
+                if (await holder.Outcome.WaitAsync(left, clock, cancellationToken) && holder.Start < end && start < holder.End)
+                {
+                    return (true, null);
+                }
+            }
+            catch (TimeoutException)
+            {
+                return (false, null);
+            }
+        }
+    }
+
+    /// <summary>Adds every key of the claim, or none: then the holder of the first key already held.</summary>
+    private Claim? TryAdd(Claim claim)
+    {
+        for (var i = 0; i < claim.Keys.Count; i++)
+        {
+            if (!_claims.TryAdd(claim.Keys[i], claim))
+            {
+                Release(claim, claim.Keys.Take(i));
+                // The holder may have ended in between: then there is nothing to wait for, try again.
+                return _claims.TryGetValue(claim.Keys[i], out var holder) ? holder : Claim.Ended;
             }
         }
 
-        return new Claim(this, keys);
+        return null;
     }
 
-    private void Release(IEnumerable<long> keys)
+    private void Release(Claim claim, IEnumerable<long> keys)
     {
         foreach (var key in keys)
         {
-            _claimed.TryRemove(key, out _);
+            _claims.TryRemove(new KeyValuePair<long, Claim>(key, claim));
         }
     }
 
-    internal sealed class Claim(BookingsUnderWay owner, IReadOnlyList<long> keys) : IDisposable
+    /// <summary>A booking's time, held until it is disposed; its outcome tells whoever waited whether the time was taken.</summary>
+    internal sealed class Claim : IDisposable
     {
-        private int _released;
+        /// <summary>Stands for a holder that ended before it could be waited for.</summary>
+        public static readonly Claim Ended = new();
+
+        private readonly BookingsUnderWay? _owner;
+        private readonly TaskCompletionSource<bool> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool _booked;
+
+        public Claim(BookingsUnderWay owner, IReadOnlyList<long> keys, DateTimeOffset start, DateTimeOffset end) =>
+            (_owner, Keys, Start, End) = (owner, keys, start, end);
+
+        private Claim()
+        {
+            Keys = [];
+            _outcome.SetResult(false);
+        }
+
+        public IReadOnlyList<long> Keys { get; }
+        public DateTimeOffset Start { get; }
+        public DateTimeOffset End { get; }
+
+        /// <summary>Whether the booking took the time (true), once it ended.</summary>
+        public Task<bool> Outcome => _outcome.Task;
+
+        /// <summary>The booking is committed: those waiting for an overlapping time are "just taken".</summary>
+        public void Booked() => _booked = true;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            if (_owner is not null && !_outcome.Task.IsCompleted)
             {
-                owner.Release(keys);
+                _owner.Release(this, Keys);
+                _outcome.TrySetResult(_booked);
             }
         }
     }

@@ -16,9 +16,8 @@ internal sealed record SlotBookingRequest(
 /// <summary>
 /// The one way a slot becomes an appointment, for a patient's booking and for staff's. The slot is first looked up
 /// among the free slots (the schedule's rules: blocks, closed days, nothing deactivated), never trusting the time the
-/// browser sent, then the time is claimed in this process (<see cref="BookingsUnderWay"/>: another booking of an
-/// overlapping time here is "just taken" at once, before any of that work), and the appointment and its confirmation
-/// emails are written; only then are the locks taken, in a fixed
+/// browser sent (after any booking of an overlapping time under way in this process: <see cref="BookingsUnderWay"/>), and
+/// the appointment and its confirmation emails are written; only then are the locks taken, in a fixed
 /// order, the profile's (its count of upcoming bookings, waited for) then the practitioner's time the slot covers (on
 /// PostgreSQL only tried: a booking that finds another of an overlapping time under way is "just taken" at once), and
 /// inside them one query reads what other bookings may have changed meanwhile: a live appointment of the practitioner
@@ -47,13 +46,15 @@ internal sealed class SlotBooking(
             return new Error(AppointmentsErrors.SlotBeyondHorizon) { Arguments = [options.Value.BookingHorizonDays.ToString(CultureInfo.InvariantCulture)] };
         }
 
-        // Another booking of an overlapping time is under way in this process: it takes the time or fails on its own
-        // person's rules (it has passed the rest), so this one would be "just taken" after all its work (BookingsUnderWay).
-        var time = PractitionerTime(request.PractitionerId, request.StartUtc, request.StartUtc + request.Type.Duration).Distinct().ToList();
-        if (underWay.AnyClaimed(time))
+        // A booking of an overlapping time under way in this process goes first; this one starts its work only if that one
+        // did not take the time (BookingsUnderWay: the losers of a crowd then cost nothing).
+        var (taken, claim) = await underWay.ClaimAsync(request.PractitionerId, request.StartUtc, request.StartUtc + request.Type.Duration, cancellationToken);
+        if (taken)
         {
             return new Error(AppointmentsErrors.SlotTaken);
         }
+
+        using var claimed = claim;
 
         // The schedule's rules do not race with bookings (a booking changes none of them): asked before the locks. The
         // busy times they also remove are asked again under the locks.
@@ -79,19 +80,17 @@ internal sealed class SlotBooking(
             return refused;
         }
 
-        // Claimed only now, once nothing but what other bookings may change can refuse it: a booking bound to fail on the
-        // schedule or the person's rules never turns others away (review: a patient at their limit booking in a loop).
-        using var claim = underWay.TryClaim(time);
-        if (claim is null)
-        {
-            return new Error(AppointmentsErrors.SlotTaken);
-        }
-
         var recipients = await mail.RecipientsAsync(request.ProfileId, NotificationKind.AppointmentEmails, cancellationToken);
         var emails = await mail.ComposeBookedAsync(db, appointment, recipients, cancellationToken);
         try
         {
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => LockedAsync(request, appointment, emails, cancellationToken));
+            var booked = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => LockedAsync(request, appointment, emails, cancellationToken));
+            if (booked.IsSuccess)
+            {
+                claim?.Booked();
+            }
+
+            return booked;
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {

@@ -93,7 +93,8 @@ def ms(v):
     n, unit = found.groups()
     return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-p50 = ms(re.search(r"50%\s+(\S+)", text).group(1)); p99 = ms(re.search(r"99%\s+(\S+)", text).group(1))
+# The distribution's own lines: "72.50%" ends the stats table's Latency line too.
+p50 = ms(re.search(r"^\s*50%\s+(\S+)", text, re.M).group(1)); p99 = ms(re.search(r"^\s*99%\s+(\S+)", text, re.M).group(1))
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 if bad: sys.exit(f"$1: {bad.group(1)} responses were errors")
 print(sys.argv[1], f"{rps:.0f}", f"{p50:.1f}", f"{p99:.1f}")

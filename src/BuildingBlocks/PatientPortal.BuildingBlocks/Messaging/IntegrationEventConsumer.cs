@@ -26,7 +26,8 @@ public abstract class IntegrationEventConsumer<TEvent, TContext>(TContext db, Ti
 
         await ApplyAsync(notification, cancellationToken);
         db.ProcessedEvents.Add(new ProcessedEvent { EventId = eventId, Consumer = consumer, ProcessedUtc = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
+        // In turn with the other writers of the module's SQLite file in this process, as the outbox dispatcher saves.
+        await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
     }
 
     /// <summary>Makes the consumer's changes on <see cref="Db"/> without saving them; the base saves them with the receipt.</summary>

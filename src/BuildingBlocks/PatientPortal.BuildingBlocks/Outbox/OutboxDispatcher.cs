@@ -65,7 +65,9 @@ internal sealed class OutboxDispatcher<TContext>(
                 logger.LogWarning(ex, "Outbox message {MessageId} of module {Module} failed (attempt {Attempts})", message.Id, Module, message.Attempts);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            // In turn with the pages' writes of the same SQLite file (an access-trail row per view publishes a message
+            // here): found busy, Microsoft.Data.Sqlite sleeps 150 ms and the page waiting behind it too (bench/run.sh).
+            await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
         }
 
         return delivered;

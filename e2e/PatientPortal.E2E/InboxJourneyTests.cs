@@ -68,7 +68,8 @@ public sealed partial class InboxJourneyTests(PortalUnderTest portal)
         await staff.GetByTestId("compose-category").SelectOptionAsync("Bill");
         await staff.GetByTestId("compose-subject").FillAsync(subject);
         await staff.GetByTestId("compose-body").FillAsync(text.Body);
-        await staff.GetByTestId("compose-from").FillAsync("Dr. Medfar Solutions");
+        await staff.GetByTestId("compose-from").SelectOptionAsync(new SelectOptionValue { Label = "Dr. Medfar Solutions" });
+        await staff.GetByTestId("compose-site").SelectOptionAsync(new SelectOptionValue { Label = "My Clinic" });
         await staff.GetByTestId("compose-type").FillAsync(text.Receipt);
         await staff.GetByTestId("compose-files").SetInputFilesAsync(new FilePayload { Name = "receipt.pdf", MimeType = "application/pdf", Buffer = Pdf() });
         await Expect(staff.GetByTestId("compose-replies")).ToHaveValueAsync("1");

@@ -243,6 +243,14 @@ public sealed class InboxPagesTests
     {
         await using var portal = await StartAsync();
         var staff = await SignedInStaffAsync(portal);
+        // The sender is chosen among the clinic's practitioners: one named with a script, as staff may type it in the clinic's pages.
+        var clinic = await staff.GetAsync("/admin/clinic");
+        (await staff.PostFormAsync("/admin/clinic/practitioners", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = Xss,
+            ["Input.SpecialtyIds"] = clinic.Document.QuerySelector("[data-testid='edit-specialty']")!.GetAttribute("href")!.Split('/')[^1],
+            ["Input.SiteIds"] = clinic.Document.QuerySelector("[data-testid='edit-site']")!.GetAttribute("href")!.Split('/')[^1],
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var id = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Message", "Question", Xss + "\nsecond line", from: Xss);
         var heather = await HeatherForNathanAsync(portal);
         (await ReplyAsync(heather, id, Xss)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -314,6 +322,65 @@ public sealed class InboxPagesTests
     }
 
     [Fact]
+    public async Task Staff_choose_the_sender_and_site_among_the_clinics_active_ones_and_a_crafted_value_is_refused_in_both_languages_with_nothing_sent()
+    {
+        await using var portal = await StartAsync();
+        var staff = await SignedInStaffAsync(portal);
+        var url = $"/admin/inbox/compose?profile={DemoClinic.NathanMilnerProfileId}";
+        var lefebvre = OptionValue(await staff.GetAsync(url), "compose-from", "Dr. Anne Lefebvre");
+        LocationPath(await staff.PostFormAsync("/admin/clinic", new Dictionary<string, string>(), $"/admin/clinic?handler=Active&item=Practitioner&id={lefebvre}&active=false"))
+            .ShouldBe("/admin/clinic");
+
+        // The demo admin's account speaks French. The deactivated practitioner is no longer offered.
+        var page = await staff.GetAsync(url);
+        Options(page, "compose-from").ShouldBe(["Administration Clinique", "Dr. Julie Bouchard", "Dr. Medfar Solutions", "Dr. Minh Nguyen", "Marc Roy, pht"]);
+        Options(page, "compose-site").ShouldBe(["My Clinic", "Téléconsultation"]);
+        ErrorLines(page).ShouldBeEmpty();
+
+        // Review L2: a name typed in (what the old form took), another id, the deactivated practitioner, a site by name.
+        const string UnknownSender = "Choisissez l'expéditeur parmi les intervenants de la clinique, ou l'administration de la clinique.";
+        const string UnknownSite = "Choisissez un des sites de la clinique.";
+        foreach (var (fromValue, siteValue, expected) in new (string?, string?, string[])[]
+                 {
+                     ("Dr. Evil", null, [UnknownSender]),
+                     (Guid.NewGuid().ToString(), null, [UnknownSender]),
+                     (lefebvre, null, [UnknownSender]),
+                     (null, "My Clinic", [UnknownSite]),
+                     (null, Guid.NewGuid().ToString(), [UnknownSite]),
+                 })
+        {
+            var refused = await Page.ParseAsync(await PostComposeAsync(
+                staff, DemoClinic.NathanMilnerProfileId, "Message", "Crafted sender", "Hello", null, fromValue: fromValue, siteValue: siteValue));
+            refused.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            ErrorLines(refused).ShouldBe(expected, $"{fromValue} at {siteValue}");
+            Options(refused, "compose-from").Count.ShouldBe(5, "the form is drawn again with its choices");
+        }
+
+        await staff.SwitchLanguageAsync("en");
+        var english = await Page.ParseAsync(await PostComposeAsync(
+            staff, DemoClinic.NathanMilnerProfileId, "Message", "Crafted sender", "Hello", null, fromValue: "Dr. Evil", siteValue: "Somewhere"));
+        ErrorLines(english).ShouldBe(["Choose the sender from the clinic's practitioners, or the clinic's administration.", "Choose one of the clinic's sites."]);
+        Options(english, "compose-from")[0].ShouldBe("Clinic's Administration");
+
+        // Nothing was sent; a chosen practitioner and site are.
+        (await staff.GetAsync(url)).Document.Body!.TextContent.ShouldNotContain("Crafted sender");
+        var id = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Message", "Chosen sender", from: "Dr. Minh Nguyen");
+        var heather = await HeatherForNathanAsync(portal);
+        (await heather.GetAsync("/inbox")).Document.Body!.TextContent.ShouldNotContain("Crafted sender");
+        var thread = await heather.GetAsync($"/inbox/{id}");
+        (thread.Text("message-author"), thread.Text("thread-site")).ShouldBe(("Dr. Minh Nguyen", "My Clinic"));
+
+        // Writing again: the thread's sender is offered first; a crafted one is refused and writes nothing.
+        var staffThread = await staff.GetAsync($"/admin/inbox/{id}");
+        staffThread.Document.QuerySelector("[data-testid='write-again-from'] option[selected]")!.TextContent.ShouldBe("Dr. Minh Nguyen");
+        var crafted = await Page.ParseAsync(await staff.PostFormAsync($"/admin/inbox/{id}",
+            new Dictionary<string, string> { ["Input.Body"] = "Crafted again", ["Input.FromPractitionerId"] = "Dr. Evil" }, $"/admin/inbox/{id}?handler=Write"));
+        crafted.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        FormErrors(crafted).ShouldBe("Choose the sender from the clinic's practitioners, or the clinic's administration.");
+        (await heather.GetAsync($"/inbox/{id}")).Document.QuerySelectorAll("[data-testid='thread-message']").Length.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_post_that_names_no_handler_gets_404_and_changes_nothing()
     {
         await using var portal = await StartAsync();
@@ -355,7 +422,7 @@ public sealed class InboxPagesTests
         await Admin.StaffOnlyPages.ShouldSendAnonymousToLoginAndRefusePatientsAsync(portal,
             ["/admin/inbox", "/admin/inbox/compose", $"/admin/inbox/compose?profile={DemoClinic.NathanMilnerProfileId}", $"/admin/inbox/{id}", $"/admin/inbox/{id}/attachments/{Guid.NewGuid()}"],
             [$"/admin/inbox/compose?profile={DemoClinic.NathanMilnerProfileId}", $"/admin/inbox/{id}?handler=Write", $"/admin/inbox/{id}?handler=Delete"],
-            new Dictionary<string, string> { ["Input.Subject"] = "x", ["Input.Body"] = "x", ["Input.Site"] = "x", ["Input.TypeLabel"] = "x" });
+            new Dictionary<string, string> { ["Input.Subject"] = "x", ["Input.Body"] = "x", ["Input.SiteId"] = "x", ["Input.TypeLabel"] = "x" });
     }
 
     [Fact]
@@ -375,7 +442,7 @@ public sealed class InboxPagesTests
         var heather = await HeatherForNathanAsync(portal);
         var attachment = AttachmentIdIn(await heather.GetAsync($"/inbox/{id}"));
 
-        var written = await staff.PostFormAsync($"/admin/inbox/{id}", new Dictionary<string, string> { ["Input.Body"] = "Please share additional results once completed.", ["Input.FromPractitioner"] = "" },
+        var written = await staff.PostFormAsync($"/admin/inbox/{id}", new Dictionary<string, string> { ["Input.Body"] = "Please share additional results once completed.", ["Input.FromPractitionerId"] = "" },
             $"/admin/inbox/{id}?handler=Write");
         written.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var thread = await heather.GetAsync($"/inbox/{id}");
@@ -453,4 +520,8 @@ public sealed class InboxPagesTests
 
         replyable.ShouldBeGreaterThanOrEqualTo(1);
     }
+
+    /// <summary>The error summary's messages, one a line.</summary>
+    private static IReadOnlyList<string> ErrorLines(Page page) =>
+        [.. page.Document.QuerySelectorAll("[data-testid='form-errors'] li").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0)];
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.BuildingBlocks.Email;
 using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Appointments.Contracts;
 using PatientPortal.Modules.Inbox.Data;
 using PatientPortal.Modules.Inbox.Storage;
 
@@ -10,7 +11,8 @@ namespace PatientPortal.Modules.Inbox.Tests.TestData;
 
 /// <summary>
 /// The Inbox module on a real, migrated database (<see cref="ModuleHarness{TContext}"/>), with Profiles' answers
-/// (who may open which tab, the emails' recipients, the clinic's records, the access trail) set by each test.
+/// (who may open which tab, the emails' recipients, the clinic's records, the access trail) and Appointments' (the
+/// clinic's practitioners and sites) set by each test.
 /// </summary>
 internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
 {
@@ -24,6 +26,7 @@ internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
     public FakeProfileAccess Access => Services.GetRequiredService<FakeProfileAccess>();
     public FakeRecipients Recipients => Services.GetRequiredService<FakeRecipients>();
     public FakePatients Patients => Services.GetRequiredService<FakePatients>();
+    public FakeClinic Clinic => Services.GetRequiredService<FakeClinic>();
     public IAttachmentStore Store => Services.GetRequiredService<IAttachmentStore>();
 
     /// <summary>Where the filesystem store keeps the files (under the test's folder).</summary>
@@ -42,7 +45,9 @@ internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
             .AddTransient<IRequestHandler<ListNotificationRecipients, NotificationRecipients>, FakeRecipients.Handler>()
             .AddTransient<IRequestHandler<GetAccountContacts, IReadOnlyList<AccountContact>>, FakeRecipients.Handler>()
             .AddSingleton<FakePatients>()
-            .AddTransient<IRequestHandler<GetPatientNames, Result<IReadOnlyList<PatientName>>>, FakePatients.Handler>(), settings, replace: replace));
+            .AddTransient<IRequestHandler<GetPatientNames, Result<IReadOnlyList<PatientName>>>, FakePatients.Handler>()
+            .AddSingleton<FakeClinic>()
+            .AddTransient<IRequestHandler<ListActivePractitionersAndSites, Result<ActivePractitionersAndSites>>, FakeClinic.Handler>(), settings, replace: replace));
     }
 
     public void SignedInAsStaff() => Current.SignedInAs(Staff, Roles.Staff);
@@ -53,14 +58,14 @@ internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
     public async Task<Guid> ComposeAsync(
         Guid profileId, CommunicationCategory category = CommunicationCategory.Message, string subject = "Registration Confirmation",
         string body = "Hi Heather,\nPlease confirm with us.", int repliesAllowed = 1, IReadOnlyList<AttachmentUpload>? attachments = null,
-        string? fromPractitioner = null)
+        Guid? fromPractitioner = null)
     {
         var (account, role) = (Current.AccountId, Current.Role);
         Patients.Add(profileId, "Heather", "Milner");
         SignedInAsStaff();
         attachments ??= category == CommunicationCategory.Message ? [] : [Pdfs.Upload("receipt.pdf")];
         var result = await SendAsync(new ComposeCommunication(
-            profileId, category, subject, body, fromPractitioner, "My Clinic", category == CommunicationCategory.Bill ? "Consultation receipt" : "Dermatology",
+            profileId, category, subject, body, fromPractitioner, FakeClinic.MyClinic, category == CommunicationCategory.Bill ? "Consultation receipt" : "Dermatology",
             attachments, repliesAllowed));
         (Current.AccountId, Current.Role) = (account, role);
         result.Errors.ShouldBeEmpty();
@@ -197,6 +202,54 @@ internal sealed class FakePatients
             {
                 return Task.FromResult<Result<IReadOnlyList<PatientName>>>(
                     fake._records.Where(r => request.ProfileIds.Contains(r.Key)).Select(r => r.Value).ToList());
+            }
+        }
+    }
+}
+
+/// <summary>Appointments' staff-only list of the clinic's active practitioners and sites, as each test changes it.</summary>
+internal sealed class FakeClinic
+{
+    public static readonly Guid Medfar = Guid.Parse("d0000000-0000-0000-0000-000000000001");
+    public static readonly Guid Nguyen = Guid.Parse("d0000000-0000-0000-0000-000000000002");
+    public static readonly Guid MyClinic = Guid.Parse("c0000000-0000-0000-0000-000000000001");
+    public static readonly Guid Virtual = Guid.Parse("c0000000-0000-0000-0000-000000000002");
+
+    private readonly Dictionary<Guid, string> _practitioners = new() { [Medfar] = "Dr Medfar Solutions", [Nguyen] = "Dr. Minh Nguyen" };
+    private readonly Dictionary<Guid, string> _sites = new() { [MyClinic] = "My Clinic", [Virtual] = "Téléconsultation" };
+
+    /// <summary>Staff rename a practitioner or a site in Appointments.</summary>
+    public void Rename(Guid id, string name)
+    {
+        lock (_practitioners)
+        {
+            (_practitioners.ContainsKey(id) ? _practitioners : _sites)[id] = name;
+        }
+    }
+
+    /// <summary>Staff deactivate a practitioner or a site: no longer listed.</summary>
+    public void Deactivate(Guid id)
+    {
+        lock (_practitioners)
+        {
+            _practitioners.Remove(id);
+            _sites.Remove(id);
+        }
+    }
+
+    internal sealed class Handler(FakeClinic clinic, ICurrentAccount current) : IRequestHandler<ListActivePractitionersAndSites, Result<ActivePractitionersAndSites>>
+    {
+        public Task<Result<ActivePractitionersAndSites>> Handle(ListActivePractitionersAndSites request, CancellationToken cancellationToken)
+        {
+            if (!StaffOnly.Allows(current))
+            {
+                return Task.FromResult<Result<ActivePractitionersAndSites>>(Error.Forbidden);
+            }
+
+            lock (clinic._practitioners)
+            {
+                return Task.FromResult<Result<ActivePractitionersAndSites>>(new ActivePractitionersAndSites(
+                    [.. clinic._practitioners.Select(p => new CatalogName(p.Key, p.Value))], [.. clinic._sites.Select(s => new CatalogName(s.Key, s.Value))]));
             }
         }
     }

@@ -10,7 +10,7 @@ internal sealed class ThreadViews(InboxDbContext db, IOptions<InboxOptions> opti
     public Task<Owner?> OwnerAsync(Guid communicationId, CancellationToken cancellationToken) =>
         db.Communications.AsNoTracking()
             .Where(c => c.Id == communicationId)
-            .Select(c => new Owner(c.ProfileId, c.Category))
+            .Select(c => new Owner(c.ProfileId, c.Category, c.FromPractitionerId))
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<ThreadView?> LoadAsync(Guid communicationId, CancellationToken cancellationToken)
@@ -47,4 +47,5 @@ internal sealed class ThreadViews(InboxDbContext db, IOptions<InboxOptions> opti
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? options.Value.DisclaimerEn : options.Value.DisclaimerFr;
 }
 
-internal sealed record Owner(Guid ProfileId, CommunicationCategory Category);
+/// <summary>Whose a communication is, its category, and its sender's id (staff's "Write again" offers it first).</summary>
+internal sealed record Owner(Guid ProfileId, CommunicationCategory Category, Guid? FromPractitionerId);

@@ -189,6 +189,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                     b.Property<string>("FromPractitioner")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("FromPractitionerId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("HasAttachments")
                         .HasColumnType("boolean");
 
@@ -226,6 +229,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                     b.Property<string>("Site")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -347,6 +353,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.Property<string>("FromPractitioner")
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("FromPractitionerId")
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("ReplyNumber")
                         .HasColumnType("integer");

@@ -146,7 +146,7 @@ internal sealed class InboxBench(BenchDatabase database, BenchSettings settings)
 
             if (i % 10 == 0)
             {
-                communication.Reply("Thank you, I am registered on the december list.", BenchAccount.Id, at.AddHours(2));
+                communication.Reply("Thank you, I am registered on the december list.", BenchAccount.Id, new ReplyWriter("Heather Milner", "Nathan Milner"), at.AddHours(2));
             }
 
             db.Communications.Add(communication);

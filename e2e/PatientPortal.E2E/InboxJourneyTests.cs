@@ -149,7 +149,7 @@ public sealed partial class InboxJourneyTests(PortalUnderTest portal)
         await read.GetByTestId("reply-send").ClickAsync();
         await Expect(read.GetByTestId("reply-sent")).ToBeVisibleAsync();
         await Expect(read.GetByTestId("message-body").First).ToHaveTextAsync(text.Reply + " 👍🏽");
-        await Expect(read.GetByTestId("message-author").First).ToHaveTextAsync("Nathan Milner");
+        await Expect(read.GetByTestId("message-author").First).ToHaveTextAsync(text.WrittenForNathan);
         await Expect(read.GetByTestId("reply")).ToHaveCountAsync(0);
         await Expect(read.GetByTestId("reply-limit")).ToHaveCountAsync(0);
         await Results.ScreenshotAsync(read, "inbox-reply-sent");
@@ -231,12 +231,13 @@ public sealed partial class InboxJourneyTests(PortalUnderTest portal)
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
-    private sealed record InboxText(string Receipt, string Body, string BillMail, string ViewTheInvoice, string SingleResponse, string Emergency, string Reply, string Inbox)
+    private sealed record InboxText(
+        string Receipt, string Body, string BillMail, string ViewTheInvoice, string SingleResponse, string Emergency, string Reply, string Inbox, string WrittenForNathan)
     {
         public static InboxText For(string locale) => locale.StartsWith("fr", StringComparison.Ordinal)
             ? new("Reçu de consultation", "Bonjour Heather,\nVoici le reçu de la consultation de Nathan.", "Nouvelle facture", "Consulter la facture",
-                "Note : Vous êtes limité à une seule réponse.", "appelez le 911", "Merci, bien reçu", "Boîte de réception")
+                "Note : Vous êtes limité à une seule réponse.", "appelez le 911", "Merci, bien reçu", "Boîte de réception", "Heather Milner, pour Nathan Milner")
             : new("Consultation receipt", "Hi Heather,\nHere is the receipt for Nathan's consultation.", "New invoice", "View the Invoice",
-                "Note: You are limited to a single response.", "call 911", "Thanks, received", "Inbox");
+                "Note: You are limited to a single response.", "call 911", "Thanks, received", "Inbox", "Heather Milner, for Nathan Milner");
     }
 }

@@ -86,6 +86,7 @@ public sealed class InboxPagesTests
         form.Text("reply-cancel").ShouldBe("Cancel");
         form.Text("reply-send").ShouldBe("Send");
         form.Text("reply-counter").ShouldBe("0 / 500");
+        form.Text("reply-as").ShouldBe("Heather Milner, for Nathan Milner");
         form.Document.QuerySelector("[data-testid='reply-accepted']")!.HasAttribute("required").ShouldBeTrue();
 
         // The server decides: 501 characters (each an accented letter, one character as the patient sees it) and no
@@ -105,7 +106,8 @@ public sealed class InboxPagesTests
         after.Text("reply-sent").ShouldStartWith("Your reply was sent.");
         var messages = after.Document.QuerySelectorAll("[data-testid='thread-message']");
         messages[0].GetAttribute("data-author").ShouldBe("Patient");
-        messages[0].QuerySelector("[data-testid='message-author']")!.TextContent.ShouldBe("Nathan Milner");
+        // Heather wrote it for her son (review L1), and says so.
+        messages[0].QuerySelector("[data-testid='message-author']")!.TextContent.ShouldBe("Heather Milner, for Nathan Milner");
         messages[0].QuerySelector("[data-testid='message-body']")!.TextContent.ShouldBe(emoji);
         after.Document.QuerySelector("[data-testid='reply']").ShouldBeNull();
         after.Document.QuerySelector("[data-testid='reply-limit']").ShouldBeNull();
@@ -126,8 +128,12 @@ public sealed class InboxPagesTests
         var reply = staffInbox.Document.QuerySelectorAll("[data-testid='reply-row']").Single(r => r.TextContent.Contains("Waiting list confirmation", StringComparison.Ordinal));
         reply.GetAttribute("data-unread").ShouldBe("true");
         reply.QuerySelector("[data-testid='reply-patient']")!.TextContent.ShouldContain("Milner");
+        // The demo admin's account speaks French.
+        reply.QuerySelector("[data-testid='reply-writer']")!.TextContent.ShouldBe("Heather Milner, pour Nathan Milner");
         var staffThread = await staff.GetAsync($"/admin/inbox/{id}");
         staffThread.Text("thread-patient").ShouldStartWith("Nathan Milner");
+        staffThread.Document.QuerySelectorAll("[data-testid='message-author']")[0].TextContent.ShouldBe("Heather Milner, pour Nathan Milner");
+        staffThread.Document.QuerySelectorAll("[data-testid='message-author'] [translate='no']").Take(2).Select(n => n.TextContent).ShouldBe(["Heather Milner", "Nathan Milner"]);
         staffThread.Document.QuerySelectorAll("[data-testid='message-body']")[0].TextContent.ShouldBe(emoji);
         (await staff.GetAsync("/admin/inbox")).Document.QuerySelectorAll("[data-testid='reply-row']")
             .Single(r => r.TextContent.Contains("Waiting list confirmation", StringComparison.Ordinal)).GetAttribute("data-unread").ShouldBe("false");
@@ -161,6 +167,9 @@ public sealed class InboxPagesTests
         refused.Text("reply-error").ShouldBe("Votre réponse est limitée à 500 caractères.");
         var unchecked_ = await Page.ParseAsync(await ReplyAsync(heather, id, "Merci", accepted: false));
         unchecked_.Text("reply-error").ShouldStartWith("Cochez « J'ai lu et compris la clause de non-responsabilité »");
+        unchecked_.Text("reply-as").ShouldBe("Heather Milner, pour Nathan Milner");
+        var sent = await heather.FollowAsync(await ReplyAsync(heather, id, "Merci"));
+        sent.Document.QuerySelectorAll("[data-testid='message-author']")[0].TextContent.ShouldBe("Heather Milner, pour Nathan Milner");
     }
 
     [Fact]

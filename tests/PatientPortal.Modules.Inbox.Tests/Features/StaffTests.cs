@@ -203,7 +203,7 @@ public sealed class StaffTests
         (unread.Total, unread.UnreadTotal).ShouldBe((1, 1));
         unread.Rows.Single().ShouldBe(new PatientReplyRow(
             id, Family.HeatherProfile, "Milner, Heather", CommunicationCategory.Message, "Registration Confirmation",
-            "<script>alert(1)</script> I am registered", InboxHarness.StartTime.AddMinutes(6), true));
+            "<script>alert(1)</script> I am registered", InboxHarness.StartTime.AddMinutes(6), true, new ReplyWriter("Heather Milner", null)));
         (staffThread.PatientFirstName, staffThread.PatientLastName).ShouldBe(("Heather", "Milner"));
         staffThread.Thread.Messages[0].Body.ShouldBe("<script>alert(1)</script> I am registered"); // stored as typed; pages encode it
         (afterOpening.UnreadTotal, afterOpening.Rows.Single().Unread).ShouldBe((0, false));

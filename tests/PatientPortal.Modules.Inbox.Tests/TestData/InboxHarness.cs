@@ -41,6 +41,7 @@ internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
             .AddSingleton<FakeProfileAccess>()
             .AddTransient<IRequestHandler<MayActFor, bool>, FakeProfileAccess.Handler>()
             .AddTransient<IRequestHandler<RecordProfileRead, Unit>, FakeProfileAccess.Handler>()
+            .AddTransient<IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, FakeProfileAccess.Handler>()
             .AddSingleton<FakeRecipients>()
             .AddTransient<IRequestHandler<ListNotificationRecipients, NotificationRecipients>, FakeRecipients.Handler>()
             .AddTransient<IRequestHandler<GetAccountContacts, IReadOnlyList<AccountContact>>, FakeRecipients.Handler>()
@@ -79,10 +80,15 @@ internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
         Directory.Exists(AttachmentsFolder) ? Directory.GetFiles(AttachmentsFolder, "*", SearchOption.AllDirectories) : [];
 }
 
-/// <summary>Profiles' answer, as each test sets it: which account may open which tabs of which profile.</summary>
+/// <summary>
+/// Profiles' answers, as each test sets them: which account may open which tabs of which profile, each account's own
+/// profile, and the profiles' names (GetMyProfiles).
+/// </summary>
 internal sealed class FakeProfileAccess
 {
     private readonly Dictionary<(Guid Account, Guid Profile), ProfileTabs> _links = [];
+    private readonly Dictionary<Guid, Guid> _own = [];
+    private readonly Dictionary<Guid, (string First, string Last)> _names = [];
 
     public List<RecordProfileRead> Reads { get; } = [];
 
@@ -91,6 +97,27 @@ internal sealed class FakeProfileAccess
         lock (_links)
         {
             _links[(accountId, profileId)] = tabs;
+        }
+    }
+
+    /// <summary>The account's own profile (its Self link, every tab), and its person's name.</summary>
+    public void Own(Guid accountId, Guid profileId, string firstName, string lastName)
+    {
+        Allow(accountId, profileId);
+        lock (_links)
+        {
+            _own[accountId] = profileId;
+        }
+
+        Name(profileId, firstName, lastName);
+    }
+
+    /// <summary>A profile's person is named so (staff renamed the record, say).</summary>
+    public void Name(Guid profileId, string firstName, string lastName)
+    {
+        lock (_links)
+        {
+            _names[profileId] = (firstName, lastName);
         }
     }
 
@@ -104,8 +131,27 @@ internal sealed class FakeProfileAccess
     }
 
     internal sealed class Handler(FakeProfileAccess access, ICurrentAccount current)
-        : IRequestHandler<MayActFor, bool>, IRequestHandler<RecordProfileRead, Unit>
+        : IRequestHandler<MayActFor, bool>, IRequestHandler<RecordProfileRead, Unit>, IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>
     {
+        public Task<Result<IReadOnlyList<MyProfile>>> Handle(GetMyProfiles request, CancellationToken cancellationToken)
+        {
+            if (current.AccountId is not { } account)
+            {
+                return Task.FromResult<Result<IReadOnlyList<MyProfile>>>(Error.Forbidden);
+            }
+
+            lock (access._links)
+            {
+                var own = access._own.GetValueOrDefault(account);
+                return Task.FromResult<Result<IReadOnlyList<MyProfile>>>(access._links.Where(l => l.Key.Account == account).Select(l =>
+                {
+                    var (first, last) = access._names.GetValueOrDefault(l.Key.Profile, ("", ""));
+                    return new MyProfile(
+                        l.Key.Profile, first, last, new DateOnly(2017, 2, 18), l.Key.Profile == own ? Relationship.Self : Relationship.Parent, AccessState.Active, l.Value, null);
+                }).OrderBy(p => p.Relationship).ToList());
+            }
+        }
+
         public Task<bool> Handle(MayActFor request, CancellationToken cancellationToken)
         {
             lock (access._links)

@@ -109,8 +109,11 @@ internal sealed class Communication
         return message;
     }
 
-    /// <summary>The patient's next reply; the caller holds the communication's lock and has checked <see cref="MayReply"/>.</summary>
-    public Message Reply(string text, Guid by, DateTimeOffset now)
+    /// <summary>
+    /// The patient's next reply; the caller holds the communication's lock and has checked <see cref="MayReply"/>.
+    /// <paramref name="writer"/>: who wrote it, as named now (null: unknown; the pages show the patient's name).
+    /// </summary>
+    public Message Reply(string text, Guid by, ReplyWriter? writer, DateTimeOffset now)
     {
         if (!MayReply)
         {
@@ -118,7 +121,11 @@ internal sealed class Communication
         }
 
         ReplyCount++;
-        var message = new Message(Guid.CreateVersion7(now), Id, MessageAuthor.Patient, null, text, by, ReplyCount, now);
+        var message = new Message(Guid.CreateVersion7(now), Id, MessageAuthor.Patient, null, text, by, ReplyCount, now)
+        {
+            AuthorName = writer?.Name,
+            AuthorFor = writer?.ForPatient,
+        };
         _messages.Add(message);
         LastReplyUtc = now;
         LastReplyPreview = PreviewText.Of(text);
@@ -143,6 +150,18 @@ internal sealed class Message(
 
     /// <summary>The account that wrote it (staff, the patient, or a proxy acting for the profile).</summary>
     public Guid AuthorAccountId { get; private set; } = authorAccountId;
+
+    /// <summary>
+    /// A reply: its writer's name when it was written (the name of their account's own record), kept so that a later
+    /// rename does not rewrite the thread (review L1). Null: a reply from before names were kept.
+    /// </summary>
+    public string? AuthorName { get; init; }
+
+    /// <summary>A reply a proxy wrote: the name, at that time, of the person it was written for; null when the person wrote it.</summary>
+    public string? AuthorFor { get; init; }
+
+    /// <summary>Who wrote a reply, as the pages show it (null: not known).</summary>
+    public ReplyWriter? WrittenBy => AuthorName is { } name ? new ReplyWriter(name, AuthorFor) : null;
 
     public int? ReplyNumber { get; private set; } = replyNumber;
     public DateTimeOffset AtUtc { get; private set; } = atUtc;

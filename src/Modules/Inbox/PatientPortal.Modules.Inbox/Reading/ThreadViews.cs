@@ -36,7 +36,7 @@ internal sealed class ThreadViews(InboxDbContext db, IOptions<InboxOptions> opti
             communication.SentUtc,
             [.. communication.Messages
                 .OrderByDescending(m => m.AtUtc).ThenByDescending(m => m.ReplyNumber ?? 0).ThenByDescending(m => m.Id)
-                .Select(m => new ThreadMessage(m.Id, m.Author, m.FromPractitioner, m.Body, m.AtUtc))],
+                .Select(m => new ThreadMessage(m.Id, m.Author, m.FromPractitioner, m.Body, m.AtUtc, m.WrittenBy))],
             [.. communication.Attachments.OrderBy(a => a.AddedUtc).ThenBy(a => a.Id).Select(a => new AttachmentInfo(a.Id, a.FileName, a.Length))],
             new ReplyState(communication.MayReply, communication.RepliesAllowed, Math.Max(0, communication.RepliesAllowed - communication.ReplyCount)),
             Disclaimer());

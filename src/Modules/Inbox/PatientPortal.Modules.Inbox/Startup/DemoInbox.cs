@@ -183,7 +183,8 @@ internal sealed class DemoInbox(InboxDbContext db, AttachmentFiles files, TimePr
 
             if (demo.Reply is { } reply)
             {
-                communication.Reply(reply, DemoClinic.HeatherMilnerAccountId, sent.AddDays(2).AddHours(4));
+                // Heather wrote it for her son.
+                communication.Reply(reply, DemoClinic.HeatherMilnerAccountId, new ReplyWriter("Heather Milner", "Nathan Milner"), sent.AddDays(2).AddHours(4));
                 db.Publish(new ReplySent(communication.Id, demo.ProfileId, demo.Category), sent.AddDays(2).AddHours(4));
             }
 

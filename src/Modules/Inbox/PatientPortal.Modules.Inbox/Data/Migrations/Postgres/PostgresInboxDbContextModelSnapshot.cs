@@ -341,6 +341,12 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                     b.Property<Guid>("AuthorAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AuthorFor")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AuthorName")
+                        .HasColumnType("text");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");

@@ -337,6 +337,12 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                     b.Property<Guid>("AuthorAccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");

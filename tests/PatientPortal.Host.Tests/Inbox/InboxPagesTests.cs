@@ -390,6 +390,74 @@ public sealed class InboxPagesTests
     }
 
     [Fact]
+    public async Task Thread_views_and_downloads_past_the_per_account_limit_get_the_localized_429_page_and_write_nothing_and_the_rest_is_untouched()
+    {
+        await using var portal = await StartAsync(settings: new Dictionary<string, string?> { ["RateLimits:InboxReadsPerMinute"] = "4" });
+        var staff = await SignedInStaffAsync(portal);
+        var id = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Bill", "Limited reads", file: ("limited.pdf", Pdf()));
+        var heather = await HeatherForNathanAsync(portal);
+        var trailBefore = (await ReadsAsync(portal, DemoClinic.NathanMilnerProfileId)).Count;
+
+        // Four reads: the thread twice, the PDF viewed and downloaded (review L12).
+        var attachment = AttachmentIdIn(await heather.GetAsync($"/inbox/{id}"));
+        (await heather.Http.GetAsync($"/inbox/{id}/attachments/{attachment}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await heather.Http.GetAsync($"/inbox/{id}/attachments/{attachment}?download=true")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await heather.GetAsync($"/inbox/{id}")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var limited = await heather.Http.GetAsync($"/inbox/{id}");
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
+        var page = await Page.ParseAsync(limited);
+        page.Text("page-title").ShouldBe("Too many pages opened");
+        page.Document.Body!.TextContent.ShouldContain("Please wait a minute, then open them again.");
+        page.Document.Body.TextContent.ShouldNotContain("Limited reads");
+        var file = await heather.Http.GetAsync($"/inbox/{id}/attachments/{attachment}?download=true");
+        file.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        file.Content.Headers.ContentDisposition.ShouldBeNull();
+        await heather.SwitchLanguageAsync("fr");
+        (await heather.GetAsync($"/inbox/{id}")).Text("page-title").ShouldBe("Trop de pages ouvertes");
+        // A refused read wrote nothing: four rows, not seven.
+        (await ReadsAsync(portal, DemoClinic.NathanMilnerProfileId)).Count.ShouldBe(trailBefore + 4);
+
+        // Untouched: the tabs, the reply (a POST), another account, staff.
+        (await heather.GetAsync("/bills")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ReplyAsync(heather, id, "Merci")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var sophie = await SophieForLeaAsync(portal);
+        var leas = (await sophie.GetAsync("/inbox")).Document.QuerySelector("[data-testid='inbox-link']")!.GetAttribute("href")!;
+        (await sophie.GetAsync(leas)).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await staff.GetAsync($"/admin/inbox/{id}")).Text("page-title").ShouldBe("Limited reads");
+    }
+
+    [Fact]
+    public async Task With_the_default_limit_reading_the_whole_demo_inbox_and_its_pdfs_at_once_is_never_refused()
+    {
+        await using var portal = await StartAsync();
+        var heather = await HeatherForNathanAsync(portal);
+
+        var links = new List<string>();
+        foreach (var tab in new[] { "/inbox", "/inbox?page=2" })
+        {
+            links.AddRange((await heather.GetAsync(tab)).Document.QuerySelectorAll("[data-testid='inbox-link']").Select(a => a.GetAttribute("href")!));
+        }
+
+        links.Count.ShouldBe(21);
+        var reads = 0;
+        foreach (var link in links)
+        {
+            var thread = await heather.GetAsync(link);
+            thread.Response.StatusCode.ShouldBe(HttpStatusCode.OK, link);
+            reads++;
+            foreach (var pdf in thread.Document.QuerySelectorAll("[data-testid='attachment-link']").Select(a => a.GetAttribute("href")!))
+            {
+                (await heather.Http.GetAsync(pdf)).StatusCode.ShouldBe(HttpStatusCode.OK, pdf);
+                reads++;
+            }
+        }
+
+        reads.ShouldBe(35, "every communication and every PDF once, inside a minute");
+    }
+
+    [Fact]
     public async Task A_post_that_names_no_handler_gets_404_and_changes_nothing()
     {
         await using var portal = await StartAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Inbox.Contracts;
@@ -16,6 +17,7 @@ namespace PatientPortal.Host.Pages.Inbox;
 /// required checkbox. Opening it marks it read and selects its profile (Profiles authorizes the switch). Another
 /// family's id, or a category the account may not open for the profile, is 404 on GET and POST alike.
 /// </summary>
+[EnableRateLimiting(PortalRateLimits.InboxReads)]
 public sealed class ThreadModel(IMediator mediator, ProfileSelection selection, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]

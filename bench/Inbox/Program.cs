@@ -60,6 +60,8 @@ internal sealed class InboxBench(BenchDatabase database, BenchSettings settings)
     private const int Warmup = 40;
     private const int OthersEach = 50;
     private static readonly Guid Profile = new("0193a2d0-0000-7000-8000-00000000a001");
+    private static readonly Sender Medfar = new(new Guid("0193a2d0-0000-7000-8000-00000000a201"), "Dr Medfar Solutions");
+    private static readonly Guid Site = new("0193a2d0-0000-7000-8000-00000000a301");
     private readonly bool _sqlite = database.Provider == DatabaseProvider.Sqlite;
     private readonly Random _random = new(7);
     private readonly List<string> _rows = [];
@@ -136,7 +138,7 @@ internal sealed class InboxBench(BenchDatabase database, BenchSettings settings)
             var category = roll < 60 ? CommunicationCategory.Message : roll < 85 ? CommunicationCategory.Document : CommunicationCategory.Bill;
             var communication = Communication.Send(
                 profile, category, $"Communication {i}", "Hi Heather,\nHere is the form for your consultation request in dermatology.\nPlease print it.",
-                i % 3 == 0 ? null : "Dr Medfar Solutions", "My Clinic", category == CommunicationCategory.Bill ? "Consultation receipt" : "Dermatology", 1, staff, at);
+                i % 3 == 0 ? Sender.Administration : Medfar, Site, "My Clinic", category == CommunicationCategory.Bill ? "Consultation receipt" : "Dermatology", 1, staff, at);
             if (category != CommunicationCategory.Message)
             {
                 communication.Attach("form.pdf", Guid.NewGuid().ToString("N"), 48_213, at);
@@ -144,7 +146,7 @@ internal sealed class InboxBench(BenchDatabase database, BenchSettings settings)
 
             if (i % 10 == 0)
             {
-                communication.Reply("Thank you, I am registered on the december list.", BenchAccount.Id, at.AddHours(2));
+                communication.Reply("Thank you, I am registered on the december list.", BenchAccount.Id, new ReplyWriter("Heather Milner", "Nathan Milner"), at.AddHours(2));
             }
 
             db.Communications.Add(communication);

@@ -68,7 +68,8 @@ public sealed partial class InboxJourneyTests(PortalUnderTest portal)
         await staff.GetByTestId("compose-category").SelectOptionAsync("Bill");
         await staff.GetByTestId("compose-subject").FillAsync(subject);
         await staff.GetByTestId("compose-body").FillAsync(text.Body);
-        await staff.GetByTestId("compose-from").FillAsync("Dr. Medfar Solutions");
+        await staff.GetByTestId("compose-from").SelectOptionAsync(new SelectOptionValue { Label = "Dr. Medfar Solutions" });
+        await staff.GetByTestId("compose-site").SelectOptionAsync(new SelectOptionValue { Label = "My Clinic" });
         await staff.GetByTestId("compose-type").FillAsync(text.Receipt);
         await staff.GetByTestId("compose-files").SetInputFilesAsync(new FilePayload { Name = "receipt.pdf", MimeType = "application/pdf", Buffer = Pdf() });
         await Expect(staff.GetByTestId("compose-replies")).ToHaveValueAsync("1");
@@ -148,7 +149,7 @@ public sealed partial class InboxJourneyTests(PortalUnderTest portal)
         await read.GetByTestId("reply-send").ClickAsync();
         await Expect(read.GetByTestId("reply-sent")).ToBeVisibleAsync();
         await Expect(read.GetByTestId("message-body").First).ToHaveTextAsync(text.Reply + " 👍🏽");
-        await Expect(read.GetByTestId("message-author").First).ToHaveTextAsync("Nathan Milner");
+        await Expect(read.GetByTestId("message-author").First).ToHaveTextAsync(text.WrittenForNathan);
         await Expect(read.GetByTestId("reply")).ToHaveCountAsync(0);
         await Expect(read.GetByTestId("reply-limit")).ToHaveCountAsync(0);
         await Results.ScreenshotAsync(read, "inbox-reply-sent");
@@ -230,12 +231,13 @@ public sealed partial class InboxJourneyTests(PortalUnderTest portal)
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
-    private sealed record InboxText(string Receipt, string Body, string BillMail, string ViewTheInvoice, string SingleResponse, string Emergency, string Reply, string Inbox)
+    private sealed record InboxText(
+        string Receipt, string Body, string BillMail, string ViewTheInvoice, string SingleResponse, string Emergency, string Reply, string Inbox, string WrittenForNathan)
     {
         public static InboxText For(string locale) => locale.StartsWith("fr", StringComparison.Ordinal)
             ? new("Reçu de consultation", "Bonjour Heather,\nVoici le reçu de la consultation de Nathan.", "Nouvelle facture", "Consulter la facture",
-                "Note : Vous êtes limité à une seule réponse.", "appelez le 911", "Merci, bien reçu", "Boîte de réception")
+                "Note : Vous êtes limité à une seule réponse.", "appelez le 911", "Merci, bien reçu", "Boîte de réception", "Heather Milner, pour Nathan Milner")
             : new("Consultation receipt", "Hi Heather,\nHere is the receipt for Nathan's consultation.", "New invoice", "View the Invoice",
-                "Note: You are limited to a single response.", "call 911", "Thanks, received", "Inbox");
+                "Note: You are limited to a single response.", "call 911", "Thanks, received", "Inbox", "Heather Milner, for Nathan Milner");
     }
 }

@@ -104,6 +104,8 @@ internal static class SiteMap
         new("admin-type", Visitor.Staff, Follow("/admin/clinic", "[data-testid='edit-type']")),
         new("admin-inbox", Visitor.Staff, Go("/admin/inbox")),
         new("admin-inbox-compose", Visitor.Staff, Go("/admin/inbox/compose")),
+        // The form itself, for Nathan (DemoClinic.NathanMilnerProfileId): the sender and site selects.
+        new("admin-inbox-compose-form", Visitor.Staff, Go("/admin/inbox/compose?profile=0193a2d0-0000-7000-8000-000000000101")),
         new("admin-inbox-thread", Visitor.Staff, Follow("/admin/inbox", "[data-testid='reply-link']")),
         new("admin-invitations", Visitor.Staff, Go("/admin/invitations")),
         new("admin-patients", Visitor.Staff, Go("/admin/patients")),

@@ -86,6 +86,7 @@ public sealed class InboxPagesTests
         form.Text("reply-cancel").ShouldBe("Cancel");
         form.Text("reply-send").ShouldBe("Send");
         form.Text("reply-counter").ShouldBe("0 / 500");
+        form.Text("reply-as").ShouldBe("Heather Milner, for Nathan Milner");
         form.Document.QuerySelector("[data-testid='reply-accepted']")!.HasAttribute("required").ShouldBeTrue();
 
         // The server decides: 501 characters (each an accented letter, one character as the patient sees it) and no
@@ -105,7 +106,8 @@ public sealed class InboxPagesTests
         after.Text("reply-sent").ShouldStartWith("Your reply was sent.");
         var messages = after.Document.QuerySelectorAll("[data-testid='thread-message']");
         messages[0].GetAttribute("data-author").ShouldBe("Patient");
-        messages[0].QuerySelector("[data-testid='message-author']")!.TextContent.ShouldBe("Nathan Milner");
+        // Heather wrote it for her son (review L1), and says so.
+        messages[0].QuerySelector("[data-testid='message-author']")!.TextContent.ShouldBe("Heather Milner, for Nathan Milner");
         messages[0].QuerySelector("[data-testid='message-body']")!.TextContent.ShouldBe(emoji);
         after.Document.QuerySelector("[data-testid='reply']").ShouldBeNull();
         after.Document.QuerySelector("[data-testid='reply-limit']").ShouldBeNull();
@@ -126,8 +128,12 @@ public sealed class InboxPagesTests
         var reply = staffInbox.Document.QuerySelectorAll("[data-testid='reply-row']").Single(r => r.TextContent.Contains("Waiting list confirmation", StringComparison.Ordinal));
         reply.GetAttribute("data-unread").ShouldBe("true");
         reply.QuerySelector("[data-testid='reply-patient']")!.TextContent.ShouldContain("Milner");
+        // The demo admin's account speaks French.
+        reply.QuerySelector("[data-testid='reply-writer']")!.TextContent.ShouldBe("Heather Milner, pour Nathan Milner");
         var staffThread = await staff.GetAsync($"/admin/inbox/{id}");
         staffThread.Text("thread-patient").ShouldStartWith("Nathan Milner");
+        staffThread.Document.QuerySelectorAll("[data-testid='message-author']")[0].TextContent.ShouldBe("Heather Milner, pour Nathan Milner");
+        staffThread.Document.QuerySelectorAll("[data-testid='message-author'] [translate='no']").Take(2).Select(n => n.TextContent).ShouldBe(["Heather Milner", "Nathan Milner"]);
         staffThread.Document.QuerySelectorAll("[data-testid='message-body']")[0].TextContent.ShouldBe(emoji);
         (await staff.GetAsync("/admin/inbox")).Document.QuerySelectorAll("[data-testid='reply-row']")
             .Single(r => r.TextContent.Contains("Waiting list confirmation", StringComparison.Ordinal)).GetAttribute("data-unread").ShouldBe("false");
@@ -161,6 +167,9 @@ public sealed class InboxPagesTests
         refused.Text("reply-error").ShouldBe("Votre réponse est limitée à 500 caractères.");
         var unchecked_ = await Page.ParseAsync(await ReplyAsync(heather, id, "Merci", accepted: false));
         unchecked_.Text("reply-error").ShouldStartWith("Cochez « J'ai lu et compris la clause de non-responsabilité »");
+        unchecked_.Text("reply-as").ShouldBe("Heather Milner, pour Nathan Milner");
+        var sent = await heather.FollowAsync(await ReplyAsync(heather, id, "Merci"));
+        sent.Document.QuerySelectorAll("[data-testid='message-author']")[0].TextContent.ShouldBe("Heather Milner, pour Nathan Milner");
     }
 
     [Fact]
@@ -243,6 +252,14 @@ public sealed class InboxPagesTests
     {
         await using var portal = await StartAsync();
         var staff = await SignedInStaffAsync(portal);
+        // The sender is chosen among the clinic's practitioners: one named with a script, as staff may type it in the clinic's pages.
+        var clinic = await staff.GetAsync("/admin/clinic");
+        (await staff.PostFormAsync("/admin/clinic/practitioners", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = Xss,
+            ["Input.SpecialtyIds"] = clinic.Document.QuerySelector("[data-testid='edit-specialty']")!.GetAttribute("href")!.Split('/')[^1],
+            ["Input.SiteIds"] = clinic.Document.QuerySelector("[data-testid='edit-site']")!.GetAttribute("href")!.Split('/')[^1],
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var id = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Message", "Question", Xss + "\nsecond line", from: Xss);
         var heather = await HeatherForNathanAsync(portal);
         (await ReplyAsync(heather, id, Xss)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -314,6 +331,133 @@ public sealed class InboxPagesTests
     }
 
     [Fact]
+    public async Task Staff_choose_the_sender_and_site_among_the_clinics_active_ones_and_a_crafted_value_is_refused_in_both_languages_with_nothing_sent()
+    {
+        await using var portal = await StartAsync();
+        var staff = await SignedInStaffAsync(portal);
+        var url = $"/admin/inbox/compose?profile={DemoClinic.NathanMilnerProfileId}";
+        var lefebvre = OptionValue(await staff.GetAsync(url), "compose-from", "Dr. Anne Lefebvre");
+        LocationPath(await staff.PostFormAsync("/admin/clinic", new Dictionary<string, string>(), $"/admin/clinic?handler=Active&item=Practitioner&id={lefebvre}&active=false"))
+            .ShouldBe("/admin/clinic");
+
+        // The demo admin's account speaks French. The deactivated practitioner is no longer offered.
+        var page = await staff.GetAsync(url);
+        Options(page, "compose-from").ShouldBe(["Administration Clinique", "Dr. Julie Bouchard", "Dr. Medfar Solutions", "Dr. Minh Nguyen", "Marc Roy, pht"]);
+        Options(page, "compose-site").ShouldBe(["My Clinic", "Téléconsultation"]);
+        ErrorLines(page).ShouldBeEmpty();
+
+        // Review L2: a name typed in (what the old form took), another id, the deactivated practitioner, a site by name.
+        const string UnknownSender = "Choisissez l'expéditeur parmi les intervenants de la clinique, ou l'administration de la clinique.";
+        const string UnknownSite = "Choisissez un des sites de la clinique.";
+        foreach (var (fromValue, siteValue, expected) in new (string?, string?, string[])[]
+                 {
+                     ("Dr. Evil", null, [UnknownSender]),
+                     (Guid.NewGuid().ToString(), null, [UnknownSender]),
+                     (lefebvre, null, [UnknownSender]),
+                     (null, "My Clinic", [UnknownSite]),
+                     (null, Guid.NewGuid().ToString(), [UnknownSite]),
+                 })
+        {
+            var refused = await Page.ParseAsync(await PostComposeAsync(
+                staff, DemoClinic.NathanMilnerProfileId, "Message", "Crafted sender", "Hello", null, fromValue: fromValue, siteValue: siteValue));
+            refused.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            ErrorLines(refused).ShouldBe(expected, $"{fromValue} at {siteValue}");
+            Options(refused, "compose-from").Count.ShouldBe(5, "the form is drawn again with its choices");
+        }
+
+        await staff.SwitchLanguageAsync("en");
+        var english = await Page.ParseAsync(await PostComposeAsync(
+            staff, DemoClinic.NathanMilnerProfileId, "Message", "Crafted sender", "Hello", null, fromValue: "Dr. Evil", siteValue: "Somewhere"));
+        ErrorLines(english).ShouldBe(["Choose the sender from the clinic's practitioners, or the clinic's administration.", "Choose one of the clinic's sites."]);
+        Options(english, "compose-from")[0].ShouldBe("Clinic's Administration");
+
+        // Nothing was sent; a chosen practitioner and site are.
+        (await staff.GetAsync(url)).Document.Body!.TextContent.ShouldNotContain("Crafted sender");
+        var id = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Message", "Chosen sender", from: "Dr. Minh Nguyen");
+        var heather = await HeatherForNathanAsync(portal);
+        (await heather.GetAsync("/inbox")).Document.Body!.TextContent.ShouldNotContain("Crafted sender");
+        var thread = await heather.GetAsync($"/inbox/{id}");
+        (thread.Text("message-author"), thread.Text("thread-site")).ShouldBe(("Dr. Minh Nguyen", "My Clinic"));
+
+        // Writing again: the thread's sender is offered first; a crafted one is refused and writes nothing.
+        var staffThread = await staff.GetAsync($"/admin/inbox/{id}");
+        staffThread.Document.QuerySelector("[data-testid='write-again-from'] option[selected]")!.TextContent.ShouldBe("Dr. Minh Nguyen");
+        var crafted = await Page.ParseAsync(await staff.PostFormAsync($"/admin/inbox/{id}",
+            new Dictionary<string, string> { ["Input.Body"] = "Crafted again", ["Input.FromPractitionerId"] = "Dr. Evil" }, $"/admin/inbox/{id}?handler=Write"));
+        crafted.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        FormErrors(crafted).ShouldBe("Choose the sender from the clinic's practitioners, or the clinic's administration.");
+        (await heather.GetAsync($"/inbox/{id}")).Document.QuerySelectorAll("[data-testid='thread-message']").Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Thread_views_and_downloads_past_the_per_account_limit_get_the_localized_429_page_and_write_nothing_and_the_rest_is_untouched()
+    {
+        await using var portal = await StartAsync(settings: new Dictionary<string, string?> { ["RateLimits:InboxReadsPerMinute"] = "4" });
+        var staff = await SignedInStaffAsync(portal);
+        var id = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Bill", "Limited reads", file: ("limited.pdf", Pdf()));
+        var heather = await HeatherForNathanAsync(portal);
+        var trailBefore = (await ReadsAsync(portal, DemoClinic.NathanMilnerProfileId)).Count;
+
+        // Four reads: the thread twice, the PDF viewed and downloaded (review L12).
+        var attachment = AttachmentIdIn(await heather.GetAsync($"/inbox/{id}"));
+        (await heather.Http.GetAsync($"/inbox/{id}/attachments/{attachment}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await heather.Http.GetAsync($"/inbox/{id}/attachments/{attachment}?download=true")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await heather.GetAsync($"/inbox/{id}")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var limited = await heather.Http.GetAsync($"/inbox/{id}");
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
+        var page = await Page.ParseAsync(limited);
+        page.Text("page-title").ShouldBe("Too many pages opened");
+        page.Document.Body!.TextContent.ShouldContain("Please wait a minute, then open them again.");
+        page.Document.Body.TextContent.ShouldNotContain("Limited reads");
+        var file = await heather.Http.GetAsync($"/inbox/{id}/attachments/{attachment}?download=true");
+        file.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        file.Content.Headers.ContentDisposition.ShouldBeNull();
+        await heather.SwitchLanguageAsync("fr");
+        (await heather.GetAsync($"/inbox/{id}")).Text("page-title").ShouldBe("Trop de pages ouvertes");
+        // A refused read wrote nothing: four rows, not seven.
+        (await ReadsAsync(portal, DemoClinic.NathanMilnerProfileId)).Count.ShouldBe(trailBefore + 4);
+
+        // Untouched: the tabs, the reply (a POST), another account, staff.
+        (await heather.GetAsync("/bills")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ReplyAsync(heather, id, "Merci")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var sophie = await SophieForLeaAsync(portal);
+        var leas = (await sophie.GetAsync("/inbox")).Document.QuerySelector("[data-testid='inbox-link']")!.GetAttribute("href")!;
+        (await sophie.GetAsync(leas)).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await staff.GetAsync($"/admin/inbox/{id}")).Text("page-title").ShouldBe("Limited reads");
+    }
+
+    [Fact]
+    public async Task With_the_default_limit_reading_the_whole_demo_inbox_and_its_pdfs_at_once_is_never_refused()
+    {
+        await using var portal = await StartAsync();
+        var heather = await HeatherForNathanAsync(portal);
+
+        var links = new List<string>();
+        foreach (var tab in new[] { "/inbox", "/inbox?page=2" })
+        {
+            links.AddRange((await heather.GetAsync(tab)).Document.QuerySelectorAll("[data-testid='inbox-link']").Select(a => a.GetAttribute("href")!));
+        }
+
+        links.Count.ShouldBe(21);
+        var reads = 0;
+        foreach (var link in links)
+        {
+            var thread = await heather.GetAsync(link);
+            thread.Response.StatusCode.ShouldBe(HttpStatusCode.OK, link);
+            reads++;
+            foreach (var pdf in thread.Document.QuerySelectorAll("[data-testid='attachment-link']").Select(a => a.GetAttribute("href")!))
+            {
+                (await heather.Http.GetAsync(pdf)).StatusCode.ShouldBe(HttpStatusCode.OK, pdf);
+                reads++;
+            }
+        }
+
+        reads.ShouldBe(35, "every communication and every PDF once, inside a minute");
+    }
+
+    [Fact]
     public async Task A_post_that_names_no_handler_gets_404_and_changes_nothing()
     {
         await using var portal = await StartAsync();
@@ -355,7 +499,7 @@ public sealed class InboxPagesTests
         await Admin.StaffOnlyPages.ShouldSendAnonymousToLoginAndRefusePatientsAsync(portal,
             ["/admin/inbox", "/admin/inbox/compose", $"/admin/inbox/compose?profile={DemoClinic.NathanMilnerProfileId}", $"/admin/inbox/{id}", $"/admin/inbox/{id}/attachments/{Guid.NewGuid()}"],
             [$"/admin/inbox/compose?profile={DemoClinic.NathanMilnerProfileId}", $"/admin/inbox/{id}?handler=Write", $"/admin/inbox/{id}?handler=Delete"],
-            new Dictionary<string, string> { ["Input.Subject"] = "x", ["Input.Body"] = "x", ["Input.Site"] = "x", ["Input.TypeLabel"] = "x" });
+            new Dictionary<string, string> { ["Input.Subject"] = "x", ["Input.Body"] = "x", ["Input.SiteId"] = "x", ["Input.TypeLabel"] = "x" });
     }
 
     [Fact]
@@ -375,7 +519,7 @@ public sealed class InboxPagesTests
         var heather = await HeatherForNathanAsync(portal);
         var attachment = AttachmentIdIn(await heather.GetAsync($"/inbox/{id}"));
 
-        var written = await staff.PostFormAsync($"/admin/inbox/{id}", new Dictionary<string, string> { ["Input.Body"] = "Please share additional results once completed.", ["Input.FromPractitioner"] = "" },
+        var written = await staff.PostFormAsync($"/admin/inbox/{id}", new Dictionary<string, string> { ["Input.Body"] = "Please share additional results once completed.", ["Input.FromPractitionerId"] = "" },
             $"/admin/inbox/{id}?handler=Write");
         written.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var thread = await heather.GetAsync($"/inbox/{id}");
@@ -453,4 +597,8 @@ public sealed class InboxPagesTests
 
         replyable.ShouldBeGreaterThanOrEqualTo(1);
     }
+
+    /// <summary>The error summary's messages, one a line.</summary>
+    private static IReadOnlyList<string> ErrorLines(Page page) =>
+        [.. page.Document.QuerySelectorAll("[data-testid='form-errors'] li").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0)];
 }

@@ -63,23 +63,30 @@ internal static partial class InboxPortal
         return Guid.Parse(location["/admin/inbox/".Length..]);
     }
 
+    /// <summary>
+    /// Posts the compose form. <paramref name="from"/> and <paramref name="site"/> are chosen as staff do, by the name
+    /// the page's selects show (<paramref name="from"/> null: the clinic's administration); <paramref name="fromValue"/>
+    /// and <paramref name="siteValue"/> post a value of the test's own instead (a crafted form).
+    /// </summary>
     public static async Task<HttpResponseMessage> PostComposeAsync(
         PortalClient staff, Guid profileId, string category, string subject, string body, (string Name, byte[] Bytes)? file, int replies = 1, string? from = null,
-        string? formId = null)
+        string? formId = null, string site = "My Clinic", string? fromValue = null, string? siteValue = null)
     {
         var url = $"/admin/inbox/compose?profile={profileId}";
         var page = await staff.GetAsync(url);
         var token = page.AntiforgeryToken;
         // The one-time id the page drew into its form (or the one a test replays).
         formId ??= page.Document.QuerySelector("[data-testid='compose-form-id']")!.GetAttribute("value")!;
+        fromValue ??= from is null ? "" : OptionValue(page, "compose-from", from);
+        siteValue ??= OptionValue(page, "compose-site", site);
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent(category), "Input.Category" },
             { new StringContent(subject), "Input.Subject" },
             { new StringContent(body), "Input.Body" },
-            { new StringContent(from ?? ""), "Input.FromPractitioner" },
-            { new StringContent("My Clinic"), "Input.Site" },
+            { new StringContent(fromValue), "Input.FromPractitionerId" },
+            { new StringContent(siteValue), "Input.SiteId" },
             { new StringContent(category == "Bill" ? "Consultation receipt" : "Dermatology"), "Input.TypeLabel" },
             { new StringContent(replies.ToString(CultureInfo.InvariantCulture)), "Input.RepliesAllowed" },
             { new StringContent(formId), "Input.FormId" },
@@ -113,6 +120,14 @@ internal static partial class InboxPortal
         (await sophie.SwitchToAsync(DemoClinic.LeaGagnonProfileId)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return sophie;
     }
+
+    /// <summary>The options of a select, as the page shows them.</summary>
+    public static IReadOnlyList<string> Options(Page page, string select) =>
+        [.. page.Document.QuerySelectorAll($"[data-testid='{select}'] option").Select(o => o.TextContent.Trim())];
+
+    /// <summary>The value the browser posts for the option of a select that shows <paramref name="text"/>.</summary>
+    public static string OptionValue(Page page, string select, string text) =>
+        page.Document.QuerySelectorAll($"[data-testid='{select}'] option").Single(o => o.TextContent.Trim() == text).GetAttribute("value")!;
 
     public static Guid AttachmentIdIn(Page thread) =>
         Guid.Parse(AttachmentLink().Match(thread.Document.QuerySelector("[data-testid='attachment-link']")!.GetAttribute("href")!).Groups[1].Value);

@@ -97,6 +97,7 @@ public sealed class ClinicAdminTests
         harness.Current.SignedInAs(Guid.NewGuid(), role, secondFactor);
 
         (await KeysAsync(harness, new GetClinicCatalog())).ShouldBe([Error.Forbidden.Key]);
+        (await KeysAsync(harness, new ListActivePractitionersAndSites())).ShouldBe([Error.Forbidden.Key]);
         (await KeysAsync(harness, new SaveSite(null, Clinic2))).ShouldBe([Error.Forbidden.Key]);
         (await KeysAsync(harness, new SaveSite(TestClinic.Site, Clinic2))).ShouldBe([Error.Forbidden.Key]);
         (await KeysAsync(harness, new SaveSpecialty(TestClinic.FamilyMedicine, new("X", "X")))).ShouldBe([Error.Forbidden.Key]);
@@ -247,6 +248,24 @@ public sealed class ClinicAdminTests
         await OkAsync(harness, new SetCatalogItemActive(item, id, true));
         (await SlotsAsync(harness, TestClinic.AnnualVisit, TestClinic.Site, Monday)).Count.ShouldBe(before.Count);
         (await KeysAsync(harness, new SetCatalogItemActive(item, Guid.NewGuid(), false))).ShouldBe([Error.NotFound.Key]);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Another_modules_staff_form_lists_the_active_practitioners_and_sites_by_name_with_their_current_names(DatabaseProvider provider)
+    {
+        await using var harness = await StaffClinicAsync(provider);
+        var east = await OkAsync(harness, new SaveSite(null, Clinic2));
+        await OkAsync(harness, new SetCatalogItemActive(CatalogItem.Practitioner, TestClinic.DrTremblay, false));
+        await OkAsync(harness, new SetCatalogItemActive(CatalogItem.Site, east, false));
+        await OkAsync(harness, new SavePractitioner(TestClinic.DrSolutions, new("Dr. Medfar Solutions-Roy", [TestClinic.FamilyMedicine], [TestClinic.Site])));
+
+        var listed = await OkAsync(harness, new ListActivePractitionersAndSites());
+
+        listed.Practitioners.ShouldBe([new CatalogName(TestClinic.DrSolutions, "Dr. Medfar Solutions-Roy")]);
+        // The deactivated site is not offered.
+        listed.Sites.ShouldBe([new CatalogName(TestClinic.Site, "My Clinic"), new CatalogName(TestClinic.VirtualSite, "Virtual appointment")]);
     }
 
     [Theory]

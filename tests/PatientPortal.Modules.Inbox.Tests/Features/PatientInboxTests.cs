@@ -11,7 +11,7 @@ public sealed class PatientInboxTests
         await using var harness = await Family.HarnessAsync(provider);
         var message = await harness.ComposeAsync(Family.HeatherProfile, subject: "Registration Confirmation");
         harness.Clock.Advance(TimeSpan.FromMinutes(1));
-        var document = await harness.ComposeAsync(Family.HeatherProfile, CommunicationCategory.Document, subject: "Dermatology form", fromPractitioner: "Dr Medfar Solutions");
+        var document = await harness.ComposeAsync(Family.HeatherProfile, CommunicationCategory.Document, subject: "Dermatology form", fromPractitioner: FakeClinic.Medfar);
         harness.Clock.Advance(TimeSpan.FromMinutes(1));
         var bill = await harness.ComposeAsync(Family.HeatherProfile, CommunicationCategory.Bill, subject: "Consultation Receipt");
 
@@ -52,7 +52,7 @@ public sealed class PatientInboxTests
 
         harness.Clock.Advance(TimeSpan.FromHours(1));
         harness.SignedInAsStaff();
-        (await harness.SendAsync(new StaffWriteAgain(id, "Second", "Dr Medfar Solutions"))).IsSuccess.ShouldBeTrue();
+        (await harness.SendAsync(new StaffWriteAgain(id, "Second", FakeClinic.Medfar))).IsSuccess.ShouldBeTrue();
         harness.SignedInAs(Family.HeatherAccount);
         var again = (await harness.SendAsync(new GetUnreadCounters(Family.HeatherProfile))).Value;
         var row = (await harness.SendAsync(new ListCommunications(Family.HeatherProfile, InboxFolder.Inbox))).Value.Rows.Single();

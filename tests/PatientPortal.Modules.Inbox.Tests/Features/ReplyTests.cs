@@ -87,6 +87,38 @@ public sealed class ReplyTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_reply_names_who_wrote_it_as_named_then_a_proxy_for_the_person_and_the_allowance_stays_the_profiles(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        harness.Access.Allow(Family.HeatherAccount, Family.NathanProfile, ProfileTabs.Messages);
+        harness.Access.Allow(Family.OtherAccount, Family.NathanProfile, ProfileTabs.Messages); // Nathan's other parent
+        var forNathan = await harness.ComposeAsync(Family.NathanProfile, subject: "For Nathan");
+        var forHeather = await harness.ComposeAsync(Family.HeatherProfile, subject: "For Heather");
+
+        (await harness.SendAsync(new ReplyToCommunication(forNathan, "Thanks, received", true))).Errors.ShouldBeEmpty();
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await harness.SendAsync(new ReplyToCommunication(forHeather, "Thanks", true))).Errors.ShouldBeEmpty();
+        // The single reply is the profile's, whoever of its accounts sends it (ADR 0017): the other parent has none left.
+        harness.SignedInAs(Family.OtherAccount);
+        (await harness.SendAsync(new ReplyToCommunication(forNathan, "Me too", true))).Errors.Single().Key.ShouldBe(InboxErrors.ReplyNotAllowed);
+        // Renamed later: what was written keeps the names of its time (review L1).
+        harness.Access.Name(Family.HeatherProfile, "Heather", "Milner-Roy");
+        harness.Access.Name(Family.NathanProfile, "Nathan", "Roy");
+
+        var nathans = (await harness.SendAsync(new GetThread(forNathan))).Value;
+        nathans.Messages.Select(m => m.WrittenBy).ShouldBe([new ReplyWriter("Heather Milner", "Nathan Milner"), null], "the clinic's message has no writer");
+        harness.SignedInAs(Family.HeatherAccount);
+        (await harness.SendAsync(new GetThread(forHeather))).Value.Messages[0].WrittenBy.ShouldBe(new ReplyWriter("Heather Milner", null));
+        harness.SignedInAsStaff();
+        (await harness.SendAsync(new GetStaffThread(forNathan))).Value.Thread.Messages[0].WrittenBy.ShouldBe(new ReplyWriter("Heather Milner", "Nathan Milner"));
+        (await harness.SendAsync(new ListPatientReplies())).Value.Rows.Select(r => (r.Subject, r.LastReplyBy)).ShouldBe(
+            [("For Heather", new ReplyWriter("Heather Milner", null)), ("For Nathan", new ReplyWriter("Heather Milner", "Nathan Milner"))]);
+        (await harness.QueryAsync(db => db.Messages.SingleAsync(m => m.CommunicationId == forNathan && m.ReplyNumber == 1))).AuthorAccountId.ShouldBe(Family.HeatherAccount);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Replies_sent_in_parallel_for_the_last_one_leave_exactly_one(DatabaseProvider provider)
     {
         await using var harness = await Family.HarnessAsync(provider);

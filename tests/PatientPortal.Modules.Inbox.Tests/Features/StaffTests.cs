@@ -7,8 +7,8 @@ public sealed class StaffTests
 {
     private static ComposeCommunication Compose(
         Guid profileId, CommunicationCategory category = CommunicationCategory.Message, string subject = "Subject", string body = "Body",
-        IReadOnlyList<AttachmentUpload>? attachments = null, int replies = 1, string site = "My Clinic", string? from = null) =>
-        new(profileId, category, subject, body, from, site, "Dermatology", attachments ?? [], replies);
+        IReadOnlyList<AttachmentUpload>? attachments = null, int replies = 1, Guid? site = null, Guid? from = null, string type = "Dermatology") =>
+        new(profileId, category, subject, body, from, site ?? FakeClinic.MyClinic, type, attachments ?? [], replies);
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -20,7 +20,7 @@ public sealed class StaffTests
         harness.Recipients.Add(Family.HeatherProfile, Family.HeatherAccount, "heather@example.test", "en-CA", ProfileTabs.Bills);
         harness.SignedInAsStaff();
         ComposeCommunication Bill(Guid form) =>
-            new(Family.HeatherProfile, CommunicationCategory.Bill, "Receipt", "Body", null, "My Clinic", "Receipt", [Pdfs.Upload("r.pdf")], 1, form);
+            new(Family.HeatherProfile, CommunicationCategory.Bill, "Receipt", "Body", null, FakeClinic.MyClinic, "Receipt", [Pdfs.Upload("r.pdf")], 1, form);
 
         // A double click, or the POST replayed (review L6).
         var form = Guid.NewGuid();
@@ -83,8 +83,8 @@ public sealed class StaffTests
         (await KeyOf(Compose(Family.HeatherProfile, body: ""))).ShouldBe(InboxErrors.BodyRequired);
         (await KeyOf(Compose(Family.HeatherProfile, body: new string('b', 10_001)))).ShouldBe(InboxErrors.BodyTooLong);
         (await KeyOf(Compose(Family.HeatherProfile, body: "bell\u0007"))).ShouldBe(InboxErrors.InvalidCharacters);
-        (await KeyOf(Compose(Family.HeatherProfile, site: new string('x', 101)))).ShouldBe(InboxErrors.LabelTooLong);
-        (await KeyOf(Compose(Family.HeatherProfile, from: "Dr\r\nBcc: x@evil.test"))).ShouldBe(InboxErrors.InvalidCharacters);
+        (await KeyOf(Compose(Family.HeatherProfile, type: new string('x', 101)))).ShouldBe(InboxErrors.LabelTooLong);
+        (await KeyOf(Compose(Family.HeatherProfile, type: "Dr\r\nBcc: x@evil.test"))).ShouldBe(InboxErrors.InvalidCharacters);
         (await KeyOf(Compose(Family.HeatherProfile, replies: 11))).ShouldBe(InboxErrors.RepliesOutOfRange);
         (await KeyOf(Compose(Family.HeatherProfile, replies: -1))).ShouldBe(InboxErrors.RepliesOutOfRange);
         (await KeyOf(Compose(Family.HeatherProfile, CommunicationCategory.Bill))).ShouldBe(InboxErrors.AttachmentRequired);
@@ -97,6 +97,56 @@ public sealed class StaffTests
         (await harness.QueryAsync(db => db.Communications.CountAsync())).ShouldBe(0);
         (await harness.QueryAsync(db => db.FileCleanups.CountAsync())).ShouldBe(0);
         harness.StoredFiles().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_sender_and_the_site_are_the_clinics_active_ones_kept_as_named_then_and_any_other_is_refused_with_nothing_written(DatabaseProvider provider)
+    {
+        await using var harness = await Family.HarnessAsync(provider);
+        harness.Patients.Add(Family.HeatherProfile, "Heather", "Milner");
+        harness.Recipients.Add(Family.HeatherProfile, Family.HeatherAccount, "heather@example.test", "en-CA", ProfileTabs.Messages);
+        harness.SignedInAsStaff();
+        harness.Clinic.Deactivate(FakeClinic.Nguyen);
+
+        // Crafted or stale values (review L2): an id the clinic does not have, a form value that is no id (the page sends
+        // Guid.Empty), a practitioner deactivated since the form was drawn, a site's id as the sender and back.
+        var cases = new (Guid? From, Guid Site, string[] Keys)[]
+        {
+            (Guid.NewGuid(), FakeClinic.MyClinic, [InboxErrors.UnknownSender]),
+            (FakeClinic.Nguyen, FakeClinic.MyClinic, [InboxErrors.UnknownSender]),
+            (null, Guid.NewGuid(), [InboxErrors.UnknownSite]),
+            (Guid.Empty, Guid.Empty, [InboxErrors.UnknownSender, InboxErrors.UnknownSite]),
+            (FakeClinic.MyClinic, FakeClinic.Medfar, [InboxErrors.UnknownSender, InboxErrors.UnknownSite]),
+        };
+        foreach (var (from, site, keys) in cases)
+        {
+            (await harness.SendAsync(Compose(Family.HeatherProfile, from: from, site: site))).Errors.Select(e => e.Key).ShouldBe(keys, $"{from} at {site}");
+        }
+
+        (await harness.QueryAsync(db => db.Communications.CountAsync())).ShouldBe(0);
+        (await harness.QueuedEmailsAsync()).ShouldBeEmpty();
+
+        var id = (await harness.SendAsync(Compose(Family.HeatherProfile, from: FakeClinic.Medfar, site: FakeClinic.Virtual))).Value;
+        (await harness.SendAsync(new StaffWriteAgain(id, "Crafted", Guid.NewGuid()))).Errors.Single().Key.ShouldBe(InboxErrors.UnknownSender);
+        (await harness.SendAsync(new StaffWriteAgain(id, "Gone", FakeClinic.Nguyen))).Errors.Single().Key.ShouldBe(InboxErrors.UnknownSender);
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await harness.SendAsync(new StaffWriteAgain(id, "From the front desk", null))).IsSuccess.ShouldBeTrue();
+        var stored = await harness.QueryAsync(db => db.Communications.SingleAsync());
+        (stored.FromPractitionerId, stored.FromPractitioner, stored.SiteId, stored.Site)
+            .ShouldBe((FakeClinic.Medfar, "Dr Medfar Solutions", FakeClinic.Virtual, "Téléconsultation"));
+
+        // A rename or a deactivation later changes nothing the patient was sent.
+        harness.Clinic.Rename(FakeClinic.Medfar, "Dr. Medfar Solutions-Roy");
+        harness.Clinic.Rename(FakeClinic.Virtual, "Virtual care");
+        harness.Clinic.Deactivate(FakeClinic.Medfar);
+        (await harness.SendAsync(new GetStaffThread(id))).Value.FromPractitionerId.ShouldBe(FakeClinic.Medfar);
+        harness.SignedInAs(Family.HeatherAccount);
+        var thread = (await harness.SendAsync(new GetThread(id))).Value;
+        (thread.FromPractitioner, thread.Site).ShouldBe(("Dr Medfar Solutions", "Téléconsultation"));
+        thread.Messages.Select(m => (m.Body, m.FromPractitioner)).ShouldBe([("From the front desk", (string?)null), ("Body", "Dr Medfar Solutions")]);
+        (await harness.QueuedEmailsAsync()).Count.ShouldBe(2, "the communication and the message written again; nothing for the refused ones");
     }
 
     [Theory]
@@ -148,12 +198,12 @@ public sealed class StaffTests
         var afterOpening = (await harness.SendAsync(new ListPatientReplies())).Value;
         var patientsOwn = (await harness.SendAsync(new ListProfileCommunications(Family.HeatherProfile))).Value;
         harness.Clock.Advance(TimeSpan.FromMinutes(5));
-        var again = await harness.SendAsync(new StaffWriteAgain(id, "Thank you, see you in December.", "Dr Medfar Solutions"));
+        var again = await harness.SendAsync(new StaffWriteAgain(id, "Thank you, see you in December.", FakeClinic.Medfar));
 
         (unread.Total, unread.UnreadTotal).ShouldBe((1, 1));
         unread.Rows.Single().ShouldBe(new PatientReplyRow(
             id, Family.HeatherProfile, "Milner, Heather", CommunicationCategory.Message, "Registration Confirmation",
-            "<script>alert(1)</script> I am registered", InboxHarness.StartTime.AddMinutes(6), true));
+            "<script>alert(1)</script> I am registered", InboxHarness.StartTime.AddMinutes(6), true, new ReplyWriter("Heather Milner", null)));
         (staffThread.PatientFirstName, staffThread.PatientLastName).ShouldBe(("Heather", "Milner"));
         staffThread.Thread.Messages[0].Body.ShouldBe("<script>alert(1)</script> I am registered"); // stored as typed; pages encode it
         (afterOpening.UnreadTotal, afterOpening.Rows.Single().Unread).ShouldBe((0, false));

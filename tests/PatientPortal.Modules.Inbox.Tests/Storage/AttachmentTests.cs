@@ -54,14 +54,14 @@ public sealed class AttachmentTests
         // A real PDF, plus a stream that decodes twice over (each filter of a chain multiplies a bomb's expansion; review M2).
         var chained = Pdfs.Real().Concat("\n99 0 obj << /Length 0 /Filter [/FlateDecode /FlateDecode] >>\nstream\n\nendstream\nendobj\n"u8.ToArray()).ToArray();
         (await harness.SendAsync(new ComposeCommunication(
-            Family.HeatherProfile, CommunicationCategory.Document, "Form", "Body", null, "My Clinic", "Form", [Pdfs.Upload("form.pdf", Pdfs.Real())])))
+            Family.HeatherProfile, CommunicationCategory.Document, "Form", "Body", null, FakeClinic.MyClinic, "Form", [Pdfs.Upload("form.pdf", Pdfs.Real())])))
             .Errors.ShouldBeEmpty("the same PDF without the chained stream is kept");
         harness.StoredFiles().Length.ShouldBe(1);
 
         foreach (var fake in new[] { html, headerOnly, truncated, png, chained, [] })
         {
             var result = await harness.SendAsync(new ComposeCommunication(
-                Family.HeatherProfile, CommunicationCategory.Document, "Form", "Body", null, "My Clinic", "Form", [Pdfs.Upload("form.pdf", fake)]));
+                Family.HeatherProfile, CommunicationCategory.Document, "Form", "Body", null, FakeClinic.MyClinic, "Form", [Pdfs.Upload("form.pdf", fake)]));
             result.Errors.Single().Key.ShouldBe(InboxErrors.AttachmentNotPdf);
             result.Errors.Single().Arguments.ShouldBe(["form.pdf"]);
         }
@@ -82,9 +82,9 @@ public sealed class AttachmentTests
         harness.SignedInAsStaff();
 
         var refused = await harness.SendAsync(new ComposeCommunication(
-            Family.HeatherProfile, CommunicationCategory.Bill, "Receipt", "Body", null, "My Clinic", "Receipt", [Pdfs.Upload("big.pdf", over)]));
+            Family.HeatherProfile, CommunicationCategory.Bill, "Receipt", "Body", null, FakeClinic.MyClinic, "Receipt", [Pdfs.Upload("big.pdf", over)]));
         var kept = await harness.SendAsync(new ComposeCommunication(
-            Family.HeatherProfile, CommunicationCategory.Bill, "Receipt", "Body", null, "My Clinic", "Receipt", [Pdfs.Upload("fits.pdf", atLimit)]));
+            Family.HeatherProfile, CommunicationCategory.Bill, "Receipt", "Body", null, FakeClinic.MyClinic, "Receipt", [Pdfs.Upload("fits.pdf", atLimit)]));
 
         refused.Errors.Single().Key.ShouldBe(InboxErrors.AttachmentTooLarge);
         refused.Errors.Single().Arguments.ShouldBe(["big.pdf", "1"]);
@@ -176,7 +176,7 @@ public sealed class AttachmentTests
         harness.SignedInAsStaff();
 
         await Should.ThrowAsync<IOException>(() => harness.SendAsync(new ComposeCommunication(
-            Family.HeatherProfile, CommunicationCategory.Document, "Forms", "Body", null, "My Clinic", "Forms", [Pdfs.Upload("a.pdf"), Pdfs.Upload("b.pdf")])));
+            Family.HeatherProfile, CommunicationCategory.Document, "Forms", "Body", null, FakeClinic.MyClinic, "Forms", [Pdfs.Upload("a.pdf"), Pdfs.Upload("b.pdf")])));
 
         (await harness.QueryAsync(db => db.Communications.CountAsync())).ShouldBe(0);
         (await harness.QueryAsync(db => db.Attachments.CountAsync())).ShouldBe(0);

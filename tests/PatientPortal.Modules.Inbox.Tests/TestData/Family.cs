@@ -14,8 +14,9 @@ internal static class Family
         DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? replace = null)
     {
         var harness = await InboxHarness.CreateAsync(provider, settings, replace);
-        harness.Access.Allow(HeatherAccount, HeatherProfile);
-        harness.Access.Allow(OtherAccount, OtherProfile);
+        harness.Access.Own(HeatherAccount, HeatherProfile, "Heather", "Milner");
+        harness.Access.Own(OtherAccount, OtherProfile, "Sophie", "Gagnon");
+        harness.Access.Name(NathanProfile, "Nathan", "Milner");
         harness.SignedInAs(HeatherAccount);
         return harness;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PatientPortal.BuildingBlocks.Email;
 using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.Modules.Accounts.Contracts;
+using PatientPortal.Modules.Appointments.Contracts;
 using PatientPortal.Modules.Inbox.Data;
 using PatientPortal.Modules.Inbox.Storage;
 
@@ -10,7 +11,8 @@ namespace PatientPortal.Modules.Inbox.Tests.TestData;
 
 /// <summary>
 /// The Inbox module on a real, migrated database (<see cref="ModuleHarness{TContext}"/>), with Profiles' answers
-/// (who may open which tab, the emails' recipients, the clinic's records, the access trail) set by each test.
+/// (who may open which tab, the emails' recipients, the clinic's records, the access trail) and Appointments' (the
+/// clinic's practitioners and sites) set by each test.
 /// </summary>
 internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
 {
@@ -24,6 +26,7 @@ internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
     public FakeProfileAccess Access => Services.GetRequiredService<FakeProfileAccess>();
     public FakeRecipients Recipients => Services.GetRequiredService<FakeRecipients>();
     public FakePatients Patients => Services.GetRequiredService<FakePatients>();
+    public FakeClinic Clinic => Services.GetRequiredService<FakeClinic>();
     public IAttachmentStore Store => Services.GetRequiredService<IAttachmentStore>();
 
     /// <summary>Where the filesystem store keeps the files (under the test's folder).</summary>
@@ -38,11 +41,14 @@ internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
             .AddSingleton<FakeProfileAccess>()
             .AddTransient<IRequestHandler<MayActFor, bool>, FakeProfileAccess.Handler>()
             .AddTransient<IRequestHandler<RecordProfileRead, Unit>, FakeProfileAccess.Handler>()
+            .AddTransient<IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>, FakeProfileAccess.Handler>()
             .AddSingleton<FakeRecipients>()
             .AddTransient<IRequestHandler<ListNotificationRecipients, NotificationRecipients>, FakeRecipients.Handler>()
             .AddTransient<IRequestHandler<GetAccountContacts, IReadOnlyList<AccountContact>>, FakeRecipients.Handler>()
             .AddSingleton<FakePatients>()
-            .AddTransient<IRequestHandler<GetPatientNames, Result<IReadOnlyList<PatientName>>>, FakePatients.Handler>(), settings, replace: replace));
+            .AddTransient<IRequestHandler<GetPatientNames, Result<IReadOnlyList<PatientName>>>, FakePatients.Handler>()
+            .AddSingleton<FakeClinic>()
+            .AddTransient<IRequestHandler<ListActivePractitionersAndSites, Result<ActivePractitionersAndSites>>, FakeClinic.Handler>(), settings, replace: replace));
     }
 
     public void SignedInAsStaff() => Current.SignedInAs(Staff, Roles.Staff);
@@ -53,14 +59,14 @@ internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
     public async Task<Guid> ComposeAsync(
         Guid profileId, CommunicationCategory category = CommunicationCategory.Message, string subject = "Registration Confirmation",
         string body = "Hi Heather,\nPlease confirm with us.", int repliesAllowed = 1, IReadOnlyList<AttachmentUpload>? attachments = null,
-        string? fromPractitioner = null)
+        Guid? fromPractitioner = null)
     {
         var (account, role) = (Current.AccountId, Current.Role);
         Patients.Add(profileId, "Heather", "Milner");
         SignedInAsStaff();
         attachments ??= category == CommunicationCategory.Message ? [] : [Pdfs.Upload("receipt.pdf")];
         var result = await SendAsync(new ComposeCommunication(
-            profileId, category, subject, body, fromPractitioner, "My Clinic", category == CommunicationCategory.Bill ? "Consultation receipt" : "Dermatology",
+            profileId, category, subject, body, fromPractitioner, FakeClinic.MyClinic, category == CommunicationCategory.Bill ? "Consultation receipt" : "Dermatology",
             attachments, repliesAllowed));
         (Current.AccountId, Current.Role) = (account, role);
         result.Errors.ShouldBeEmpty();
@@ -74,10 +80,15 @@ internal sealed class InboxHarness : ModuleHarness<InboxDbContext>
         Directory.Exists(AttachmentsFolder) ? Directory.GetFiles(AttachmentsFolder, "*", SearchOption.AllDirectories) : [];
 }
 
-/// <summary>Profiles' answer, as each test sets it: which account may open which tabs of which profile.</summary>
+/// <summary>
+/// Profiles' answers, as each test sets them: which account may open which tabs of which profile, each account's own
+/// profile, and the profiles' names (GetMyProfiles).
+/// </summary>
 internal sealed class FakeProfileAccess
 {
     private readonly Dictionary<(Guid Account, Guid Profile), ProfileTabs> _links = [];
+    private readonly Dictionary<Guid, Guid> _own = [];
+    private readonly Dictionary<Guid, (string First, string Last)> _names = [];
 
     public List<RecordProfileRead> Reads { get; } = [];
 
@@ -86,6 +97,27 @@ internal sealed class FakeProfileAccess
         lock (_links)
         {
             _links[(accountId, profileId)] = tabs;
+        }
+    }
+
+    /// <summary>The account's own profile (its Self link, every tab), and its person's name.</summary>
+    public void Own(Guid accountId, Guid profileId, string firstName, string lastName)
+    {
+        Allow(accountId, profileId);
+        lock (_links)
+        {
+            _own[accountId] = profileId;
+        }
+
+        Name(profileId, firstName, lastName);
+    }
+
+    /// <summary>A profile's person is named so (staff renamed the record, say).</summary>
+    public void Name(Guid profileId, string firstName, string lastName)
+    {
+        lock (_links)
+        {
+            _names[profileId] = (firstName, lastName);
         }
     }
 
@@ -99,8 +131,27 @@ internal sealed class FakeProfileAccess
     }
 
     internal sealed class Handler(FakeProfileAccess access, ICurrentAccount current)
-        : IRequestHandler<MayActFor, bool>, IRequestHandler<RecordProfileRead, Unit>
+        : IRequestHandler<MayActFor, bool>, IRequestHandler<RecordProfileRead, Unit>, IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>
     {
+        public Task<Result<IReadOnlyList<MyProfile>>> Handle(GetMyProfiles request, CancellationToken cancellationToken)
+        {
+            if (current.AccountId is not { } account)
+            {
+                return Task.FromResult<Result<IReadOnlyList<MyProfile>>>(Error.Forbidden);
+            }
+
+            lock (access._links)
+            {
+                var own = access._own.GetValueOrDefault(account);
+                return Task.FromResult<Result<IReadOnlyList<MyProfile>>>(access._links.Where(l => l.Key.Account == account).Select(l =>
+                {
+                    var (first, last) = access._names.GetValueOrDefault(l.Key.Profile, ("", ""));
+                    return new MyProfile(
+                        l.Key.Profile, first, last, new DateOnly(2017, 2, 18), l.Key.Profile == own ? Relationship.Self : Relationship.Parent, AccessState.Active, l.Value, null);
+                }).OrderBy(p => p.Relationship).ToList());
+            }
+        }
+
         public Task<bool> Handle(MayActFor request, CancellationToken cancellationToken)
         {
             lock (access._links)
@@ -197,6 +248,54 @@ internal sealed class FakePatients
             {
                 return Task.FromResult<Result<IReadOnlyList<PatientName>>>(
                     fake._records.Where(r => request.ProfileIds.Contains(r.Key)).Select(r => r.Value).ToList());
+            }
+        }
+    }
+}
+
+/// <summary>Appointments' staff-only list of the clinic's active practitioners and sites, as each test changes it.</summary>
+internal sealed class FakeClinic
+{
+    public static readonly Guid Medfar = Guid.Parse("d0000000-0000-0000-0000-000000000001");
+    public static readonly Guid Nguyen = Guid.Parse("d0000000-0000-0000-0000-000000000002");
+    public static readonly Guid MyClinic = Guid.Parse("c0000000-0000-0000-0000-000000000001");
+    public static readonly Guid Virtual = Guid.Parse("c0000000-0000-0000-0000-000000000002");
+
+    private readonly Dictionary<Guid, string> _practitioners = new() { [Medfar] = "Dr Medfar Solutions", [Nguyen] = "Dr. Minh Nguyen" };
+    private readonly Dictionary<Guid, string> _sites = new() { [MyClinic] = "My Clinic", [Virtual] = "Téléconsultation" };
+
+    /// <summary>Staff rename a practitioner or a site in Appointments.</summary>
+    public void Rename(Guid id, string name)
+    {
+        lock (_practitioners)
+        {
+            (_practitioners.ContainsKey(id) ? _practitioners : _sites)[id] = name;
+        }
+    }
+
+    /// <summary>Staff deactivate a practitioner or a site: no longer listed.</summary>
+    public void Deactivate(Guid id)
+    {
+        lock (_practitioners)
+        {
+            _practitioners.Remove(id);
+            _sites.Remove(id);
+        }
+    }
+
+    internal sealed class Handler(FakeClinic clinic, ICurrentAccount current) : IRequestHandler<ListActivePractitionersAndSites, Result<ActivePractitionersAndSites>>
+    {
+        public Task<Result<ActivePractitionersAndSites>> Handle(ListActivePractitionersAndSites request, CancellationToken cancellationToken)
+        {
+            if (!StaffOnly.Allows(current))
+            {
+                return Task.FromResult<Result<ActivePractitionersAndSites>>(Error.Forbidden);
+            }
+
+            lock (clinic._practitioners)
+            {
+                return Task.FromResult<Result<ActivePractitionersAndSites>>(new ActivePractitionersAndSites(
+                    [.. clinic._practitioners.Select(p => new CatalogName(p.Key, p.Value))], [.. clinic._sites.Select(s => new CatalogName(s.Key, s.Value))]));
             }
         }
     }

@@ -81,8 +81,9 @@ public static class PortalComposition
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
+        // After authentication: the inbox reads are counted per signed-in account (the other limits only need the address).
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapPortalHealth();
         TestClockHook.Map(app);

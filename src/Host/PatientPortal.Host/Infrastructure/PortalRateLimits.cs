@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -10,16 +12,24 @@ namespace PatientPortal.Host.Infrastructure;
 /// Only POSTs count. This is in memory, so a restart resets it; the account lockout, kept in the database, does not.
 /// <see cref="ConnectedAccounts"/>: Connected Accounts' connect form per network, beside the module's per-account daily
 /// limit, so that many accounts from one place cannot probe the clinic's records (only the Connect handler's POSTs count).
+/// <see cref="InboxReads"/>: a patient's thread and attachment pages per signed-in account (GETs only): each writes a
+/// row on the access trail and an event (review L12), so a script reading in a loop cannot fill them; a person reading
+/// their family's inbox never meets it. Rejections answer 429 with Retry-After and the error page says which limit.
 /// </summary>
 public static class PortalRateLimits
 {
     public const string Credentials = "credentials";
     public const string ConnectedAccounts = "connected-accounts";
+    public const string InboxReads = "inbox-reads";
+
+    // The policy that refused the request, for the error page (which runs after, in the same request).
+    private const string RejectedPolicyItem = "PortalRateLimits.RejectedPolicy";
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("RateLimits:CredentialPostsPerMinute", 10);
         var connectPermits = configuration.GetValue("RateLimits:ConnectionPostsPerHour", 20);
+        var readPermits = configuration.GetValue("RateLimits:InboxReadsPerMinute", 60);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -33,9 +43,32 @@ public static class PortalRateLimits
                     Partition(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = connectPermits, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("other"));
+            // Per account, not per network: a family behind one address reads apart, and a script cannot spread one
+            // account's reads over addresses. A visitor not signed in is sent to login and reads nothing.
+            o.AddPolicy(InboxReads, context => IsRead(context.Request) && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } account
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    account,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = readPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("other"));
+            o.OnRejected = (rejected, _) =>
+            {
+                var context = rejected.HttpContext;
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                context.Items[RejectedPolicyItem] = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+                return ValueTask.CompletedTask;
+            };
         });
         return services;
     }
+
+    /// <summary>The policy that answered this request 429 (null: none did).</summary>
+    public static string? RejectedBy(HttpContext context) => context.Items[RejectedPolicyItem] as string;
+
+    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
 
     // Razor Pages pick the handler from the first "handler" in the query, case aside: so does this.
     private static bool IsConnect(HttpRequest request) =>

@@ -37,4 +37,18 @@ public static class DemoClinic
 
     /// <summary>Dr. Medfar Solutions (Family Medicine), the demo children's assigned practitioner.</summary>
     public static readonly Guid DrMedfarSolutionsId = new("0193a2d0-0000-7000-8000-000000000201");
+
+    // The other practitioners and the site the demo inbox names as senders (Appointments seeds them, Inbox keeps their ids).
+
+    /// <summary>Dr. Minh Nguyen (Pediatrics, Family Medicine).</summary>
+    public static readonly Guid DrMinhNguyenId = new("0193a2d0-0000-7000-8000-000000000203");
+
+    /// <summary>Dr. Julie Bouchard (Pediatrics).</summary>
+    public static readonly Guid DrJulieBouchardId = new("0193a2d0-0000-7000-8000-000000000204");
+
+    /// <summary>Marc Roy, pht (Physiotherapy).</summary>
+    public static readonly Guid MarcRoyId = new("0193a2d0-0000-7000-8000-000000000205");
+
+    /// <summary>My Clinic, the demo clinic's site in person.</summary>
+    public static readonly Guid MyClinicSiteId = new("0193a2d0-0000-7000-8000-000000000301");
 }

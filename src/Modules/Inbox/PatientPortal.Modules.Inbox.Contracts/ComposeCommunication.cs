@@ -6,9 +6,12 @@ namespace PatientPortal.Modules.Inbox.Contracts;
 /// <summary>
 /// Staff only: the clinic sends a communication to a patient record (found with Profiles' SearchPatients;
 /// <see cref="InboxErrors.UnknownPatient"/> otherwise). <paramref name="Subject"/> and <paramref name="Body"/>: plain
-/// text (line breaks kept; control characters refused). <paramref name="FromPractitioner"/>: the practitioner shown as
-/// sender, or null for the clinic's administration. <paramref name="Site"/> and <paramref name="TypeLabel"/> (e.g.
-/// "Dermatology", "Consultation receipt"): shown in the tables. Attachments: PDFs only, checked by content, each within
+/// text (line breaks kept; control characters refused). <paramref name="FromPractitionerId"/>: the practitioner shown as
+/// sender, one of the clinic's active practitioners (Appointments' ListActivePractitionersAndSites), or null for the
+/// clinic's administration; <paramref name="SiteId"/>: one of the clinic's active sites. Any other id is refused
+/// (<see cref="InboxErrors.UnknownSender"/>, <see cref="InboxErrors.UnknownSite"/>); their names are kept as they are
+/// now, so a later rename does not change what was sent. <paramref name="TypeLabel"/> (e.g. "Dermatology",
+/// "Consultation receipt"): free text, shown in the tables with the site. Attachments: PDFs only, checked by content, each within
 /// the configured size (10 MB by default); a document or a bill needs at least one. <paramref name="RepliesAllowed"/>:
 /// 0 (no reply) to <see cref="MaxRepliesLimit"/>; the guide's default is one. The profile's account and its proxies with
 /// the category's permission get an email ("View the Message / Document / Invoice", no health detail), as their
@@ -21,8 +24,8 @@ public sealed record ComposeCommunication(
     CommunicationCategory Category,
     string Subject,
     string Body,
-    string? FromPractitioner,
-    string Site,
+    Guid? FromPractitionerId,
+    Guid SiteId,
     string TypeLabel,
     IReadOnlyList<AttachmentUpload> Attachments,
     int RepliesAllowed = ComposeCommunication.DefaultRepliesAllowed,
@@ -33,7 +36,7 @@ public sealed record ComposeCommunication(
     public const int SubjectMaxLength = 150;
     public const int BodyMaxLength = 10_000;
 
-    /// <summary>The sender's name, the site and the type label.</summary>
+    /// <summary>The type label.</summary>
     public const int LabelMaxLength = 100;
 
     public const int MaxAttachments = 10;

@@ -11,6 +11,8 @@ public sealed record GetStaffThread(Guid CommunicationId) : IRequest<Result<Staf
 
 /// <summary>
 /// The thread as staff see it (<see cref="ThreadView.Reply"/> says what the patient may still do; the disclaimer is
-/// the one the patient is shown) and the patient's name and date of birth.
+/// the one the patient is shown) and the patient's name and date of birth. <paramref name="FromPractitionerId"/>: the
+/// communication's sender (Appointments' id; null: the clinic's administration, or sent before ids were kept), the
+/// "Write again" form's first choice.
 /// </summary>
-public sealed record StaffThreadView(ThreadView Thread, string PatientFirstName, string PatientLastName, DateOnly PatientDateOfBirth);
+public sealed record StaffThreadView(ThreadView Thread, string PatientFirstName, string PatientLastName, DateOnly PatientDateOfBirth, Guid? FromPractitionerId = null);

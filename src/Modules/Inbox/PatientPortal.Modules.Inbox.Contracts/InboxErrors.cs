@@ -35,7 +35,7 @@ public static class InboxErrors
     /// <summary>Argument {0}: the limit.</summary>
     public const string BodyTooLong = "Inbox.Staff.BodyTooLong";
 
-    /// <summary>The sender's name, the site or the type label is longer than <see cref="ComposeCommunication.LabelMaxLength"/> (argument {0}).</summary>
+    /// <summary>The type label is longer than <see cref="ComposeCommunication.LabelMaxLength"/> (argument {0}).</summary>
     public const string LabelTooLong = "Inbox.Staff.LabelTooLong";
 
     /// <summary>The number of replies allowed is outside 1..<see cref="ComposeCommunication.MaxRepliesLimit"/>.</summary>
@@ -52,6 +52,12 @@ public static class InboxErrors
 
     /// <summary>A file over the configured limit (10 MB by default); arguments {0}: the file name, {1}: the limit in MB.</summary>
     public const string AttachmentTooLarge = "Inbox.Staff.AttachmentTooLarge";
+
+    /// <summary>A sender that is none of the clinic's active practitioners (a crafted id, or one deactivated meanwhile).</summary>
+    public const string UnknownSender = "Inbox.Staff.UnknownSender";
+
+    /// <summary>A site that is none of the clinic's active sites (a crafted id, none chosen, or one deactivated meanwhile).</summary>
+    public const string UnknownSite = "Inbox.Staff.UnknownSite";
 
     /// <summary>A profile id that is no clinic record.</summary>
     public const string UnknownPatient = "Inbox.Staff.UnknownPatient";

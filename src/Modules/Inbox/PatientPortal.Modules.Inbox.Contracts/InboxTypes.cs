@@ -54,9 +54,18 @@ public sealed record AttachmentFile(string FileName, string ContentType, long Le
 /// <summary>
 /// One message of a thread. <paramref name="FromPractitioner"/>: for the clinic's messages, the practitioner shown as
 /// sender, or null for the clinic's administration (the host shows its localized label); null for the patient's.
-/// <paramref name="Body"/>: plain text, line breaks kept (render encoded, never as HTML).
+/// <paramref name="Body"/>: plain text, line breaks kept (render encoded, never as HTML). <paramref name="WrittenBy"/>:
+/// for a reply, who wrote it as they were named then; null for the clinic's, and for replies written before names
+/// were kept (the host shows the patient's name).
 /// </summary>
-public sealed record ThreadMessage(Guid Id, MessageAuthor Author, string? FromPractitioner, string Body, DateTimeOffset AtUtc);
+public sealed record ThreadMessage(Guid Id, MessageAuthor Author, string? FromPractitioner, string Body, DateTimeOffset AtUtc, ReplyWriter? WrittenBy = null);
+
+/// <summary>
+/// Who wrote a reply, named when it was written (a later rename does not change it): the writer's name, and
+/// <paramref name="ForPatient"/>, the name of the person it was written for when a proxy wrote it (null when the person
+/// wrote it themselves). The host shows "Heather Milner, for Nathan Milner" ("…, pour …").
+/// </summary>
+public sealed record ReplyWriter(string Name, string? ForPatient);
 
 /// <summary>
 /// Whether the patient may reply now, and how many replies the clinic allows in all and are left

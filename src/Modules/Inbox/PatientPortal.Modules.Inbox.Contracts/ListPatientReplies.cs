@@ -13,7 +13,11 @@ public sealed record ListPatientReplies(int Page = 1, bool UnreadOnly = false) :
     public const int PageSize = 25;
 }
 
-/// <summary>A thread with patient replies: whose, what about, the latest reply and whether staff have read it.</summary>
+/// <summary>
+/// A thread with patient replies: whose, what about, the latest reply, who wrote it (<paramref name="LastReplyBy"/>,
+/// as in <see cref="ThreadMessage.WrittenBy"/>; null for a reply written before names were kept) and whether staff
+/// have read it.
+/// </summary>
 public sealed record PatientReplyRow(
     Guid CommunicationId,
     Guid ProfileId,
@@ -22,6 +26,7 @@ public sealed record PatientReplyRow(
     string Subject,
     string Preview,
     DateTimeOffset LastReplyUtc,
-    bool Unread);
+    bool Unread,
+    ReplyWriter? LastReplyBy = null);
 
 public sealed record PatientReplyPage(IReadOnlyList<PatientReplyRow> Rows, int Page, int PageSize, int Total, int UnreadTotal);

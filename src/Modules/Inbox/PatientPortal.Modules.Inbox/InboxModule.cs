@@ -8,6 +8,7 @@ using PatientPortal.Modules.Inbox.Data;
 using PatientPortal.Modules.Inbox.Emails;
 using PatientPortal.Modules.Inbox.Jobs;
 using PatientPortal.Modules.Inbox.Reading;
+using PatientPortal.Modules.Inbox.Senders;
 using PatientPortal.Modules.Inbox.Startup;
 using PatientPortal.Modules.Inbox.Storage;
 using Quartz;
@@ -32,6 +33,7 @@ public static class InboxModule
         services.AddScoped<ReadTrail>();
         services.AddScoped<ThreadViews>();
         services.AddScoped<InboxMail>();
+        services.AddScoped<ClinicSenders>();
         services.AddScoped<FileCleanupJob>();
         services.AddModuleJob<FileCleanupJob>(s => s.WithSimpleSchedule(TimeSpan.FromMinutes(FileCleanupJob.IntervalMinutes)));
         // The Development demo clinic's inbox (the host runs demo seeders in Development only).

@@ -1,6 +1,8 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Inbox.Contracts;
 
 namespace PatientPortal.Host.Pages.Inbox;
@@ -11,6 +13,7 @@ namespace PatientPortal.Host.Pages.Inbox;
 /// server's own. Inline to view in a new window, <c>?download=true</c> to save it. Every download and refusal is on the
 /// access trail (the module). Anything refused is 404.
 /// </summary>
+[EnableRateLimiting(PortalRateLimits.InboxReads)]
 public sealed class AttachmentModel(IMediator mediator) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, Guid attachmentId, bool download, CancellationToken cancellationToken) =>

@@ -1,6 +1,8 @@
 using System.Net.Mime;
 using MediatR;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Modules.Inbox.Contracts;
@@ -35,6 +37,19 @@ public static class InboxPages
             CommunicationCategory.Bill => "bills",
             _ => "inbox",
         };
+
+    /// <summary>
+    /// Who wrote a reply, as named when it was written: "Heather Milner, for Nathan Milner" ("…, pour …") when a proxy
+    /// wrote it, the writer's name when the person did, <paramref name="patientName"/> for a reply from before names
+    /// were kept. The names are user data (translate="no", encoded); the words around them are the resource's.
+    /// </summary>
+    public static IHtmlContent ReplyWriter(IStringLocalizer localizer, ReplyWriter? writer, string patientName) =>
+        writer is { ForPatient: { } forPatient }
+            // AppendFormat writes the format as HTML (it is the portal's own resource) and each name as the content UserData made (encoded).
+            ? new HtmlContentBuilder().AppendFormat(localizer["Inbox.WrittenFor"].Value, UserData(writer.Name), UserData(forPatient))
+            : UserData(writer?.Name ?? patientName);
+
+    private static IHtmlContent UserData(string text) => new HtmlContentBuilder().AppendHtml("<span translate=\"no\">").Append(text).AppendHtml("</span>");
 
     /// <summary>"View the Message / Document / Invoice"'s noun, as a resource key.</summary>
     public static string CategoryKey(CommunicationCategory category) => "Inbox.Category." + category;

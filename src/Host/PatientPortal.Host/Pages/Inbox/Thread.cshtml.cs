@@ -2,9 +2,11 @@ using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Inbox.Contracts;
+using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Host.Pages.Inbox;
 
@@ -15,6 +17,7 @@ namespace PatientPortal.Host.Pages.Inbox;
 /// required checkbox. Opening it marks it read and selects its profile (Profiles authorizes the switch). Another
 /// family's id, or a category the account may not open for the profile, is 404 on GET and POST alike.
 /// </summary>
+[EnableRateLimiting(PortalRateLimits.InboxReads)]
 public sealed class ThreadModel(IMediator mediator, ProfileSelection selection, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
@@ -22,8 +25,14 @@ public sealed class ThreadModel(IMediator mediator, ProfileSelection selection, 
 
     public ThreadView Thread { get; private set; } = null!;
 
-    /// <summary>The selected profile's name: the patient side's messages are signed with it.</summary>
+    /// <summary>The selected profile's name: replies from before writers were kept are signed with it.</summary>
     public string PatientName { get; private set; } = "";
+
+    /// <summary>
+    /// Who the reply form says is writing, as the module will keep it: a proxy "for" the profile's person (null: the
+    /// person themselves, under <see cref="PatientName"/>).
+    /// </summary>
+    public ReplyWriter? Writer { get; private set; }
 
     /// <summary>The tab the back arrow returns to.</summary>
     public string BackTab { get; private set; } = "inbox";
@@ -40,6 +49,7 @@ public sealed class ThreadModel(IMediator mediator, ProfileSelection selection, 
         Sent = sent;
         var loaded = await LoadAsync(id, from, cancellationToken);
         Replying = reply && loaded is PageResult && Thread.Reply.Allowed;
+        await NameWriterAsync(cancellationToken);
         return loaded;
     }
 
@@ -63,6 +73,7 @@ public sealed class ThreadModel(IMediator mediator, ProfileSelection selection, 
         ReplyError = localizer[error.Key, [.. error.Arguments]];
         var loaded = await LoadAsync(id, from, cancellationToken);
         Replying = Thread?.Reply.Allowed == true;
+        await NameWriterAsync(cancellationToken);
         return loaded;
     }
 
@@ -90,6 +101,22 @@ public sealed class ThreadModel(IMediator mediator, ProfileSelection selection, 
         PatientName = selected is null ? "" : $"{selected.FirstName} {selected.LastName}";
         BackTab = InboxPages.ListOf(from, Thread.Category);
         return Page();
+    }
+
+    // Only with the form on the page: the account's own name comes from its links (asked once per request).
+    private async Task NameWriterAsync(CancellationToken cancellationToken)
+    {
+        var selected = await selection.CurrentAsync(cancellationToken);
+        if (!Replying || selected is null || selected.Relationship == Relationship.Self)
+        {
+            return;
+        }
+
+        var links = await mediator.Send(new GetMyProfiles(), cancellationToken);
+        if (links.IsSuccess && links.Value.FirstOrDefault(p => p.Relationship == Relationship.Self) is { } own)
+        {
+            Writer = new ReplyWriter($"{own.FirstName} {own.LastName}", PatientName);
+        }
     }
 
     /// <summary>Characters as the patient sees them (an accented letter or an emoji is one), as the module counts.</summary>

@@ -15,15 +15,15 @@ namespace PatientPortal.Modules.Appointments.Startup;
 /// </summary>
 internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar calendar, TimeProvider clock) : IDemoDataSeeder
 {
-    public static readonly Guid MyClinic = new("0193a2d0-0000-7000-8000-000000000301");
+    public static readonly Guid MyClinic = DemoClinic.MyClinicSiteId;
     public static readonly Guid Virtual = new("0193a2d0-0000-7000-8000-000000000302");
     public static readonly Guid FamilyMedicine = new("0193a2d0-0000-7000-8000-000000000311");
     public static readonly Guid Pediatrics = new("0193a2d0-0000-7000-8000-000000000312");
     public static readonly Guid Physiotherapy = new("0193a2d0-0000-7000-8000-000000000313");
     public static readonly Guid DrLefebvre = new("0193a2d0-0000-7000-8000-000000000202");
-    public static readonly Guid DrNguyen = new("0193a2d0-0000-7000-8000-000000000203");
-    public static readonly Guid DrBouchard = new("0193a2d0-0000-7000-8000-000000000204");
-    public static readonly Guid Roy = new("0193a2d0-0000-7000-8000-000000000205");
+    public static readonly Guid DrNguyen = DemoClinic.DrMinhNguyenId;
+    public static readonly Guid DrBouchard = DemoClinic.DrJulieBouchardId;
+    public static readonly Guid Roy = DemoClinic.MarcRoyId;
     public static readonly Guid AnnualVisit = new("0193a2d0-0000-7000-8000-000000000321");
     public static readonly Guid FollowUp = new("0193a2d0-0000-7000-8000-000000000322");
     public static readonly Guid TelehealthFollowUp = new("0193a2d0-0000-7000-8000-000000000323");

@@ -24,10 +24,17 @@ internal sealed class Communication
     public CommunicationCategory Category { get; private set; }
     public string Subject { get; private set; } = "";
 
-    /// <summary>The practitioner shown as sender; null: the clinic's administration.</summary>
+    /// <summary>The practitioner shown as sender, as named when it was sent; null: the clinic's administration.</summary>
     public string? FromPractitioner { get; private set; }
 
+    /// <summary>That practitioner's id in Appointments (null: the administration, or sent before ids were kept).</summary>
+    public Guid? FromPractitionerId { get; private set; }
+
+    /// <summary>The clinic's site, as named when it was sent.</summary>
     public string Site { get; private set; } = "";
+
+    /// <summary>That site's id in Appointments (null: sent before ids were kept).</summary>
+    public Guid? SiteId { get; private set; }
     public string TypeLabel { get; private set; } = "";
     public DateTimeOffset SentUtc { get; private set; }
     public Guid SentBy { get; private set; }
@@ -56,7 +63,7 @@ internal sealed class Communication
     public bool MayReply => ReplyCount < RepliesAllowed;
 
     public static Communication Send(
-        Guid profileId, CommunicationCategory category, string subject, string body, string? fromPractitioner, string site, string typeLabel,
+        Guid profileId, CommunicationCategory category, string subject, string body, Sender from, Guid siteId, string site, string typeLabel,
         int repliesAllowed, Guid sentBy, DateTimeOffset now)
     {
         var communication = new Communication
@@ -65,14 +72,16 @@ internal sealed class Communication
             ProfileId = profileId,
             Category = category,
             Subject = subject,
-            FromPractitioner = fromPractitioner,
+            FromPractitioner = from.Name,
+            FromPractitionerId = from.PractitionerId,
+            SiteId = siteId,
             Site = site,
             TypeLabel = typeLabel,
             SentUtc = now,
             SentBy = sentBy,
             RepliesAllowed = repliesAllowed,
         };
-        _ = communication.WriteAgain(body, fromPractitioner, sentBy, now);
+        _ = communication.WriteAgain(body, from, sentBy, now);
         return communication;
     }
 
@@ -90,9 +99,9 @@ internal sealed class Communication
     }
 
     /// <summary>A clinic message (the first, or staff writing again): unread again for the patient.</summary>
-    public Message WriteAgain(string body, string? fromPractitioner, Guid by, DateTimeOffset now)
+    public Message WriteAgain(string body, Sender from, Guid by, DateTimeOffset now)
     {
-        var message = new Message(Guid.CreateVersion7(now), Id, MessageAuthor.Clinic, fromPractitioner, body, by, null, now);
+        var message = new Message(Guid.CreateVersion7(now), Id, MessageAuthor.Clinic, from.Name, body, by, null, now) { FromPractitionerId = from.PractitionerId };
         _messages.Add(message);
         LastMessageUtc = now;
         Preview = PreviewText.Of(body);
@@ -100,8 +109,11 @@ internal sealed class Communication
         return message;
     }
 
-    /// <summary>The patient's next reply; the caller holds the communication's lock and has checked <see cref="MayReply"/>.</summary>
-    public Message Reply(string text, Guid by, DateTimeOffset now)
+    /// <summary>
+    /// The patient's next reply; the caller holds the communication's lock and has checked <see cref="MayReply"/>.
+    /// <paramref name="writer"/>: who wrote it, as named now (null: unknown; the pages show the patient's name).
+    /// </summary>
+    public Message Reply(string text, Guid by, ReplyWriter? writer, DateTimeOffset now)
     {
         if (!MayReply)
         {
@@ -109,7 +121,11 @@ internal sealed class Communication
         }
 
         ReplyCount++;
-        var message = new Message(Guid.CreateVersion7(now), Id, MessageAuthor.Patient, null, text, by, ReplyCount, now);
+        var message = new Message(Guid.CreateVersion7(now), Id, MessageAuthor.Patient, null, text, by, ReplyCount, now)
+        {
+            AuthorName = writer?.Name,
+            AuthorFor = writer?.ForPatient,
+        };
         _messages.Add(message);
         LastReplyUtc = now;
         LastReplyPreview = PreviewText.Of(text);
@@ -126,10 +142,26 @@ internal sealed class Message(
     public Guid CommunicationId { get; private set; } = communicationId;
     public MessageAuthor Author { get; private set; } = author;
     public string? FromPractitioner { get; private set; } = fromPractitioner;
+
+    /// <summary>The clinic's messages: that practitioner's id in Appointments (null: the administration, or written before ids were kept).</summary>
+    public Guid? FromPractitionerId { get; init; }
+
     public string Body { get; private set; } = body;
 
     /// <summary>The account that wrote it (staff, the patient, or a proxy acting for the profile).</summary>
     public Guid AuthorAccountId { get; private set; } = authorAccountId;
+
+    /// <summary>
+    /// A reply: its writer's name when it was written (the name of their account's own record), kept so that a later
+    /// rename does not rewrite the thread (review L1). Null: a reply from before names were kept.
+    /// </summary>
+    public string? AuthorName { get; init; }
+
+    /// <summary>A reply a proxy wrote: the name, at that time, of the person it was written for; null when the person wrote it.</summary>
+    public string? AuthorFor { get; init; }
+
+    /// <summary>Who wrote a reply, as the pages show it (null: not known).</summary>
+    public ReplyWriter? WrittenBy => AuthorName is { } name ? new ReplyWriter(name, AuthorFor) : null;
 
     public int? ReplyNumber { get; private set; } = replyNumber;
     public DateTimeOffset AtUtc { get; private set; } = atUtc;

@@ -2,6 +2,7 @@ using System.Globalization;
 using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Inbox.Emails;
+using PatientPortal.Modules.Inbox.Senders;
 using PatientPortal.Modules.Inbox.Storage;
 using PatientPortal.Modules.Profiles.Contracts;
 
@@ -20,9 +21,10 @@ internal sealed class ComposeCommunicationValidator : AbstractValidator<ComposeC
         RuleFor(r => r.Body).Must(b => PlainText.Length(PlainText.Normalize(b)) <= ComposeCommunication.BodyMaxLength)
             .WithErrorCode(InboxErrors.BodyTooLong).WithState(_ => Limit(ComposeCommunication.BodyMaxLength));
         RuleFor(r => r.Body).Must(b => !PlainText.HasForbiddenCharacters(b)).WithErrorCode(InboxErrors.InvalidCharacters);
-        Label(r => r.FromPractitioner);
-        Label(r => r.Site);
-        Label(r => r.TypeLabel);
+        // The sender and the site are ids, checked against the clinic's active ones by the handler (ClinicSenders).
+        RuleFor(r => r.TypeLabel).Must(l => PlainText.Length(PlainText.Normalize(l)) <= ComposeCommunication.LabelMaxLength)
+            .WithErrorCode(InboxErrors.LabelTooLong).WithState(_ => Limit(ComposeCommunication.LabelMaxLength));
+        RuleFor(r => r.TypeLabel).Must(l => PlainText.IsOneLine(PlainText.Normalize(l))).WithErrorCode(InboxErrors.InvalidCharacters);
 
         RuleFor(r => r.RepliesAllowed).InclusiveBetween(0, ComposeCommunication.MaxRepliesLimit).WithErrorCode(InboxErrors.RepliesOutOfRange)
             .WithState(_ => Limit(ComposeCommunication.MaxRepliesLimit));
@@ -33,23 +35,18 @@ internal sealed class ComposeCommunicationValidator : AbstractValidator<ComposeC
             .WithErrorCode(InboxErrors.AttachmentRequired);
     }
 
-    private void Label(System.Linq.Expressions.Expression<Func<ComposeCommunication, string?>> label)
-    {
-        RuleFor(label).Must(l => PlainText.Length(PlainText.Normalize(l)) <= ComposeCommunication.LabelMaxLength)
-            .WithErrorCode(InboxErrors.LabelTooLong).WithState(_ => Limit(ComposeCommunication.LabelMaxLength));
-        RuleFor(label).Must(l => PlainText.IsOneLine(PlainText.Normalize(l))).WithErrorCode(InboxErrors.InvalidCharacters);
-    }
-
     private static string[] Limit(int limit) => [limit.ToString(CultureInfo.InvariantCulture)];
 }
 
 /// <summary>
-/// Staff only. The uploads are all checked (size, then PDF by content) before anything is stored; the files are written
-/// under keys reserved first, and the communication, its attachment rows and its emails are saved together, which
-/// also lifts the reservations (ADR 0017).
+/// Staff only. The sender and the site must be among the clinic's active ones now (their names are kept as they are);
+/// the uploads are all checked (size, then PDF by content) before anything is stored; the files are written under keys
+/// reserved first, and the communication, its attachment rows and its emails are saved together, which also lifts the
+/// reservations (ADR 0017).
 /// </summary>
 internal sealed class ComposeCommunicationHandler(
-    InboxDbContext db, ICurrentAccount current, IMediator mediator, AttachmentUploads uploads, AttachmentFiles files, InboxMail mail, TimeProvider clock)
+    InboxDbContext db, ICurrentAccount current, IMediator mediator, ClinicSenders senders, AttachmentUploads uploads, AttachmentFiles files, InboxMail mail,
+    TimeProvider clock)
     : IRequestHandler<ComposeCommunication, Result<Guid>>
 {
     public async Task<Result<Guid>> Handle(ComposeCommunication request, CancellationToken cancellationToken)
@@ -70,6 +67,12 @@ internal sealed class ComposeCommunicationHandler(
             return sent;
         }
 
+        var chosen = await senders.ChooseAsync(request.FromPractitionerId, request.SiteId, cancellationToken);
+        if (chosen.IsFailure)
+        {
+            return Result.Failure<Guid>([.. chosen.Errors]);
+        }
+
         var checkedUploads = await uploads.CheckAsync(request.Attachments, cancellationToken);
         if (checkedUploads.IsFailure)
         {
@@ -82,8 +85,8 @@ internal sealed class ComposeCommunicationHandler(
         {
             var now = clock.GetUtcNow();
             var communication = Communication.Send(
-                request.ProfileId, request.Category, PlainText.Normalize(request.Subject), PlainText.Normalize(request.Body), Label(request.FromPractitioner),
-                PlainText.Normalize(request.Site), PlainText.Normalize(request.TypeLabel), request.RepliesAllowed, staff, now);
+                request.ProfileId, request.Category, PlainText.Normalize(request.Subject), PlainText.Normalize(request.Body), chosen.Value.Sender,
+                chosen.Value.Site!.Id, chosen.Value.Site.Name, PlainText.Normalize(request.TypeLabel), request.RepliesAllowed, staff, now);
             for (var i = 0; i < keys.Count; i++)
             {
                 communication.Attach(checkedUploads.Value[i].FileName, keys[i], checkedUploads.Value[i].Content.Length, now);
@@ -114,8 +117,4 @@ internal sealed class ComposeCommunicationHandler(
 
     private async Task<Guid?> AlreadySentAsync(Guid? formId, CancellationToken cancellationToken) =>
         formId is null ? null : await db.Communications.AsNoTracking().Where(c => c.FormId == formId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>A blank sender is the clinic's administration.</summary>
-    internal static string? Label(string? fromPractitioner) =>
-        PlainText.Normalize(fromPractitioner) is { Length: > 0 } name ? name : null;
 }

@@ -31,6 +31,6 @@ internal sealed class GetStaffThreadHandler(InboxDbContext db, ICurrentAccount c
 
         var names = await mediator.Send(new GetPatientNames([owner.ProfileId]), cancellationToken);
         var name = names.IsSuccess && names.Value.Count > 0 ? names.Value[0] : null;
-        return new StaffThreadView(thread, name?.FirstName ?? "", name?.LastName ?? "", name?.DateOfBirth ?? default);
+        return new StaffThreadView(thread, name?.FirstName ?? "", name?.LastName ?? "", name?.DateOfBirth ?? default, owner.FromPractitionerId);
     }
 }

@@ -4,7 +4,10 @@ using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Modules.Inbox.Features;
 
-/// <summary>Staff only: the threads with patient replies, latest reply first; the names come from Profiles (staff reads on its trail).</summary>
+/// <summary>
+/// Staff only: the threads with patient replies, latest reply first, with who wrote the latest; the patients' names
+/// come from Profiles (staff reads on its trail).
+/// </summary>
 internal sealed class ListPatientRepliesHandler(InboxDbContext db, ICurrentAccount current, IMediator mediator)
     : IRequestHandler<ListPatientReplies, Result<PatientReplyPage>>
 {
@@ -36,9 +39,18 @@ internal sealed class ListPatientRepliesHandler(InboxDbContext db, ICurrentAccou
             }
         }
 
+        // Who wrote each thread's latest reply: at most a few replies a thread, for this page's threads only.
+        var ids = rows.Select(r => r.Id).ToList();
+        var writers = (await db.Messages.AsNoTracking()
+                .Where(m => ids.Contains(m.CommunicationId) && m.ReplyNumber != null)
+                .Select(m => new { m.CommunicationId, m.ReplyNumber, m.AuthorName, m.AuthorFor })
+                .ToListAsync(cancellationToken))
+            .GroupBy(m => m.CommunicationId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(m => m.ReplyNumber) is { AuthorName: { } name } last ? new ReplyWriter(name, last.AuthorFor) : null);
         return new PatientReplyPage(
             [.. rows.Select(r => new PatientReplyRow(
-                r.Id, r.ProfileId, names.GetValueOrDefault(r.ProfileId, ""), r.Category, r.Subject, r.LastReplyPreview ?? "", r.LastReplyUtc, r.UnreadByStaff))],
+                r.Id, r.ProfileId, names.GetValueOrDefault(r.ProfileId, ""), r.Category, r.Subject, r.LastReplyPreview ?? "", r.LastReplyUtc, r.UnreadByStaff,
+                writers.GetValueOrDefault(r.Id)))],
             page, ListPatientReplies.PageSize, total, unreadTotal);
     }
 }

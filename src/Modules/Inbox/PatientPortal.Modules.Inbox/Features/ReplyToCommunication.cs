@@ -1,6 +1,7 @@
 using System.Globalization;
 using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Inbox.Reading;
+using PatientPortal.Modules.Profiles.Contracts;
 
 namespace PatientPortal.Modules.Inbox.Features;
 
@@ -19,9 +20,12 @@ internal sealed class ReplyToCommunicationValidator : AbstractValidator<ReplyToC
 /// <summary>
 /// Authorized as a read of the thread (another family's id: "not found", on the trail). The reply is counted and saved
 /// under the communication's lock (<see cref="ThreadLock"/>), so two replies racing for the last one run one after the
-/// other and the second finds none left; the unique reply number stands behind the lock.
+/// other and the second finds none left; the unique reply number stands behind the lock. The reply keeps who wrote it
+/// as named now (review L1): the writer's own record, and the person's when a proxy writes for them. The allowance and
+/// the read state stay the profile's, whoever of its accounts writes (ADR 0017).
 /// </summary>
-internal sealed class ReplyToCommunicationHandler(InboxDbContext db, ThreadViews views, InboxAccess access, ReadTrail trail, ICurrentAccount current, TimeProvider clock)
+internal sealed class ReplyToCommunicationHandler(
+    InboxDbContext db, ThreadViews views, InboxAccess access, ReadTrail trail, ICurrentAccount current, IMediator mediator, TimeProvider clock)
     : IRequestHandler<ReplyToCommunication, Result>
 {
     public async Task<Result> Handle(ReplyToCommunication request, CancellationToken cancellationToken)
@@ -38,9 +42,11 @@ internal sealed class ReplyToCommunicationHandler(InboxDbContext db, ThreadViews
         }
 
         var text = PlainText.Normalize(request.Text);
+        // Named before the lock is taken, so it is held no longer for it.
+        var writer = await WriterAsync(owner.ProfileId, cancellationToken);
         try
         {
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => LockedAsync(request.CommunicationId, text, author, cancellationToken));
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => LockedAsync(request.CommunicationId, text, author, writer, cancellationToken));
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
@@ -48,7 +54,7 @@ internal sealed class ReplyToCommunicationHandler(InboxDbContext db, ThreadViews
         }
     }
 
-    private async Task<Result> LockedAsync(Guid communicationId, string text, Guid author, CancellationToken cancellationToken)
+    private async Task<Result> LockedAsync(Guid communicationId, string text, Guid author, ReplyWriter? writer, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await ThreadLock.BeginAsync(db, communicationId, cancellationToken);
@@ -63,10 +69,34 @@ internal sealed class ReplyToCommunicationHandler(InboxDbContext db, ThreadViews
             return new Error(InboxErrors.ReplyNotAllowed);
         }
 
-        db.Messages.Add(communication.Reply(text, author, clock.GetUtcNow()));
+        db.Messages.Add(communication.Reply(text, author, writer, clock.GetUtcNow()));
         db.Publish(new ReplySent(communication.Id, communication.ProfileId, communication.Category), clock);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Success();
     }
+
+    /// <summary>
+    /// The writer as Profiles names the signed-in account's links now: its own record's name (the session's name for an
+    /// account with none), and the profile's name when it is another's. Null when the profile is not among them: the
+    /// pages then show the patient's name, as before names were kept.
+    /// </summary>
+    private async Task<ReplyWriter?> WriterAsync(Guid profileId, CancellationToken cancellationToken)
+    {
+        var links = await mediator.Send(new GetMyProfiles(), cancellationToken);
+        if (links.IsFailure || links.Value.FirstOrDefault(p => p.ProfileId == profileId) is not { } patient)
+        {
+            return null;
+        }
+
+        if (patient.Relationship == Relationship.Self)
+        {
+            return new ReplyWriter(NameOf(patient), null);
+        }
+
+        var own = links.Value.FirstOrDefault(p => p.Relationship == Relationship.Self);
+        return (own is null ? current.DisplayName : NameOf(own)) is { Length: > 0 } name ? new ReplyWriter(name, NameOf(patient)) : null;
+    }
+
+    private static string NameOf(MyProfile profile) => $"{profile.FirstName} {profile.LastName}".Trim();
 }

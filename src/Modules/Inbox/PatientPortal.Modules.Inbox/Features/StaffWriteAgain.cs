@@ -2,6 +2,7 @@ using System.Globalization;
 using PatientPortal.BuildingBlocks.Outbox;
 using PatientPortal.Modules.Accounts.Contracts;
 using PatientPortal.Modules.Inbox.Emails;
+using PatientPortal.Modules.Inbox.Senders;
 
 namespace PatientPortal.Modules.Inbox.Features;
 
@@ -13,17 +14,15 @@ internal sealed class StaffWriteAgainValidator : AbstractValidator<StaffWriteAga
         RuleFor(r => r.Body).Must(b => PlainText.Length(PlainText.Normalize(b)) <= ComposeCommunication.BodyMaxLength)
             .WithErrorCode(InboxErrors.BodyTooLong).WithState(_ => new[] { ComposeCommunication.BodyMaxLength.ToString(CultureInfo.InvariantCulture) });
         RuleFor(r => r.Body).Must(b => !PlainText.HasForbiddenCharacters(b)).WithErrorCode(InboxErrors.InvalidCharacters);
-        RuleFor(r => r.FromPractitioner).Must(l => PlainText.Length(PlainText.Normalize(l)) <= ComposeCommunication.LabelMaxLength)
-            .WithErrorCode(InboxErrors.LabelTooLong).WithState(_ => new[] { ComposeCommunication.LabelMaxLength.ToString(CultureInfo.InvariantCulture) });
-        RuleFor(r => r.FromPractitioner).Must(l => PlainText.IsOneLine(PlainText.Normalize(l))).WithErrorCode(InboxErrors.InvalidCharacters);
     }
 }
 
 /// <summary>
 /// Staff only, under the thread's lock: a clinic message in the thread, unread again for the patient (the flag is always written, so a patient
-/// opening the thread at that moment cannot leave the new message marked read), with the same emails as a new one.
+/// opening the thread at that moment cannot leave the new message marked read), with the same emails as a new one. The sender must be one of
+/// the clinic's active practitioners now, or its administration.
 /// </summary>
-internal sealed class StaffWriteAgainHandler(InboxDbContext db, ICurrentAccount current, InboxMail mail, TimeProvider clock)
+internal sealed class StaffWriteAgainHandler(InboxDbContext db, ICurrentAccount current, ClinicSenders senders, InboxMail mail, TimeProvider clock)
     : IRequestHandler<StaffWriteAgain, Result>
 {
     public async Task<Result> Handle(StaffWriteAgain request, CancellationToken cancellationToken)
@@ -40,6 +39,12 @@ internal sealed class StaffWriteAgainHandler(InboxDbContext db, ICurrentAccount 
         if (owner is null)
         {
             return new Error(InboxErrors.NotFound);
+        }
+
+        var chosen = await senders.ChooseAsync(request.FromPractitionerId, siteId: null, cancellationToken);
+        if (chosen.IsFailure)
+        {
+            return Result.Failure([.. chosen.Errors]);
         }
 
         // Whom to tell is looked up before the lock is taken, so it is held no longer for it.
@@ -60,7 +65,7 @@ internal sealed class StaffWriteAgainHandler(InboxDbContext db, ICurrentAccount 
             }
 
             db.Messages.Add(communication.WriteAgain(
-                PlainText.Normalize(request.Body), ComposeCommunicationHandler.Label(request.FromPractitioner), staff, clock.GetUtcNow())
+                PlainText.Normalize(request.Body), chosen.Value.Sender, staff, clock.GetUtcNow())
                 .SubmittedWith(request.FormId));
             db.Entry(communication).Property(c => c.UnreadByPatient).IsModified = true;
             mail.Queue(db, communication, recipients);

@@ -10,7 +10,7 @@ internal sealed class ThreadViews(InboxDbContext db, IOptions<InboxOptions> opti
     public Task<Owner?> OwnerAsync(Guid communicationId, CancellationToken cancellationToken) =>
         db.Communications.AsNoTracking()
             .Where(c => c.Id == communicationId)
-            .Select(c => new Owner(c.ProfileId, c.Category))
+            .Select(c => new Owner(c.ProfileId, c.Category, c.FromPractitionerId))
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<ThreadView?> LoadAsync(Guid communicationId, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ internal sealed class ThreadViews(InboxDbContext db, IOptions<InboxOptions> opti
             communication.SentUtc,
             [.. communication.Messages
                 .OrderByDescending(m => m.AtUtc).ThenByDescending(m => m.ReplyNumber ?? 0).ThenByDescending(m => m.Id)
-                .Select(m => new ThreadMessage(m.Id, m.Author, m.FromPractitioner, m.Body, m.AtUtc))],
+                .Select(m => new ThreadMessage(m.Id, m.Author, m.FromPractitioner, m.Body, m.AtUtc, m.WrittenBy))],
             [.. communication.Attachments.OrderBy(a => a.AddedUtc).ThenBy(a => a.Id).Select(a => new AttachmentInfo(a.Id, a.FileName, a.Length))],
             new ReplyState(communication.MayReply, communication.RepliesAllowed, Math.Max(0, communication.RepliesAllowed - communication.ReplyCount)),
             Disclaimer());
@@ -47,4 +47,5 @@ internal sealed class ThreadViews(InboxDbContext db, IOptions<InboxOptions> opti
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? options.Value.DisclaimerEn : options.Value.DisclaimerFr;
 }
 
-internal sealed record Owner(Guid ProfileId, CommunicationCategory Category);
+/// <summary>Whose a communication is, its category, and its sender's id (staff's "Write again" offers it first).</summary>
+internal sealed record Owner(Guid ProfileId, CommunicationCategory Category, Guid? FromPractitionerId);

@@ -21,10 +21,12 @@ internal sealed class DemoInbox(InboxDbContext db, AttachmentFiles files, TimePr
     /// <summary>The clinic's side of the demo communications (no account: they were "sent" before the portal existed).</summary>
     public static readonly Guid DemoClinicStaff = new("0193a2d0-0000-7000-8000-000000000401");
 
-    private const string MedfarSolutions = "Dr. Medfar Solutions";
-    private const string Nguyen = "Dr. Minh Nguyen";
-    private const string Bouchard = "Dr. Julie Bouchard";
-    private const string Roy = "Marc Roy, pht";
+    // The demo clinic's practitioners and site, as Appointments' DemoSchedule names them (the ids are DemoClinic's).
+    private static readonly Sender MedfarSolutions = new(DemoClinic.DrMedfarSolutionsId, "Dr. Medfar Solutions");
+    private static readonly Sender Nguyen = new(DemoClinic.DrMinhNguyenId, "Dr. Minh Nguyen");
+    private static readonly Sender Bouchard = new(DemoClinic.DrJulieBouchardId, "Dr. Julie Bouchard");
+    private static readonly Sender Roy = new(DemoClinic.MarcRoyId, "Marc Roy, pht");
+    private static readonly Sender Administration = Sender.Administration;
     private const string MyClinic = "My Clinic";
 
     /// <summary>After Profiles' <c>DemoProfiles</c> (20) and Appointments' <c>DemoSchedule</c> (30).</summary>
@@ -46,11 +48,11 @@ internal sealed class DemoInbox(InboxDbContext db, AttachmentFiles files, TimePr
         var demos = new List<Demo>
         {
             // Messages: five unread, two read; three allow a reply that has not come yet; one was answered.
-            new(nathan, CommunicationCategory.Message, L("Registration Confirmation", "Confirmation d'inscription"), null, L("Waiting list", "Liste d'attente"), 40, 1, Read: true,
+            new(nathan, CommunicationCategory.Message, L("Registration Confirmation", "Confirmation d'inscription"), Administration, L("Waiting list", "Liste d'attente"), 40, 1, Read: true,
                 L("Hi Heather,\nPlease confirm with us once you have completed Nathan's registration on the waiting list.",
                   "Bonjour Heather,\nMerci de confirmer avec nous une fois que l'inscription de Nathan sur la liste d'attente est complétée."),
                 Reply: L("Hi, I am registered on the december list. Thanks", "Bonjour, je suis inscrite pour le mois de décembre. Merci")),
-            new(nathan, CommunicationCategory.Message, L("Flu vaccine clinic", "Clinique de vaccination contre la grippe"), null, L("Vaccination", "Vaccination"), 30, 0, Read: true,
+            new(nathan, CommunicationCategory.Message, L("Flu vaccine clinic", "Clinique de vaccination contre la grippe"), Administration, L("Vaccination", "Vaccination"), 30, 0, Read: true,
                 L("Hello,\nOur flu vaccine clinic opens next month. Book a Well-child visit to get Nathan vaccinated.",
                   "Bonjour,\nNotre clinique de vaccination contre la grippe ouvre le mois prochain. Prenez un rendez-vous de suivi d'enfant pour faire vacciner Nathan.")),
             new(nathan, CommunicationCategory.Message, L("Your appointment request", "Votre demande de rendez-vous"), MedfarSolutions, L("Family Medicine", "Médecine familiale"), 12, 1, Read: false,
@@ -65,7 +67,7 @@ internal sealed class DemoInbox(InboxDbContext db, AttachmentFiles files, TimePr
             new(nathan, CommunicationCategory.Message, L("Physiotherapy exercises", "Exercices de physiothérapie"), Roy, L("Physiotherapy", "Physiothérapie"), 4, 2, Read: false,
                 L("Hi Heather,\nHere are Nathan's exercises: ten minutes, twice a day.\nTell me how the first week goes.",
                   "Bonjour Heather,\nVoici les exercices de Nathan : dix minutes, deux fois par jour.\nDites-moi comment se passe la première semaine.")),
-            new(nathan, CommunicationCategory.Message, L("Clinic closed on the holiday", "Clinique fermée pendant le congé"), null, L("Clinic news", "Nouvelles de la clinique"), 2, 0, Read: false,
+            new(nathan, CommunicationCategory.Message, L("Clinic closed on the holiday", "Clinique fermée pendant le congé"), Administration, L("Clinic news", "Nouvelles de la clinique"), 2, 0, Read: false,
                 L("Hello,\nThe clinic will be closed on the coming holiday. For an emergency, call 911.",
                   "Bonjour,\nLa clinique sera fermée pendant le prochain congé férié. En cas d'urgence, composez le 911.")),
 
@@ -103,7 +105,7 @@ internal sealed class DemoInbox(InboxDbContext db, AttachmentFiles files, TimePr
                     L("Patient: Nathan Milner (2017-02-18)", "Patient : Nathan Milner (2017-02-18)"),
                     L("Tests: complete blood count", "Analyses : formule sanguine complète"),
                     L("Fasting: not required", "À jeun : non requis")])),
-            new(nathan, CommunicationCategory.Document, L("School absence note", "Billet d'absence pour l'école"), null, L("Medical note", "Billet médical"), 7, 0, Read: false,
+            new(nathan, CommunicationCategory.Document, L("School absence note", "Billet d'absence pour l'école"), Administration, L("Medical note", "Billet médical"), 7, 0, Read: false,
                 L("Hello,\nThe note for Nathan's school is attached.", "Bonjour,\nVous trouverez ci-joint le billet pour l'école de Nathan."),
                 Pdf: ("absence-note.pdf", L("Medical note", "Billet médical"), [
                     L("Nathan Milner was seen at the clinic and may return to school on Monday.", "Nathan Milner a été vu à la clinique et peut retourner à l'école lundi."), "",
@@ -124,34 +126,34 @@ internal sealed class DemoInbox(InboxDbContext db, AttachmentFiles files, TimePr
                     L("Weight: 45th percentile", "Poids : 45e percentile")])),
 
             // Bills.
-            new(nathan, CommunicationCategory.Bill, L("Consultation receipt", "Reçu de consultation"), null, L("Consultation receipt", "Reçu de consultation"), 45, 0, Read: true,
+            new(nathan, CommunicationCategory.Bill, L("Consultation receipt", "Reçu de consultation"), Administration, L("Consultation receipt", "Reçu de consultation"), 45, 0, Read: true,
                 L("Hello,\nYour receipt for Nathan's consultation is attached. Thank you.", "Bonjour,\nVous trouverez ci-joint votre reçu pour la consultation de Nathan. Merci."),
                 Pdf: Invoice(heatherFr, "receipt-consultation.pdf", "INV-2026-0412", L("Private consultation", "Consultation privée"), "85.00")),
-            new(nathan, CommunicationCategory.Bill, L("Form completion fee", "Frais pour formulaire"), null, L("Invoice", "Facture"), 28, 1, Read: true,
+            new(nathan, CommunicationCategory.Bill, L("Form completion fee", "Frais pour formulaire"), Administration, L("Invoice", "Facture"), 28, 1, Read: true,
                 L("Hello,\nThe invoice for the insurance form is attached.", "Bonjour,\nVous trouverez ci-jointe la facture pour le formulaire d'assurance."),
                 Pdf: Invoice(heatherFr, "invoice-form.pdf", "INV-2026-0437", L("Insurance form completion", "Formulaire d'assurance rempli"), "40.00")),
-            new(nathan, CommunicationCategory.Bill, L("Physiotherapy invoice, session 1", "Facture de physiothérapie, séance 1"), null, L("Physiotherapy", "Physiothérapie"), 20, 0, Read: false,
+            new(nathan, CommunicationCategory.Bill, L("Physiotherapy invoice, session 1", "Facture de physiothérapie, séance 1"), Administration, L("Physiotherapy", "Physiothérapie"), 20, 0, Read: false,
                 L("Hello,\nThe invoice for Nathan's first physiotherapy session is attached.", "Bonjour,\nVous trouverez ci-jointe la facture de la première séance de physiothérapie de Nathan."),
                 Pdf: Invoice(heatherFr, "invoice-physio-1.pdf", "INV-2026-0451", L("Physiotherapy, initial assessment (45 min)", "Physiothérapie, évaluation initiale (45 min)"), "95.00")),
-            new(nathan, CommunicationCategory.Bill, L("Physiotherapy invoice, session 2", "Facture de physiothérapie, séance 2"), null, L("Physiotherapy", "Physiothérapie"), 13, 1, Read: false,
+            new(nathan, CommunicationCategory.Bill, L("Physiotherapy invoice, session 2", "Facture de physiothérapie, séance 2"), Administration, L("Physiotherapy", "Physiothérapie"), 13, 1, Read: false,
                 L("Hello,\nThe invoice for Nathan's second physiotherapy session is attached. Reply if you need a copy for your insurer.",
                   "Bonjour,\nVous trouverez ci-jointe la facture de la deuxième séance de physiothérapie de Nathan. Répondez si vous avez besoin d'une copie pour votre assureur."),
                 Pdf: Invoice(heatherFr, "invoice-physio-2.pdf", "INV-2026-0466", L("Physiotherapy, follow-up (30 min)", "Physiothérapie, suivi (30 min)"), "75.00")),
-            new(nathan, CommunicationCategory.Bill, L("Medical note fee", "Frais pour billet médical"), null, L("Invoice", "Facture"), 9, 0, Read: false,
+            new(nathan, CommunicationCategory.Bill, L("Medical note fee", "Frais pour billet médical"), Administration, L("Invoice", "Facture"), 9, 0, Read: false,
                 L("Hello,\nThe invoice for the medical note is attached.", "Bonjour,\nVous trouverez ci-jointe la facture pour le billet médical."),
                 Pdf: Invoice(heatherFr, "invoice-note.pdf", "INV-2026-0478", L("Medical note", "Billet médical"), "20.00")),
-            new(nathan, CommunicationCategory.Bill, L("Missed appointment fee", "Frais pour rendez-vous manqué"), null, L("Invoice", "Facture"), 3, 1, Read: false,
+            new(nathan, CommunicationCategory.Bill, L("Missed appointment fee", "Frais pour rendez-vous manqué"), Administration, L("Invoice", "Facture"), 3, 1, Read: false,
                 L("Hello,\nAn appointment was missed without notice. Reply if this is an error.", "Bonjour,\nUn rendez-vous a été manqué sans préavis. Répondez s'il s'agit d'une erreur."),
                 Pdf: Invoice(heatherFr, "invoice-missed.pdf", "INV-2026-0490", L("Missed appointment without 24 h notice", "Rendez-vous manqué sans préavis de 24 h"), "50.00")),
-            new(nathan, CommunicationCategory.Bill, L("Vaccine invoice", "Facture de vaccin"), null, L("Vaccination", "Vaccination"), 1, 0, Read: false,
+            new(nathan, CommunicationCategory.Bill, L("Vaccine invoice", "Facture de vaccin"), Administration, L("Vaccination", "Vaccination"), 1, 0, Read: false,
                 L("Hello,\nThe invoice for the travel vaccine is attached.", "Bonjour,\nVous trouverez ci-jointe la facture pour le vaccin du voyageur."),
                 Pdf: Invoice(heatherFr, "invoice-vaccine.pdf", "INV-2026-0503", L("Travel vaccine (not covered by RAMQ)", "Vaccin du voyageur (non couvert par la RAMQ)"), "65.00")),
 
             // The second family.
-            new(DemoClinic.LeaGagnonProfileId, CommunicationCategory.Message, sophieFr ? "Bienvenue au portail" : "Welcome to the portal", null,
+            new(DemoClinic.LeaGagnonProfileId, CommunicationCategory.Message, sophieFr ? "Bienvenue au portail" : "Welcome to the portal", Administration,
                 sophieFr ? "Nouvelles de la clinique" : "Clinic news", 5, 1, Read: false,
                 sophieFr ? "Bonjour Sophie,\nLes communications de la clinique pour Léa s'afficheront ici." : "Hello Sophie,\nLéa's communications from the clinic will show here."),
-            new(DemoClinic.LeaGagnonProfileId, CommunicationCategory.Bill, sophieFr ? "Reçu de consultation" : "Consultation receipt", null,
+            new(DemoClinic.LeaGagnonProfileId, CommunicationCategory.Bill, sophieFr ? "Reçu de consultation" : "Consultation receipt", Administration,
                 sophieFr ? "Reçu de consultation" : "Consultation receipt", 4, 0, Read: false,
                 sophieFr ? "Bonjour,\nVous trouverez ci-joint votre reçu." : "Hello,\nYour receipt is attached.",
                 Pdf: Invoice(sophieFr, "receipt-lea.pdf", "INV-2026-0488", sophieFr ? "Consultation privée" : "Private consultation", "85.00", "Sophie Gagnon", "Léa Gagnon (2019-09-03)")),
@@ -164,7 +166,8 @@ internal sealed class DemoInbox(InboxDbContext db, AttachmentFiles files, TimePr
         foreach (var demo in demos)
         {
             var sent = now.AddDays(-demo.DaysAgo).AddHours(-3);
-            var communication = Communication.Send(demo.ProfileId, demo.Category, demo.Subject, demo.Body, demo.From, MyClinic, demo.Type, demo.Replies, DemoClinicStaff, sent);
+            var communication = Communication.Send(
+                demo.ProfileId, demo.Category, demo.Subject, demo.Body, demo.From, DemoClinic.MyClinicSiteId, MyClinic, demo.Type, demo.Replies, DemoClinicStaff, sent);
             db.Publish(new CommunicationPublished(communication.Id, demo.ProfileId, demo.Category), sent);
             if (demo.Pdf is { } pdf)
             {
@@ -180,7 +183,8 @@ internal sealed class DemoInbox(InboxDbContext db, AttachmentFiles files, TimePr
 
             if (demo.Reply is { } reply)
             {
-                communication.Reply(reply, DemoClinic.HeatherMilnerAccountId, sent.AddDays(2).AddHours(4));
+                // Heather wrote it for her son.
+                communication.Reply(reply, DemoClinic.HeatherMilnerAccountId, new ReplyWriter("Heather Milner", "Nathan Milner"), sent.AddDays(2).AddHours(4));
                 db.Publish(new ReplySent(communication.Id, demo.ProfileId, demo.Category), sent.AddDays(2).AddHours(4));
             }
 
@@ -226,6 +230,6 @@ internal sealed class DemoInbox(InboxDbContext db, AttachmentFiles files, TimePr
             ]);
 
     private sealed record Demo(
-        Guid ProfileId, CommunicationCategory Category, string Subject, string? From, string Type, int DaysAgo, int Replies, bool Read, string Body,
+        Guid ProfileId, CommunicationCategory Category, string Subject, Sender From, string Type, int DaysAgo, int Replies, bool Read, string Body,
         (string FileName, string Title, string[] Lines)? Pdf = null, string? Again = null, string? Reply = null);
 }

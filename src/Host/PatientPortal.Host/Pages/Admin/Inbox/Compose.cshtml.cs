@@ -11,9 +11,10 @@ namespace PatientPortal.Host.Pages.Admin.Inbox;
 
 /// <summary>
 /// Staff write to a patient record: find the patient (Profiles' staff search, posted so the name stays out of the URL),
-/// then the category (Message, Document, Bill), subject, body, the sender shown (a practitioner, or the clinic's
-/// administration when empty), site, type label, PDF attachments, and how many replies the patient may send (0: none).
-/// The module checks every file by its content and size, the record, and who asks; the page trusts nothing it posts.
+/// then the category (Message, Document, Bill), subject, body, the sender shown (one of the clinic's active
+/// practitioners, or its administration) and the site (one of its active sites), both chosen from Appointments' list,
+/// type label, PDF attachments, and how many replies the patient may send (0: none). The module checks every file by
+/// its content and size, the record, the sender and the site, and who asks; the page trusts nothing it posts.
 /// Below the form: what the clinic already sent this patient.
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
@@ -35,9 +36,11 @@ public sealed class ComposeModel(IMediator mediator, IStringLocalizer<SharedReso
 
     public CommunicationPage? Sent { get; private set; }
 
-    public IReadOnlyList<string> Practitioners { get; private set; } = [];
+    /// <summary>The clinic's active practitioners, offered as senders after its administration.</summary>
+    public IReadOnlyList<CatalogName> Practitioners { get; private set; } = [];
 
-    public IReadOnlyList<string> Sites { get; private set; } = [];
+    /// <summary>The clinic's active sites.</summary>
+    public IReadOnlyList<CatalogName> Sites { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? profile, CancellationToken cancellationToken) =>
         await LoadAsync(profile, cancellationToken) ?? Page();
@@ -88,8 +91,8 @@ public sealed class ComposeModel(IMediator mediator, IStringLocalizer<SharedReso
                 Input.Category,
                 Input.Subject ?? "",
                 Input.Body ?? "",
-                string.IsNullOrWhiteSpace(Input.FromPractitioner) ? null : Input.FromPractitioner.Trim(),
-                Input.Site ?? "",
+                ChosenId(Input.FromPractitionerId),
+                ChosenId(Input.SiteId) ?? Guid.Empty,
                 Input.TypeLabel ?? "",
                 attachments,
                 Input.RepliesAllowed,
@@ -118,11 +121,22 @@ public sealed class ComposeModel(IMediator mediator, IStringLocalizer<SharedReso
         return await LoadAsync(profileId, cancellationToken) ?? Page();
     }
 
+    /// <summary>
+    /// A select's value as the module's id: empty is none (the clinic's administration); a value that is no id at all
+    /// (a crafted form) becomes Guid.Empty, which names no practitioner or site, so the module refuses it like any other.
+    /// </summary>
+    internal static Guid? ChosenId(string? value) =>
+        string.IsNullOrEmpty(value) ? null : Guid.TryParse(value, out var id) ? id : Guid.Empty;
+
     private async Task<IActionResult?> LoadAsync(Guid? profile, CancellationToken cancellationToken)
     {
-        var (catalog, _) = await Clinic.ClinicPages.CatalogAsync(this, mediator, cancellationToken);
-        Practitioners = catalog?.Practitioners.Where(p => p.Active).Select(p => p.Details.DisplayName).Order(StringComparer.CurrentCulture).ToList() ?? [];
-        Sites = catalog?.Sites.Where(s => s.Active).Select(s => s.Details.Name).ToList() ?? [];
+        var clinic = await mediator.Send(new ListActivePractitionersAndSites(), cancellationToken);
+        if (clinic.IsFailure)
+        {
+            return Clinic.ClinicPages.Refusal(this, clinic) ?? Forbid();
+        }
+
+        (Practitioners, Sites) = (clinic.Value.Practitioners, clinic.Value.Sites);
         if (profile is not { } profileId)
         {
             return null;
@@ -156,9 +170,11 @@ public sealed class ComposeForm
 
     public string? Body { get; set; }
 
-    public string? FromPractitioner { get; set; }
+    /// <summary>A practitioner's id, or empty for the clinic's administration (checked by the module).</summary>
+    public string? FromPractitionerId { get; set; }
 
-    public string? Site { get; set; }
+    /// <summary>A site's id (checked by the module).</summary>
+    public string? SiteId { get; set; }
 
     public string? TypeLabel { get; set; }
 

@@ -4,14 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Host.Pages.Admin.Clinic;
+using PatientPortal.Modules.Appointments.Contracts;
 using PatientPortal.Modules.Inbox.Contracts;
 
 namespace PatientPortal.Host.Pages.Admin.Inbox;
 
 /// <summary>
 /// Staff: a thread with whose it is, newest first (opening it marks the patient's replies read for the clinic), its
-/// attachments, "Write again" (a new clinic message in the thread; the patient is emailed) and Delete (the module
-/// removes the rows, then the files).
+/// attachments, "Write again" (a new clinic message in the thread, from one of the clinic's active practitioners or its
+/// administration, the thread's sender first; the patient is emailed) and Delete (the module removes the rows, then the
+/// files).
 /// </summary>
 public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -19,6 +21,12 @@ public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResou
     public WriteAgainForm Input { get; set; } = new();
 
     public StaffThreadView View { get; private set; } = null!;
+
+    /// <summary>The clinic's active practitioners, offered as senders after its administration.</summary>
+    public IReadOnlyList<CatalogName> Practitioners { get; private set; } = [];
+
+    /// <summary>The sender chosen in the form: the one posted, else the thread's.</summary>
+    public string ChosenSender => Input.FromPractitionerId ?? View.FromPractitionerId?.ToString() ?? "";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
@@ -28,8 +36,7 @@ public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResou
 
     public async Task<IActionResult> OnPostWriteAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new StaffWriteAgain(id, Input.Body ?? "",
-            string.IsNullOrWhiteSpace(Input.FromPractitioner) ? null : Input.FromPractitioner.Trim(), Input.FormId), cancellationToken);
+        var result = await mediator.Send(new StaffWriteAgain(id, Input.Body ?? "", ComposeModel.ChosenId(Input.FromPractitionerId), Input.FormId), cancellationToken);
         if (result.IsSuccess)
         {
             TempData[InboxAdminPages.NoticeKey] = "Inbox.Staff.Written";
@@ -69,6 +76,8 @@ public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResou
         }
 
         View = view.Value;
+        var clinic = await mediator.Send(new ListActivePractitionersAndSites(), cancellationToken);
+        Practitioners = clinic.IsSuccess ? clinic.Value.Practitioners : [];
         return null;
     }
 
@@ -76,7 +85,8 @@ public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResou
     {
         public string? Body { get; set; }
 
-        public string? FromPractitioner { get; set; }
+        /// <summary>A practitioner's id, or empty for the clinic's administration (checked by the module).</summary>
+        public string? FromPractitionerId { get; set; }
 
         /// <summary>This form's one-time id, made when the page is drawn: sent twice, it writes once (review L6).</summary>
         public Guid FormId { get; set; } = Guid.NewGuid();

@@ -41,6 +41,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Author).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(m => m.WrittenBy);
         builder.HasIndex(m => new { m.CommunicationId, m.AtUtc });
         // Behind the reply lock: one row per reply number, so two replies racing for the last one cannot both be kept
         // (the clinic's messages have none; NULLs never collide).

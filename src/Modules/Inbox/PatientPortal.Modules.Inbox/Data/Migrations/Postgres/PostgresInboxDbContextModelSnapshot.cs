@@ -189,6 +189,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                     b.Property<string>("FromPractitioner")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("FromPractitionerId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("HasAttachments")
                         .HasColumnType("boolean");
 
@@ -226,6 +229,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                     b.Property<string>("Site")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -335,6 +341,12 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
                     b.Property<Guid>("AuthorAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AuthorFor")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AuthorName")
+                        .HasColumnType("text");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");
@@ -347,6 +359,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Postgres
 
                     b.Property<string>("FromPractitioner")
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("FromPractitionerId")
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("ReplyNumber")
                         .HasColumnType("integer");

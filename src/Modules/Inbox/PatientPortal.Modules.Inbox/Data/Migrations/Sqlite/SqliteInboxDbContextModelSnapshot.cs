@@ -185,6 +185,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                     b.Property<string>("FromPractitioner")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FromPractitionerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HasAttachments")
                         .HasColumnType("INTEGER");
 
@@ -221,6 +224,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
 
                     b.Property<string>("Site")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SiteId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
@@ -331,6 +337,12 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                     b.Property<Guid>("AuthorAccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -342,6 +354,9 @@ namespace PatientPortal.Modules.Inbox.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromPractitioner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromPractitionerId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ReplyNumber")

@@ -233,6 +233,29 @@ public sealed partial class AppointmentPagesTests
     }
 
     [Fact]
+    public async Task Confirm_Appointment_posts_past_the_per_account_limit_get_the_429_page_and_other_accounts_and_pages_are_untouched()
+    {
+        await using var portal = await StartAsync(settings: new Dictionary<string, string?> { ["RateLimits:BookingPostsPerMinute"] = "2" });
+        var heather = Browser(portal);
+        await heather.SignInAsDemoPatientInEnglishAsync();
+        var crafted = new Dictionary<string, string> { ["Input.Reason"] = "x", ["Input.Slot"] = $"{Guid.NewGuid()}_{DateTimeOffset.UtcNow.AddDays(3).UtcTicks}" };
+
+        var first = await heather.PostFormAsync("/appointments/book", crafted, "/appointments/book?handler=Book");
+        var second = await heather.PostFormAsync("/appointments/book", crafted, "/appointments/book?handler=book");
+        var third = await Page.ParseAsync(await heather.PostFormAsync("/appointments/book", crafted, "/appointments/book?handler=Book"));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        second.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        third.Response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        third.Response.Headers.RetryAfter.ShouldNotBeNull();
+        third.Document.Body!.TextContent.ShouldContain("Too many attempts");
+        (await heather.GetAsync("/appointments/book")).Response.StatusCode.ShouldBe(HttpStatusCode.OK, "the wizard's steps are not counted");
+        var sophie = Browser(portal);
+        (await sophie.SignInAsync(DemoClinic.SophieGagnonEmail, DemoClinic.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await sophie.PostFormAsync("/appointments/book", crafted, "/appointments/book?handler=Book")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "another account has its own count");
+    }
+
+    [Fact]
     public async Task A_profile_whose_link_does_not_open_appointments_cannot_see_the_tab_nor_book()
     {
         var portal = await StartAsync();

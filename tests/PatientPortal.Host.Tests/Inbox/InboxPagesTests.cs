@@ -419,9 +419,12 @@ public sealed class InboxPagesTests
         // A refused read wrote nothing: four rows, not seven.
         (await ReadsAsync(portal, DemoClinic.NathanMilnerProfileId)).Count.ShouldBe(trailBefore + 4);
 
-        // Untouched: the tabs, the reply (a POST), another account, staff.
+        // A reply counts too: a refused one shows the thread again (second review); and nothing was sent.
+        (await ReplyAsync(heather, id, "Merci")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await staff.GetAsync($"/admin/inbox/{id}")).Document.QuerySelectorAll("[data-testid='thread-message']").Length.ShouldBe(1);
+
+        // Untouched: the tabs, another account, staff.
         (await heather.GetAsync("/bills")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await ReplyAsync(heather, id, "Merci")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var sophie = await SophieForLeaAsync(portal);
         var leas = (await sophie.GetAsync("/inbox")).Document.QuerySelector("[data-testid='inbox-link']")!.GetAttribute("href")!;
         (await sophie.GetAsync(leas)).Response.StatusCode.ShouldBe(HttpStatusCode.OK);

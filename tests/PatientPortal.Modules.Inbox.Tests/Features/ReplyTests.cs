@@ -105,9 +105,11 @@ public sealed class ReplyTests
         harness.Access.Name(Family.HeatherProfile, "Heather", "Milner-Roy");
         harness.Access.Name(Family.NathanProfile, "Nathan", "Roy");
 
+        // The other parent reads that someone acted for Nathan, not who: the writer's name is theirs (review).
         var nathans = (await harness.SendAsync(new GetThread(forNathan))).Value;
-        nathans.Messages.Select(m => m.WrittenBy).ShouldBe([new ReplyWriter("Heather Milner", "Nathan Milner"), null], "the clinic's message has no writer");
+        nathans.Messages.Select(m => m.WrittenBy).ShouldBe([new ReplyWriter(null, "Nathan Milner"), null], "the clinic's message has no writer");
         harness.SignedInAs(Family.HeatherAccount);
+        (await harness.SendAsync(new GetThread(forNathan))).Value.Messages[0].WrittenBy.ShouldBe(new ReplyWriter("Heather Milner", "Nathan Milner"));
         (await harness.SendAsync(new GetThread(forHeather))).Value.Messages[0].WrittenBy.ShouldBe(new ReplyWriter("Heather Milner", null));
         harness.SignedInAsStaff();
         (await harness.SendAsync(new GetStaffThread(forNathan))).Value.Thread.Messages[0].WrittenBy.ShouldBe(new ReplyWriter("Heather Milner", "Nathan Milner"));

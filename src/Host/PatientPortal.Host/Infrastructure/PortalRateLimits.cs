@@ -12,15 +12,20 @@ namespace PatientPortal.Host.Infrastructure;
 /// Only POSTs count. This is in memory, so a restart resets it; the account lockout, kept in the database, does not.
 /// <see cref="ConnectedAccounts"/>: Connected Accounts' connect form per network, beside the module's per-account daily
 /// limit, so that many accounts from one place cannot probe the clinic's records (only the Connect handler's POSTs count).
-/// <see cref="InboxReads"/>: a patient's thread and attachment pages per signed-in account (GETs only): each writes a
+/// <see cref="InboxReads"/>: a patient's thread and attachment pages per signed-in account (every request, a refused
+/// reply re-shows the thread too): each writes a
 /// row on the access trail and an event (review L12), so a script reading in a loop cannot fill them; a person reading
-/// their family's inbox never meets it. Rejections answer 429 with Retry-After and the error page says which limit.
+/// their family's inbox never meets it. <see cref="Bookings"/>: the booking wizard's Confirm Appointment POSTs per
+/// signed-in account: each books or waits its turn behind bookings of the same time (ADR 0015), so a script cannot keep a
+/// doctor's time busy or make the portal work for it. Rejections answer 429 with Retry-After and the error page says
+/// which limit.
 /// </summary>
 public static class PortalRateLimits
 {
     public const string Credentials = "credentials";
     public const string ConnectedAccounts = "connected-accounts";
     public const string InboxReads = "inbox-reads";
+    public const string Bookings = "bookings";
 
     // The policy that refused the request, for the error page (which runs after, in the same request).
     private const string RejectedPolicyItem = "PortalRateLimits.RejectedPolicy";
@@ -30,6 +35,7 @@ public static class PortalRateLimits
         var permits = configuration.GetValue("RateLimits:CredentialPostsPerMinute", 10);
         var connectPermits = configuration.GetValue("RateLimits:ConnectionPostsPerHour", 20);
         var readPermits = configuration.GetValue("RateLimits:InboxReadsPerMinute", 60);
+        var bookingPermits = configuration.GetValue("RateLimits:BookingPostsPerMinute", 10);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -38,17 +44,23 @@ public static class PortalRateLimits
                     Partition(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("reads"));
-            o.AddPolicy(ConnectedAccounts, context => HttpMethods.IsPost(context.Request.Method) && IsConnect(context.Request)
+            o.AddPolicy(ConnectedAccounts, context => HttpMethods.IsPost(context.Request.Method) && IsHandler(context.Request, "Connect")
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     Partition(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = connectPermits, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("other"));
             // Per account, not per network: a family behind one address reads apart, and a script cannot spread one
             // account's reads over addresses. A visitor not signed in is sent to login and reads nothing.
-            o.AddPolicy(InboxReads, context => IsRead(context.Request) && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } account
+            o.AddPolicy(InboxReads, context => context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } account
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     account,
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = readPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("other"));
+            o.AddPolicy(Bookings, context => HttpMethods.IsPost(context.Request.Method) && IsHandler(context.Request, "Book")
+                    && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } booker
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    booker,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = bookingPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("other"));
             o.OnRejected = (rejected, _) =>
             {
@@ -68,11 +80,9 @@ public static class PortalRateLimits
     /// <summary>The policy that answered this request 429 (null: none did).</summary>
     public static string? RejectedBy(HttpContext context) => context.Items[RejectedPolicyItem] as string;
 
-    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
-
     // Razor Pages pick the handler from the first "handler" in the query, case aside: so does this.
-    private static bool IsConnect(HttpRequest request) =>
-        request.Query.TryGetValue("handler", out var handler) && handler.Count > 0 && string.Equals(handler[0], "Connect", StringComparison.OrdinalIgnoreCase);
+    private static bool IsHandler(HttpRequest request, string name) =>
+        request.Query.TryGetValue("handler", out var handler) && handler.Count > 0 && string.Equals(handler[0], name, StringComparison.OrdinalIgnoreCase);
 
     // One IPv6 user holds a whole /64: counting each address apart would give them billions of budgets.
     internal static string Partition(IPAddress? address) => address switch

@@ -63,9 +63,10 @@ public sealed record ThreadMessage(Guid Id, MessageAuthor Author, string? FromPr
 /// <summary>
 /// Who wrote a reply, named when it was written (a later rename does not change it): the writer's name, and
 /// <paramref name="ForPatient"/>, the name of the person it was written for when a proxy wrote it (null when the person
-/// wrote it themselves). The host shows "Heather Milner, for Nathan Milner" ("…, pour …").
+/// wrote it themselves). The host shows "Heather Milner, for Nathan Milner" ("…, pour …"). <paramref name="Name"/> is null
+/// on the patient's side for a proxy's reply read by anyone but its writer: "someone acting for Nathan Milner".
 /// </summary>
-public sealed record ReplyWriter(string Name, string? ForPatient);
+public sealed record ReplyWriter(string? Name, string? ForPatient);
 
 /// <summary>
 /// Whether the patient may reply now, and how many replies the clinic allows in all and are left

@@ -2,6 +2,7 @@ using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PatientPortal.BuildingBlocks.Results;
 using PatientPortal.Host.Infrastructure;
@@ -17,6 +18,7 @@ namespace PatientPortal.Host.Pages.Appointments;
 /// the grid to the confirmation in a hidden field. The slot the browser sends only names a time the module looks up
 /// again when it books.
 /// </summary>
+[EnableRateLimiting(PortalRateLimits.Bookings)]
 public sealed class BookModel(IMediator mediator, ProfileSelection selection, IStringLocalizer<SharedResource> localizer, IConfiguration configuration) : PageModel
 {
     public enum Step

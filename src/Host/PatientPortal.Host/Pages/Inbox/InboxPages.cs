@@ -43,13 +43,16 @@ public static class InboxPages
     /// wrote it, the writer's name when the person did, <paramref name="patientName"/> for a reply from before names
     /// were kept. The names are user data (translate="no", encoded); the words around them are the resource's.
     /// </summary>
-    public static IHtmlContent ReplyWriter(IStringLocalizer localizer, ReplyWriter? writer, string patientName) =>
-        writer is { ForPatient: { } forPatient }
-            // AppendFormat writes the format as HTML (it is the portal's own resource) and each name as the content UserData made (encoded).
-            ? new HtmlContentBuilder().AppendFormat(localizer["Inbox.WrittenFor"].Value, UserData(writer.Name), UserData(forPatient))
-            : UserData(writer?.Name ?? patientName);
+    public static IHtmlContent ReplyWriter(IStringLocalizer localizer, ReplyWriter? writer, string patientName) => writer switch
+    {
+        // AppendFormat writes the format as HTML (it is the portal's own resource) and each name as the content UserData made (encoded).
+        { Name: { } name, ForPatient: { } forPatient } => new HtmlContentBuilder().AppendFormat(localizer["Inbox.WrittenFor"].Value, UserData(name), UserData(forPatient)),
+        { ForPatient: { } forPatient } => new HtmlContentBuilder().AppendFormat(localizer["Inbox.WrittenForByAnother"].Value, UserData(forPatient)),
+        _ => UserData(writer?.Name ?? patientName),
+    };
 
-    private static IHtmlContent UserData(string text) => new HtmlContentBuilder().AppendHtml("<span translate=\"no\">").Append(text).AppendHtml("</span>");
+    // <bdi>: a name's own direction marks never reorder the words around it ("X, for Y").
+    private static IHtmlContent UserData(string text) => new HtmlContentBuilder().AppendHtml("<bdi translate=\"no\">").Append(text).AppendHtml("</bdi>");
 
     /// <summary>"View the Message / Document / Invoice"'s noun, as a resource key.</summary>
     public static string CategoryKey(CommunicationCategory category) => "Inbox.Category." + category;

@@ -10,7 +10,8 @@ namespace PatientPortal.Modules.Appointments.Scheduling;
 /// bench/Appointments: twelve of sixteen bookers of a doctor's few free times lose, and their reading of the schedule,
 /// their emails and their transactions were most of what the last of them waited for. Only a shortcut: the database's
 /// locks and unique index still decide, between processes too, and a claim that fails (a crafted time, the person's
-/// rules) turns nobody away. A booking waits at most <see cref="MaxWait"/>, then goes on without a claim.
+/// rules) turns nobody away, and delays another booking by its own length once at most. A booking waits at most
+/// <see cref="MaxWait"/>, then goes on without a claim.
 /// </summary>
 internal sealed class BookingsUnderWay(TimeProvider clock)
 {
@@ -28,12 +29,20 @@ internal sealed class BookingsUnderWay(TimeProvider clock)
     {
         var keys = SlotBooking.PractitionerTime(practitionerId, start, end).Distinct().ToList();
         var giveUp = clock.GetUtcNow() + MaxWait;
+        var waitedInVain = false;
         while (true)
         {
             var claim = new Claim(this, keys, start, end);
             if (TryAdd(claim) is not { } holder)
             {
                 return (false, claim);
+            }
+
+            // One wait for a booking that did not take the time, then on without a claim: a stream of bookings bound to
+            // fail (review: a crafted time, a patient at their limit) delays another by one of them at most.
+            if (waitedInVain)
+            {
+                return (false, null);
             }
 
             var left = giveUp - clock.GetUtcNow();
@@ -48,6 +57,8 @@ internal sealed class BookingsUnderWay(TimeProvider clock)
                 {
                     return (true, null);
                 }
+
+                waitedInVain = true;
             }
             catch (TimeoutException)
             {
@@ -64,6 +75,8 @@ internal sealed class BookingsUnderWay(TimeProvider clock)
             if (!_claims.TryAdd(claim.Keys[i], claim))
             {
                 Release(claim, claim.Keys.Take(i));
+                // Another booking may have met this claim's first keys meanwhile and be waiting for it (review).
+                claim.Abandon();
                 // The holder may have ended in between: then there is nothing to wait for, try again.
                 return _claims.TryGetValue(claim.Keys[i], out var holder) ? holder : Claim.Ended;
             }
@@ -105,6 +118,9 @@ internal sealed class BookingsUnderWay(TimeProvider clock)
 
         /// <summary>Whether the booking took the time (true), once it ended.</summary>
         public Task<bool> Outcome => _outcome.Task;
+
+        /// <summary>Given back before it held all its keys: whoever found one of them goes on.</summary>
+        public void Abandon() => _outcome.TrySetResult(false);
 
         /// <summary>The booking is committed: those waiting for an overlapping time are "just taken".</summary>
         public void Booked() => _booked = true;

@@ -24,7 +24,7 @@ internal sealed class GetStaffThreadHandler(InboxDbContext db, ICurrentAccount c
         await db.Communications
             .Where(c => c.Id == request.CommunicationId && c.UnreadByStaff)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadByStaff, false), cancellationToken);
-        if (await views.LoadAsync(request.CommunicationId, cancellationToken) is not { } thread)
+        if (await views.LoadAsync(request.CommunicationId, patientReader: null, cancellationToken) is not { } thread)
         {
             return new Error(InboxErrors.NotFound);
         }

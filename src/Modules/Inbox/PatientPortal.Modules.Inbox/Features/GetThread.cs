@@ -7,7 +7,7 @@ namespace PatientPortal.Modules.Inbox.Features;
 /// the trail, refusals too. Opening marks it read for the profile (one conditional UPDATE: a second reader changes
 /// nothing, and a clinic message saved meanwhile is not hidden, as it sets the flag again after).
 /// </summary>
-internal sealed class GetThreadHandler(InboxDbContext db, ThreadViews views, InboxAccess access, ReadTrail trail, TimeProvider clock)
+internal sealed class GetThreadHandler(InboxDbContext db, ThreadViews views, InboxAccess access, ReadTrail trail, ICurrentAccount current, TimeProvider clock)
     : IRequestHandler<GetThread, Result<ThreadView>>
 {
     public async Task<Result<ThreadView>> Handle(GetThread request, CancellationToken cancellationToken)
@@ -28,6 +28,6 @@ internal sealed class GetThreadHandler(InboxDbContext db, ThreadViews views, Inb
         await db.Communications
             .Where(c => c.Id == request.CommunicationId && c.UnreadByPatient)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadByPatient, false).SetProperty(c => c.PatientReadUtc, now), cancellationToken);
-        return await views.LoadAsync(request.CommunicationId, cancellationToken) is { } view ? view : new Error(InboxErrors.NotFound);
+        return await views.LoadAsync(request.CommunicationId, current.AccountId ?? Guid.Empty, cancellationToken) is { } view ? view : new Error(InboxErrors.NotFound);
     }
 }

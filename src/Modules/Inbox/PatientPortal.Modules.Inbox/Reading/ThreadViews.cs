@@ -13,7 +13,10 @@ internal sealed class ThreadViews(InboxDbContext db, IOptions<InboxOptions> opti
             .Select(c => new Owner(c.ProfileId, c.Category, c.FromPractitionerId))
             .SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<ThreadView?> LoadAsync(Guid communicationId, CancellationToken cancellationToken)
+    /// <param name="patientReader">The patient-side reader (null: staff): a reply a proxy wrote names its writer to that
+    /// writer only; the person's other proxies read "someone acting for Nathan Milner" (review: a co-parent's or a
+    /// caregiver's name, from their own clinic record, is theirs, as ADR 0019 keeps readers' names).</param>
+    public async Task<ThreadView?> LoadAsync(Guid communicationId, Guid? patientReader, CancellationToken cancellationToken)
     {
         var communication = await db.Communications.AsNoTracking()
             .Include(c => c.Messages)
@@ -36,11 +39,16 @@ internal sealed class ThreadViews(InboxDbContext db, IOptions<InboxOptions> opti
             communication.SentUtc,
             [.. communication.Messages
                 .OrderByDescending(m => m.AtUtc).ThenByDescending(m => m.ReplyNumber ?? 0).ThenByDescending(m => m.Id)
-                .Select(m => new ThreadMessage(m.Id, m.Author, m.FromPractitioner, m.Body, m.AtUtc, m.WrittenBy))],
+                .Select(m => new ThreadMessage(m.Id, m.Author, m.FromPractitioner, m.Body, m.AtUtc, WriterFor(m, patientReader)))],
             [.. communication.Attachments.OrderBy(a => a.AddedUtc).ThenBy(a => a.Id).Select(a => new AttachmentInfo(a.Id, a.FileName, a.Length))],
             new ReplyState(communication.MayReply, communication.RepliesAllowed, Math.Max(0, communication.RepliesAllowed - communication.ReplyCount)),
             Disclaimer());
     }
+
+    private static ReplyWriter? WriterFor(Message message, Guid? patientReader) =>
+        message.WrittenBy is { ForPatient: not null } writer && patientReader is { } reader && reader != message.AuthorAccountId
+            ? writer with { Name = null }
+            : message.WrittenBy;
 
     /// <summary>The clinic's disclaimer in the reader's language (French unless the page is in English).</summary>
     public string Disclaimer() =>

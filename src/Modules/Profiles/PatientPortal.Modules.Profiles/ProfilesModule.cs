@@ -34,7 +34,6 @@ public static class ProfilesModule
             configuration[AgeOfConsentCronSetting] ?? AgeOfConsentJob.DefaultCron, cron => cron.InTimeZone(zone)));
         services.AddScoped<StaffGrant>();
         services.AddScoped<LinksThisRequest>();
-        services.AddScoped<MyProfilesThisRequest>();
         return services;
     }
 

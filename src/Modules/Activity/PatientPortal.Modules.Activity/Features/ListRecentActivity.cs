@@ -20,6 +20,20 @@ internal sealed class ListRecentActivityValidator : AbstractValidator<ListRecent
 internal sealed class ListRecentActivityHandler(ActivityDbContext db, ICurrentAccount current, IMediator mediator)
     : IRequestHandler<ListRecentActivity, Result<IReadOnlyList<ActivityLine>>>
 {
+    // Compiled (the column is on every signed-in page): the profile's lines of the tabs the link opens, newest first.
+    private static readonly CompiledPerProvider<Func<ActivityDbContext, Guid, ProfileTabs, int, IAsyncEnumerable<TimelineEntry>>> OfProfile = new(() =>
+        EF.CompileAsyncQuery((ActivityDbContext db, Guid profileId, ProfileTabs tabs, int count) => db.Entries.AsNoTracking()
+            .Where(e => e.ProfileId == profileId && (e.Tab & tabs) != ProfileTabs.None)
+            .OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
+            .Take(count)));
+
+    // The same on the account's own profile, with the account's own lines (credentials).
+    private static readonly CompiledPerProvider<Func<ActivityDbContext, Guid, Guid, int, IAsyncEnumerable<TimelineEntry>>> OfOwnProfile = new(() =>
+        EF.CompileAsyncQuery((ActivityDbContext db, Guid profileId, Guid accountId, int count) => db.Entries.AsNoTracking()
+            .Where(e => (e.ProfileId == profileId && (e.Tab & ProfileTabs.All) != ProfileTabs.None) || e.AccountId == accountId)
+            .OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
+            .Take(count)));
+
     public async Task<Result<IReadOnlyList<ActivityLine>>> Handle(ListRecentActivity request, CancellationToken cancellationToken)
     {
         if (current.AccountId is not { } accountId)
@@ -33,16 +47,15 @@ internal sealed class ListRecentActivityHandler(ActivityDbContext db, ICurrentAc
             return Error.Forbidden;
         }
 
-        var own = selected.Value.Relationship == Relationship.Self;
-        var tabs = own ? ProfileTabs.All : selected.Value.Tabs;
-        var profileId = request.ProfileId;
-        var lines = own
-            ? db.Entries.Where(e => (e.ProfileId == profileId && (e.Tab & tabs) != ProfileTabs.None) || e.AccountId == accountId)
-            : db.Entries.Where(e => e.ProfileId == profileId && (e.Tab & tabs) != ProfileTabs.None);
-        var newest = await lines.AsNoTracking()
-            .OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
-            .Take(request.Count)
-            .ToListAsync(cancellationToken);
-        return newest.Select(e => e.ToLine()).ToList();
+        var newest = selected.Value.Relationship == Relationship.Self
+            ? OfOwnProfile.For(db)(db, request.ProfileId, accountId, request.Count)
+            : OfProfile.For(db)(db, request.ProfileId, selected.Value.Tabs, request.Count);
+        var lines = new List<ActivityLine>(request.Count);
+        await foreach (var entry in newest.WithCancellation(cancellationToken))
+        {
+            lines.Add(entry.ToLine());
+        }
+
+        return lines;
     }
 }

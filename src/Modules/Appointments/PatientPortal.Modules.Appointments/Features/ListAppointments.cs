@@ -7,7 +7,7 @@ namespace PatientPortal.Modules.Appointments.Features;
 /// Upcoming: not yet started, booked, confirmed or cancelled (a cancelled one stays in red until its time has passed, as
 /// the guide colours it); history: everything that has started, latest first.
 /// </summary>
-internal sealed class ListAppointmentsHandler(AppointmentsDbContext db, IMediator mediator, AppointmentReads reads, ReadTrail trail, TimeProvider clock)
+internal sealed class ListAppointmentsHandler(IMediator mediator, AppointmentReads reads, ReadTrail trail, TimeProvider clock)
     : IRequestHandler<ListAppointments, Result<AppointmentLists>>
 {
     public async Task<Result<AppointmentLists>> Handle(ListAppointments request, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ internal sealed class ListAppointmentsHandler(AppointmentsDbContext db, IMediato
         }
 
         var now = clock.GetUtcNow();
-        var rows = await reads.RowsAsync(db.Appointments.AsNoTracking().Where(a => a.ProfileId == request.ProfileId), cancellationToken);
+        var rows = await reads.RowsAsync([request.ProfileId], after: null, cancellationToken);
         return new AppointmentLists(
             [.. rows.Where(r => r.StartUtc > now).OrderBy(r => r.StartUtc)],
             [.. rows.Where(r => r.StartUtc <= now).OrderByDescending(r => r.StartUtc)]);

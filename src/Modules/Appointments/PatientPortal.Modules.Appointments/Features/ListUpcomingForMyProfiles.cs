@@ -7,7 +7,7 @@ namespace PatientPortal.Modules.Appointments.Features;
 /// The dashboard: the profiles whose Appointments the account may manage now (Profiles' own list, state and tabs as of
 /// this instant), and their appointments still to come, soonest first, each with whom it is for.
 /// </summary>
-internal sealed class ListUpcomingForMyProfilesHandler(AppointmentsDbContext db, IMediator mediator, AppointmentReads reads, TimeProvider clock)
+internal sealed class ListUpcomingForMyProfilesHandler(IMediator mediator, AppointmentReads reads, TimeProvider clock)
     : IRequestHandler<ListUpcomingForMyProfiles, Result<IReadOnlyList<AppointmentRow>>>
 {
     public async Task<Result<IReadOnlyList<AppointmentRow>>> Handle(ListUpcomingForMyProfiles request, CancellationToken cancellationToken)
@@ -21,9 +21,7 @@ internal sealed class ListUpcomingForMyProfilesHandler(AppointmentsDbContext db,
         var names = mine.Value
             .Where(p => p.State == AccessState.Active && (p.Relationship == Relationship.Self || p.Tabs.HasFlag(ProfileTabs.Appointments)))
             .ToDictionary(p => p.ProfileId, p => $"{p.FirstName} {p.LastName}");
-        var ids = names.Keys.ToList();
-        var now = clock.GetUtcNow();
-        var rows = await reads.RowsAsync(db.Appointments.AsNoTracking().Where(a => ids.Contains(a.ProfileId) && a.StartUtc > now), cancellationToken);
+        var rows = await reads.RowsAsync([.. names.Keys], clock.GetUtcNow(), cancellationToken);
         return rows.OrderBy(r => r.StartUtc).Select(r => r with { ForName = names[r.ProfileId] }).ToList();
     }
 }

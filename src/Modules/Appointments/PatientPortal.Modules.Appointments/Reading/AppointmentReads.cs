@@ -12,18 +12,28 @@ internal sealed class AppointmentReads(AppointmentsDbContext db, AppointmentWind
 
     private static string? Named(string? en, string? fr) => en is null || fr is null ? null : new LocalizedText(en, fr).In(Language);
 
-    public async Task<List<AppointmentRow>> RowsAsync(IQueryable<Appointment> appointments, CancellationToken cancellationToken)
+    // Compiled (every dashboard asks): the profiles' appointments, those after a time only when one is given.
+    private static readonly CompiledPerProvider<Func<AppointmentsDbContext, Guid[], DateTimeOffset?, IAsyncEnumerable<RowColumns>>> Rows = new(() =>
+        EF.CompileAsyncQuery((AppointmentsDbContext db, Guid[] profileIds, DateTimeOffset? after) =>
+            from a in db.Appointments.AsNoTracking()
+            where profileIds.Contains(a.ProfileId) && (after == null || a.StartUtc > after)
+            join p in db.Practitioners on a.PractitionerId equals p.Id
+            join s in db.Sites on a.SiteId equals s.Id
+            join t in db.AppointmentTypes on a.AppointmentTypeId equals t.Id
+            join sp in db.Specialties on t.SpecialtyId equals sp.Id into specialties
+            from sp in specialties.DefaultIfEmpty()
+            select new RowColumns(a.Id, a.ProfileId, a.StartUtc, p.DisplayName, (string?)sp.Name.En, (string?)sp.Name.Fr, s.Name, a.Status)));
+
+    /// <summary>The profiles' appointments (those starting after <paramref name="after"/>, when given), in no order.</summary>
+    public async Task<List<AppointmentRow>> RowsAsync(Guid[] profileIds, DateTimeOffset? after, CancellationToken cancellationToken)
     {
-        var rows = await (
-                from a in appointments
-                join p in db.Practitioners on a.PractitionerId equals p.Id
-                join s in db.Sites on a.SiteId equals s.Id
-                join t in db.AppointmentTypes on a.AppointmentTypeId equals t.Id
-                join sp in db.Specialties on t.SpecialtyId equals sp.Id into specialties
-                from sp in specialties.DefaultIfEmpty()
-                select new { a.Id, a.ProfileId, a.StartUtc, p.DisplayName, SpecialtyEn = (string?)sp.Name.En, SpecialtyFr = (string?)sp.Name.Fr, SiteName = s.Name, a.Status })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new AppointmentRow(r.Id, r.ProfileId, r.StartUtc, r.DisplayName, Named(r.SpecialtyEn, r.SpecialtyFr), r.SiteName, r.Status))];
+        var rows = new List<AppointmentRow>();
+        await foreach (var r in Rows.For(db)(db, profileIds, after).WithCancellation(cancellationToken))
+        {
+            rows.Add(new AppointmentRow(r.Id, r.ProfileId, r.StartUtc, r.Practitioner, Named(r.SpecialtyEn, r.SpecialtyFr), r.Site, r.Status));
+        }
+
+        return rows;
     }
 
     public async Task<(Appointment Appointment, AppointmentDetails Details)?> DetailsAsync(Guid appointmentId, CancellationToken cancellationToken)
@@ -54,3 +64,6 @@ internal sealed class AppointmentReads(AppointmentsDbContext db, AppointmentWind
             windows.MayCancel(appointment, now), windows.CancelDeadline(appointment)));
     }
 }
+
+internal sealed record RowColumns(
+    Guid Id, Guid ProfileId, DateTimeOffset StartUtc, string Practitioner, string? SpecialtyEn, string? SpecialtyFr, string Site, AppointmentStatus Status);

@@ -12,7 +12,7 @@ namespace PatientPortal.Modules.Profiles.Features;
 /// the person has yet to approve is shown, "pending consent": the clinic told the account holder.
 /// Not on the read trail: the list of one's own links is account data (ADR 0014).
 /// </summary>
-internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, MyProfilesThisRequest thisRequest)
+internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, LinksThisRequest links)
     : IRequestHandler<GetMyProfiles, Result<IReadOnlyList<MyProfile>>>
 {
     public async Task<Result<IReadOnlyList<MyProfile>>> Handle(GetMyProfiles request, CancellationToken cancellationToken)
@@ -22,37 +22,22 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
             return Error.Forbidden;
         }
 
-        if (thisRequest.Of(accountId) is { } known)
-        {
-            return Result.Success(known);
-        }
-
-        var rows = await db.Accesses.AsNoTracking()
-            .Where(a => a.AccountId == accountId)
-            .Join(db.Profiles.AsNoTracking(), a => a.ProfileId, p => p.Id, (a, p) => new
-            {
-                Access = a, p.Id, p.FirstName, p.LastName, p.DateOfBirth,
-                OwnRequest = a.Relationship != Relationship.Self && a.State == AccessState.PendingConsent
-                    && db.AccessChanges.Where(c => c.AccessId == a.Id).OrderByDescending(c => c.ChangedUtc).ThenByDescending(c => c.Id).Select(c => c.Basis).FirstOrDefault() == ConsentBasis.ProxyRequest,
-            })
-            .ToListAsync(cancellationToken);
-        var asked = rows.Where(r => r.OwnRequest).Select(r => r.Access.Id).ToList();
+        // The account's links as this request read them (the margin and the access checks read the same list).
+        var rows = await links.OfAsync(accountId, cancellationToken);
+        var asked = rows.Where(r => r.OwnProxyRequest).Select(r => r.AccessId).ToList();
         var endedBefore = asked.Count == 0 ? [] : (await db.AccessChanges.AsNoTracking()
                 .Where(c => asked.Contains(c.AccessId) && (c.Kind == AccessChangeKind.Revoked || c.State == AccessState.Active))
                 .ToListAsync(cancellationToken))
             .GroupBy(c => c.AccessId)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.ChangedUtc).ThenBy(c => c.Id).Last());
         IReadOnlyList<MyProfile> mine = rows
-            .Select(r => r.OwnRequest
-                ? AsEndedBefore(r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Access, endedBefore.GetValueOrDefault(r.Access.Id))
-                : Now(r.Id, r.FirstName, r.LastName, r.DateOfBirth, r.Access))
+            .Select(r => r.OwnProxyRequest ? AsEndedBefore(r, endedBefore.GetValueOrDefault(r.AccessId)) : Now(r))
             .OfType<MyProfile>()
             .OrderBy(p => p.Relationship != Relationship.Self)
             .ThenBy(p => p.LastName, StringComparer.CurrentCulture)
             .ThenBy(p => p.FirstName, StringComparer.CurrentCulture)
             .ThenBy(p => p.DateOfBirth)
             .ToList();
-        thisRequest.Keep(accountId, mine);
         return Result.Success(mine);
     }
 
@@ -63,14 +48,14 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
     /// The last change before the request was a revocation (its basis says why), or an active link that the birthday of
     /// consent ended before any job marked it.
     /// </summary>
-    private MyProfile? AsEndedBefore(Guid id, string firstName, string lastName, DateOnly dateOfBirth, ProfileAccess access, AccessChange? last)
+    private MyProfile? AsEndedBefore(AccountLink link, AccessChange? last)
     {
         LinkEndReason? reason = last switch
         {
             { Kind: AccessChangeKind.Revoked, Basis: ConsentBasis.System } => LinkEndReason.AgeOfConsentReached,
             { Kind: AccessChangeKind.Revoked, Basis: ConsentBasis.StaffDecision } => LinkEndReason.RevokedByStaff,
             { Kind: AccessChangeKind.Revoked } => LinkEndReason.RevokedByPatient,
-            { State: AccessState.Active } when calendar.HasReachedAgeOfConsent(dateOfBirth) => LinkEndReason.AgeOfConsentReached,
+            { State: AccessState.Active } when calendar.HasReachedAgeOfConsent(link.DateOfBirth) => LinkEndReason.AgeOfConsentReached,
             _ => null,
         };
         if (reason is null)
@@ -78,19 +63,19 @@ internal sealed class GetMyProfilesHandler(ProfilesDbContext db, ICurrentAccount
             return null;
         }
 
-        var ended = last!.Kind == AccessChangeKind.Revoked ? last.ChangedUtc : BirthdayStart(dateOfBirth);
-        return new MyProfile(id, firstName, lastName, dateOfBirth, access.Relationship, AccessState.Revoked, access.Permissions, ended, reason);
+        var ended = last!.Kind == AccessChangeKind.Revoked ? last.ChangedUtc : BirthdayStart(link.DateOfBirth);
+        return new MyProfile(link.ProfileId, link.FirstName, link.LastName, link.DateOfBirth, link.Relationship, AccessState.Revoked, link.Terms.Permissions, ended, reason);
     }
 
     /// <summary>The link as it stands at this instant (the age rule applied), and why it ended.</summary>
-    private MyProfile Now(Guid id, string firstName, string lastName, DateOnly dateOfBirth, ProfileAccess access)
+    private MyProfile Now(AccountLink link)
     {
-        var state = access.StateNow(calendar.HasReachedAgeOfConsent(dateOfBirth));
-        var endedNow = state == AccessState.Revoked && access.State != AccessState.Revoked;
+        var state = link.Terms.StateNow(calendar.HasReachedAgeOfConsent(link.DateOfBirth));
+        var endedNow = state == AccessState.Revoked && link.Terms.State != AccessState.Revoked;
         return new MyProfile(
-            id, firstName, lastName, dateOfBirth, access.Relationship, state, access.Permissions,
-            endedNow ? BirthdayStart(dateOfBirth) : access.RevokedUtc,
-            endedNow ? LinkEndReason.AgeOfConsentReached : state == AccessState.Revoked ? Reason(access.RevokedReason) : null);
+            link.ProfileId, link.FirstName, link.LastName, link.DateOfBirth, link.Relationship, state, link.Terms.Permissions,
+            endedNow ? BirthdayStart(link.DateOfBirth) : link.RevokedUtc,
+            endedNow ? LinkEndReason.AgeOfConsentReached : state == AccessState.Revoked ? Reason(link.RevokedReason) : null);
     }
 
     // The first instant of the birthday of consent, clinic time: when the link ended, before any job marked it.

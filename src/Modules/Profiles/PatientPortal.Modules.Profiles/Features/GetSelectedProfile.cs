@@ -8,7 +8,7 @@ namespace PatientPortal.Modules.Profiles.Features;
 /// recorded on the read trail; the host then forgets the id, so this happens once per stale cookie. An allowed selection
 /// (name and birth date, on every page) is not recorded: each page that reads the file records its own read (ADR 0014).
 /// </summary>
-internal sealed class GetSelectedProfileHandler(ProfilesDbContext db, ICurrentAccount current, ClinicCalendar calendar, TimeProvider clock)
+internal sealed class GetSelectedProfileHandler(ProfilesDbContext db, ICurrentAccount current, LinksThisRequest links, ClinicCalendar calendar, TimeProvider clock)
     : IRequestHandler<GetSelectedProfile, Result<SelectedProfile>>
 {
     public async Task<Result<SelectedProfile>> Handle(GetSelectedProfile request, CancellationToken cancellationToken)
@@ -18,27 +18,26 @@ internal sealed class GetSelectedProfileHandler(ProfilesDbContext db, ICurrentAc
             return Error.Forbidden;
         }
 
+        // The account's links, read once for the whole request (the margin, the access checks, the activity column).
+        var mine = await links.OfAsync(accountId, cancellationToken);
         var refused = false;
         if (request.Requested is { } requested)
         {
-            var link = await ActingFor.FindAsync(db, accountId, requested, calendar, tracked: false, cancellationToken);
-            if (link.AllowedNow)
+            var link = mine.FirstOrDefault(l => l.ProfileId == requested);
+            if (link is not null && link.AllowsNow(ProfileTabs.None, calendar))
             {
-                return Selected(link.Profile!, link.Access!.Relationship, link.Tabs, refused: false);
+                return Selected(link, refused: false);
             }
 
-            link.RecordRead(db, accountId, requested, "select", clock.GetUtcNow());
+            db.ProfileReads.Add(ProfileRead.Of(accountId, requested, link?.Role ?? ReaderRole.Proxy, "select", allowed: false, clock.GetUtcNow()));
             await WriteLock.SaveChangesInTurnAsync(db, cancellationToken);
             refused = true;
         }
 
-        var own = await db.Accesses.AsNoTracking()
-            .Where(a => a.AccountId == accountId && a.Relationship == Relationship.Self && a.State == AccessState.Active)
-            .Join(db.Profiles.AsNoTracking(), a => a.ProfileId, p => p.Id, (a, p) => p)
-            .FirstOrDefaultAsync(cancellationToken);
-        return own is null ? Error.NotFound : Selected(own, Relationship.Self, ProfileTabs.All, refused);
+        var own = mine.FirstOrDefault(l => l.Relationship == Relationship.Self && l.Terms.State == AccessState.Active);
+        return own is null ? Error.NotFound : Selected(own, refused);
     }
 
-    private static SelectedProfile Selected(Profile profile, Relationship relationship, ProfileTabs tabs, bool refused) =>
-        new(profile.Id, profile.FirstName, profile.LastName, profile.DateOfBirth, relationship, tabs, refused);
+    private static SelectedProfile Selected(AccountLink link, bool refused) =>
+        new(link.ProfileId, link.FirstName, link.LastName, link.DateOfBirth, link.Relationship, link.Tabs, refused);
 }

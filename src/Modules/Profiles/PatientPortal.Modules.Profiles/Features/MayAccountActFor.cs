@@ -7,7 +7,7 @@ internal sealed class MayAccountActForHandler(LinksThisRequest links, ClinicCale
 {
     public async Task<bool> Handle(MayAccountActFor request, CancellationToken cancellationToken)
     {
-        var link = await links.FindAsync(request.AccountId, request.ProfileId);
+        var link = await links.FindAsync(request.AccountId, request.ProfileId, cancellationToken);
         return link is not null && link.AllowsNow(request.Tab, calendar);
     }
 }

@@ -86,6 +86,31 @@ public sealed class MayActForTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task One_request_answers_the_selection_the_list_and_the_checks_from_one_read_and_the_next_request_reads_again(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var family = await SignedInParentAsync(profiles, Registrations.NathanBirthDate);
+        using (var request = profiles.BeginRequest())
+        {
+            (await request.SendAsync(new GetSelectedProfile(family.ChildId))).Value.ProfileId.ShouldBe(family.ChildId);
+            await RevokeAsync(profiles, family.ParentAccountId, family.ChildId);
+
+            // The page that began before the revocation finishes as it began: one consistent view of the links.
+            (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
+            (await request.SendAsync(new GetMyProfiles())).Value.Single(p => p.ProfileId == family.ChildId).State.ShouldBe(AccessState.Active);
+        }
+
+        using var next = profiles.BeginRequest();
+        (await next.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Appointments))).ShouldBeFalse("revoked: the next request reads the links again");
+        var selected = (await next.SendAsync(new GetSelectedProfile(family.ChildId))).Value;
+        selected.RequestRefused.ShouldBeTrue();
+        selected.ProfileId.ShouldBe(family.ParentProfileId);
+        (await next.SendAsync(new GetMyProfiles())).Value.Single(p => p.ProfileId == family.ChildId).State.ShouldBe(AccessState.Revoked);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Another_account_in_the_same_scope_gets_its_own_answer(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);

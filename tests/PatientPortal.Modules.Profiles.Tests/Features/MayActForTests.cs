@@ -35,6 +35,7 @@ public sealed class MayActForTests
         var family = await SignedInParentAsync(profiles, Registrations.NathanBirthDate);
         using var request = profiles.BeginRequest();
         (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Bills))).ShouldBeTrue();
+        (await request.SendAsync(new GetSelectedProfile(family.ChildId))).Value.ProfileId.ShouldBe(family.ChildId);
 
         var db = request.Services.GetRequiredService<ProfilesDbContext>();
         var link = await db.Accesses.SingleAsync(a => a.AccountId == family.ParentAccountId && a.ProfileId == family.ChildId);
@@ -42,6 +43,8 @@ public sealed class MayActForTests
         await db.SaveChangesAsync();
 
         (await request.SendAsync(new MayActFor(family.ChildId, ProfileTabs.Bills))).ShouldBeFalse();
+        (await request.SendAsync(new GetSelectedProfile(family.ChildId))).Value.RequestRefused.ShouldBeTrue();
+        (await request.SendAsync(new GetMyProfiles())).Value.Single(p => p.ProfileId == family.ChildId).State.ShouldBe(AccessState.Revoked);
     }
 
     [Theory]
@@ -124,6 +127,24 @@ public sealed class MayActForTests
         (await request.SendAsync(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
         profiles.Current.AccountId = null;
         (await request.SendAsync(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Asking_for_a_named_account_does_not_change_the_signed_in_accounts_answers_in_the_same_request(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var mine = await profiles.FamilyAsync("Milner", Registrations.NathanBirthDate);
+        var theirs = await profiles.FamilyAsync("Tremblay", new DateOnly(2016, 6, 1));
+        profiles.Current.AccountId = mine.ParentAccountId;
+        using var request = profiles.BeginRequest();
+
+        (await request.SendAsync(new MayAccountActFor(theirs.ParentAccountId, theirs.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
+        (await request.SendAsync(new MayActFor(theirs.ChildId, ProfileTabs.Appointments))).ShouldBeFalse("another family's child");
+        (await request.SendAsync(new MayActFor(mine.ChildId, ProfileTabs.Appointments))).ShouldBeTrue();
+        (await request.SendAsync(new GetMyProfiles())).Value.Select(p => p.ProfileId).ShouldBe([mine.ParentProfileId, mine.ChildId], ignoreOrder: true);
+        (await request.SendAsync(new MayAccountActFor(mine.ParentAccountId, theirs.ChildId, ProfileTabs.Appointments))).ShouldBeFalse();
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Sqlite.Infrastructure.Internal;
 
 namespace PatientPortal.BuildingBlocks.Persistence;
 
@@ -12,12 +11,16 @@ namespace PatientPortal.BuildingBlocks.Persistence;
 public sealed class CompiledPerProvider<TQuery>(Func<TQuery> compile)
     where TQuery : Delegate
 {
-#pragma warning disable EF1001 // The provider's own name, as DatabaseFacade.IsSqlite() compares it (without its allocation).
-    private static readonly string SqliteProvider = typeof(SqliteOptionsExtension).Assembly.GetName().Name!;
-#pragma warning restore EF1001
+    private const string Sqlite = "Microsoft.EntityFrameworkCore.Sqlite";
+    private const string Postgres = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     private readonly TQuery _sqlite = compile();
     private readonly TQuery _postgres = compile();
 
-    public TQuery For(DbContext db) => db.Database.ProviderName == SqliteProvider ? _sqlite : _postgres;
+    public TQuery For(DbContext db) => db.Database.ProviderName switch
+    {
+        Sqlite => _sqlite,
+        Postgres => _postgres,
+        var other => throw new NotSupportedException($"No compiled query for the provider {other}."),
+    };
 }

@@ -4,8 +4,8 @@ internal sealed class GetSignInDetailsHandler(AccountsDbContext db, ICurrentAcco
     : IRequestHandler<GetSignInDetails, Result<SignInDetails>>
 {
     // One round trip, compiled: the account and its newest pending email change, if any.
-    private static readonly CompiledPerProvider<Func<AccountsDbContext, Guid, DateTimeOffset, Task<SignInDetails>>> Read = new(() =>
-        EF.CompileAsyncQuery((AccountsDbContext db, Guid id, DateTimeOffset now) => db.Accounts.AsNoTracking()
+    private static readonly CompiledPerProvider<Func<AccountsDbContext, Guid, DateTimeOffset, CancellationToken, Task<SignInDetails>>> Read = new(() =>
+        EF.CompileAsyncQuery((AccountsDbContext db, Guid id, DateTimeOffset now, CancellationToken cancellationToken) => db.Accounts.AsNoTracking()
             .Where(a => a.Id == id)
             .Select(a => new SignInDetails(
                 a.Email,
@@ -24,6 +24,6 @@ internal sealed class GetSignInDetailsHandler(AccountsDbContext db, ICurrentAcco
             return Error.Forbidden;
         }
 
-        return await Read.For(db)(db, id, clock.GetUtcNow());
+        return await Read.For(db)(db, id, clock.GetUtcNow(), cancellationToken);
     }
 }

@@ -11,8 +11,8 @@ internal sealed class TouchSessionHandler(AccountsDbContext db, IOptions<Account
     private static readonly TimeSpan SeenPrecision = TimeSpan.FromMinutes(1);
 
     // A session answers only for the account its cookie names: a cookie pairing one account with another's session is refused.
-    private static readonly CompiledPerProvider<Func<AccountsDbContext, Guid, Guid, Task<SessionOfAccount?>>> Find = new(() =>
-        EF.CompileAsyncQuery((AccountsDbContext db, Guid sessionId, Guid accountId) => db.Sessions.AsNoTracking()
+    private static readonly CompiledPerProvider<Func<AccountsDbContext, Guid, Guid, CancellationToken, Task<SessionOfAccount?>>> Find = new(() =>
+        EF.CompileAsyncQuery((AccountsDbContext db, Guid sessionId, Guid accountId, CancellationToken cancellationToken) => db.Sessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.AccountId == accountId)
             .Join(db.Accounts.AsNoTracking(), s => s.AccountId, a => a.Id, (session, account) => new SessionOfAccount(session, account))
             .SingleOrDefault()));
@@ -20,7 +20,7 @@ internal sealed class TouchSessionHandler(AccountsDbContext db, IOptions<Account
     public async Task<Result<SignedIn>> Handle(TouchSession request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var found = await Find.For(db)(db, request.SessionId, request.AccountId);
+        var found = await Find.For(db)(db, request.SessionId, request.AccountId, cancellationToken);
         if (found is null || !found.Session.IsAlive(options.Value.IdleTimeout, options.Value.AbsoluteSessionLifetime, now) || !found.Account.IsActive)
         {
             return new Error(AccountErrors.SessionExpired);

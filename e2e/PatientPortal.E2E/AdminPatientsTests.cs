@@ -15,9 +15,9 @@ public sealed class AdminPatientsTests(PortalUnderTest portal)
         await using var browser = await portal.NewBrowserAsync(locale);
         var page = (await InvitationsAdminPage.SignInAsync(browser, language)).Page;
         await page.GetByTestId("admin-patients").ClickAsync();
-        await page.WaitForURLAsync("**/admin/patients");
+        await page.WaitForPageAsync("**/admin/patients");
         await page.GetByTestId("new-patient").ClickAsync();
-        await page.WaitForURLAsync("**/admin/patients/new");
+        await page.WaitForPageAsync("**/admin/patients/new");
 
         var first = $"Zoé{language}{Guid.NewGuid().ToString("N")[..4]}";
         await page.GetByTestId("first-name").FillAsync(first);
@@ -29,7 +29,7 @@ public sealed class AdminPatientsTests(PortalUnderTest portal)
         await page.GetByTestId("guardian-email").FillAsync("heather.milner@example.com");
         await Results.ScreenshotAsync(page, "admin-patient-new");
         await page.GetByTestId("create-record").ClickAsync();
-        await page.WaitForURLAsync("**/admin/patients/*-*");
+        await page.WaitForPageAsync("**/admin/patients/*-*");
 
         await page.GetByTestId("account-email").FillAsync("heather.milner@example.com");
         await page.GetByTestId("relationship").SelectOptionAsync("Parent");
@@ -47,7 +47,7 @@ public sealed class AdminPatientsTests(PortalUnderTest portal)
         await Expect(page.GetByTestId("patient-row")).ToHaveCountAsync(1);
         await Results.ScreenshotAsync(page, "admin-patient-search");
         await page.GetByTestId("pending-decisions").ClickAsync();
-        await page.WaitForURLAsync("**/admin/patients/requests");
+        await page.WaitForPageAsync("**/admin/patients/requests");
         await Results.ScreenshotAsync(page, "admin-patient-requests");
     }
 
@@ -70,7 +70,7 @@ public sealed class AdminPatientsTests(PortalUnderTest portal)
         await page.GetByTestId("phone1").FillAsync("514 555-0199");
         await page.GetByTestId("contact-email").FillAsync(patient.Email.ToUpperInvariant());
         await page.GetByTestId("create-record").ClickAsync();
-        await page.WaitForURLAsync("**/admin/patients/*-*");
+        await page.WaitForPageAsync("**/admin/patients/*-*");
 
         // The patient registers on their own with the record's card and birth date: a likely match for staff.
         await using var patientBrowser = await portal.NewBrowserAsync(locale);

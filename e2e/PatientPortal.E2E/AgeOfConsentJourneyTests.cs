@@ -63,7 +63,7 @@ internal static class AgeOfConsentJourney
             await staff.GetByTestId("guardian-name").FillAsync(parent.FullName);
             await staff.GetByTestId("guardian-email").FillAsync(parent.Email);
             await staff.GetByTestId("create-record").ClickAsync();
-            await staff.WaitForURLAsync("**/admin/patients/*-*");
+            await staff.WaitForPageAsync("**/admin/patients/*-*");
             await staff.GetByTestId("account-email").FillAsync(parent.Email);
             await staff.GetByTestId("relationship").SelectOptionAsync("Parent");
             await staff.GetByTestId("attach").ClickAsync();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PatientPortal.E2E.Pages;
 
 namespace PatientPortal.E2E;
@@ -44,7 +45,7 @@ public sealed class AppointmentJourneyTests(PortalUnderTest portal)
         await Results.ScreenshotAsync(page, "phone-appointment-details");
         await page.SetViewportSizeAsync(1280, 800);
         await page.GetByTestId("done").ClickAsync();
-        await page.WaitForURLAsync("**/appointments");
+        await page.WaitForPageAsync("**/appointments");
         var row = page.GetByTestId("upcoming").GetByTestId("appointment-row");
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row.GetByTestId("appointment-status")).ToHaveTextAsync(text.Booked);
@@ -147,7 +148,7 @@ public sealed class AppointmentJourneyTests(PortalUnderTest portal)
 
         // Back: nothing is cancelled.
         await email.GetByTestId("back").ClickAsync();
-        await email.WaitForURLAsync(url => !url.Contains("/appointments/email/", StringComparison.Ordinal));
+        await email.WaitToLeaveAsync(new Regex("/appointments/email/"));
         await page.GotoAsync(booked.DetailsPath);
         await Expect(page.GetByTestId("appointment-status")).ToHaveTextAsync(text.Booked);
 

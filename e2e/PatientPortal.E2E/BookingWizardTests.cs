@@ -63,7 +63,7 @@ public sealed class BookingWizardTests(PortalUnderTest portal)
         page.Url.ShouldNotContain("Fever");
         await Results.ScreenshotAsync(page, "booking-done");
         await page.GetByTestId("done").ClickAsync();
-        await page.WaitForURLAsync("**/appointments");
+        await page.WaitForPageAsync("**/appointments");
         if (switched)
         {
             await new PortalFrame(page).SwitchLanguageAsync();

@@ -26,7 +26,7 @@ public sealed class KeyboardBookingTests(PortalUnderTest portal)
         // From the dashboard to the APPOINTMENTS tab, then Book an appointment.
         await TabToAsync(page, page.GetByTestId("tab-appointments"));
         await keys.PressAsync("Enter");
-        await page.WaitForURLAsync("**/appointments");
+        await page.WaitForPageAsync("**/appointments");
         await TabToAsync(page, page.GetByTestId("book-appointment"));
         await keys.PressAsync("Enter");
 

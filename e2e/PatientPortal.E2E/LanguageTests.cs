@@ -22,7 +22,7 @@ public sealed class LanguageTests(PortalUnderTest portal)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/login\?returnUrl=%2Finbox$"));
         var login = new LoginPage(page);
         await login.SignInAsync(DemoPatient, DemoPassword);
-        await page.WaitForURLAsync("**/inbox");
+        await page.WaitForPageAsync("**/inbox");
         (await new PortalFrame(page).PageTitleAsync()).ShouldBe(FrameText.French.Inbox);
     }
 

@@ -40,7 +40,7 @@ public sealed class PasswordChangeTests(PortalUnderTest portal)
 
         // Back in with the new password, where the patient was going.
         await login.SignInAsync(patient.Email, newPassword);
-        await other.Page.WaitForURLAsync("**/inbox");
+        await other.Page.WaitForPageAsync("**/inbox");
         (await other.PageTitleAsync()).ShouldBe(FrameText.For(locale).Inbox);
     }
 }

@@ -50,7 +50,7 @@ public sealed class RecentActivityTests(PortalUnderTest portal)
         await Results.ScreenshotAsync(page, "recent-activity");
 
         await lines.Nth(1).ClickAsync();
-        await page.WaitForURLAsync("**" + booked.DetailsPath);
+        await page.WaitForPageAsync("**" + booked.DetailsPath);
         await Expect(page.GetByTestId("appointment-status")).ToHaveTextAsync(text.Cancelled);
     }
 }

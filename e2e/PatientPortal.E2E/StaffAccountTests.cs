@@ -16,7 +16,7 @@ public sealed class StaffAccountTests(PortalUnderTest portal)
         var invitations = await InvitationsAdminPage.SignInAsync(adminBrowser, language);
         var page = invitations.Page;
         await page.GetByTestId("admin-staff").ClickAsync();
-        await page.WaitForURLAsync("**/admin/staff");
+        await page.WaitForPageAsync("**/admin/staff");
         await Results.ScreenshotAsync(page, "admin-staff");
 
         var email = Patient.NewEmail("staff");
@@ -45,13 +45,13 @@ public sealed class StaffAccountTests(PortalUnderTest portal)
 
         // Staff must use an authenticator app: before it is set up, the admin area sends them to do it.
         await staffPage.GotoAsync("/admin/invitations");
-        await staffPage.WaitForURLAsync("**/account/two-step/authenticator?returnUrl=*");
+        await staffPage.WaitForPageAsync("**/account/two-step/authenticator?returnUrl=*");
         var setUp = new SetUpAuthenticatorPage(staffPage);
         await Expect(setUp.StaffMustSetUp).ToBeVisibleAsync();
         await Results.ScreenshotAsync(staffPage, "staff-set-up-authenticator");
         (await setUp.SetUpAsync(email, "Sapin-Neige-2031!k")).Count.ShouldBe(10);
         await setUp.ContinueAsync();
-        await staffPage.WaitForURLAsync("**/admin/invitations");
+        await staffPage.WaitForPageAsync("**/admin/invitations");
         await Expect(staffPage.GetByTestId("page-title")).ToHaveTextAsync("Invitations");
         await Expect(staffPage.GetByTestId("admin-staff")).ToHaveCountAsync(0);
         var staffOnly = await staffPage.GotoAsync("/admin/staff");

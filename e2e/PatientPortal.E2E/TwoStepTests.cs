@@ -22,11 +22,11 @@ public sealed class TwoStepTests(PortalUnderTest portal)
         var page = dashboard.Page;
 
         await page.GetByTestId("edit-two-step").ClickAsync();
-        await page.WaitForURLAsync("**/account/two-step");
+        await page.WaitForPageAsync("**/account/two-step");
         await Expect(page.GetByTestId("page-title")).ToHaveTextAsync(settingsTitle);
         await Results.ScreenshotAsync(page, "two-step-off");
         await page.GetByTestId("set-up-app").ClickAsync();
-        await page.WaitForURLAsync("**/account/two-step/authenticator");
+        await page.WaitForPageAsync("**/account/two-step/authenticator");
         var setUp = new SetUpAuthenticatorPage(page);
         // The QR code is a server-rendered image the page's content security policy lets through (it decoded).
         await Expect(setUp.QrCode).ToBeVisibleAsync();

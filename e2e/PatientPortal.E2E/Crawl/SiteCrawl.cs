@@ -182,7 +182,7 @@ internal sealed class VisitedPage : IAsyncDisposable
             }
         };
         await site.OpenAsync(page);
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitUntilLoadedAsync();
         return visit;
     }
 

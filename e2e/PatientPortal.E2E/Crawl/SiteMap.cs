@@ -178,7 +178,7 @@ internal static class SiteMap
         for (var i = 0; i < choices; i++)
         {
             await page.GetByTestId("choice").First.ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await page.WaitUntilLoadedAsync();
         }
 
         if (availabilities)
@@ -219,7 +219,7 @@ internal static class SiteMap
         var register = new RegisterPage(page);
         await register.FillAsync(patient);
         await register.SubmitAsync();
-        await page.WaitForURLAsync("**/register/sent**");
+        await page.WaitForPageAsync("**/register/sent**");
     }
 
     // The terms a new account accepts after following its activation email.
@@ -254,7 +254,7 @@ internal static class SiteMap
             await new LoginPage(page).SubmitAsync(SiteCrawl.AdminEmail, SiteCrawl.AdminPassword);
         }
 
-        await page.WaitForURLAsync("**/login/code**");
+        await page.WaitForPageAsync("**/login/code**");
 
         // The password step sets the language to the account's: put the crawl's language back.
         var culture = language == "en" ? "en-CA" : "fr-CA";

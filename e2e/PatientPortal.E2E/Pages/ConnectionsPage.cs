@@ -25,7 +25,7 @@ internal sealed class ConnectionsPage(IPage page)
     {
         await page.GotoAsync("/");
         await page.GetByTestId("connected-accounts").ClickAsync();
-        await page.WaitForURLAsync("**/account/connections");
+        await page.WaitForPageAsync("**/account/connections");
         return new ConnectionsPage(page);
     }
 

@@ -27,21 +27,21 @@ internal sealed class DashboardPage(IPage page)
     public async Task<ChangeEmailPage> EditEmailAsync()
     {
         await Page.GetByTestId("edit-email").ClickAsync();
-        await Page.WaitForURLAsync("**/account/email");
+        await Page.WaitForPageAsync("**/account/email");
         return new ChangeEmailPage(Page);
     }
 
     public async Task<ChangePasswordPage> EditPasswordAsync()
     {
         await Page.GetByTestId("edit-password").ClickAsync();
-        await Page.WaitForURLAsync("**/account/password");
+        await Page.WaitForPageAsync("**/account/password");
         return new ChangePasswordPage(Page);
     }
 
     public async Task<LoginPage> LogoutAsync()
     {
         await Page.GetByTestId("logout").ClickAsync();
-        await Page.WaitForURLAsync("**/login");
+        await Page.WaitForPageAsync("**/login");
         return new LoginPage(Page);
     }
 }

@@ -12,6 +12,6 @@ internal static class FormSubmission
         await button.Page.Locator("html").EvaluateAsync("html => html.setAttribute('data-before-submit', '')");
         await button.ClickAsync();
         await Expect(button.Page.Locator("html[data-before-submit]")).ToHaveCountAsync(0);
-        await button.Page.WaitForLoadStateAsync();
+        await button.Page.WaitUntilLoadedAsync();
     }
 }

@@ -36,7 +36,7 @@ internal sealed class InvitationPage(IPage page)
     public async Task<TermsPage> AcceptAsync(string email, string code, string password, string? pin = null)
     {
         await SubmitAsync(email, code, password, pin);
-        await Page.WaitForURLAsync("**/activate?token=*");
+        await Page.WaitForPageAsync("**/activate?token=*");
         return new TermsPage(Page);
     }
 }

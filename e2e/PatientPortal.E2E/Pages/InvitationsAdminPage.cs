@@ -17,7 +17,7 @@ internal sealed class InvitationsAdminPage(IPage page)
     {
         var login = await LoginPage.OpenAsync(browser, "/admin/invitations");
         await Journeys.SignInAsStaffAsync(login.Page, AdminEmail, AdminPassword);
-        await login.Page.WaitForURLAsync("**/admin/invitations");
+        await login.Page.WaitForPageAsync("**/admin/invitations");
         // Signing in speaks the admin account's language; the toggle makes it the one this test wants.
         await new PortalFrame(login.Page).SwitchLanguageToAsync(language);
         return new InvitationsAdminPage(login.Page);

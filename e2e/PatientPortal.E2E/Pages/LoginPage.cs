@@ -31,20 +31,20 @@ internal sealed partial class LoginPage(IPage page)
     {
         await SubmitAsync(email, password);
         await Expect(Page).Not.ToHaveURLAsync(LoginUrl());
-        await Page.WaitForLoadStateAsync();
+        await Page.WaitUntilLoadedAsync();
     }
 
     public async Task<RegisterPage> CreateAccountAsync()
     {
         await Page.GetByTestId("create-account").ClickAsync();
-        await Page.WaitForURLAsync("**/register");
+        await Page.WaitForPageAsync("**/register");
         return new RegisterPage(Page);
     }
 
     public async Task<ForgotPasswordPage> ForgotPasswordAsync()
     {
         await Page.GetByTestId("forgot-password").ClickAsync();
-        await Page.WaitForURLAsync("**/forgot-password");
+        await Page.WaitForPageAsync("**/forgot-password");
         return new ForgotPasswordPage(Page);
     }
 

@@ -41,7 +41,7 @@ internal sealed class PortalFrame(IPage page)
         await Page.GetByTestId("language-toggle").ClickAsync();
         // The toggle POSTs and redirects back to the same address, so wait on the language, not the URL.
         await Expect(Page.Locator("html")).Not.ToHaveAttributeAsync("lang", before);
-        await Page.WaitForLoadStateAsync();
+        await Page.WaitUntilLoadedAsync();
     }
 
     /// <summary>Switches to "fr" or "en" unless the page already speaks it (signed in, this also changes the account's language).</summary>
@@ -57,7 +57,7 @@ internal sealed class PortalFrame(IPage page)
     public async Task OpenTabAsync(string tab)
     {
         await Page.GetByTestId($"tab-{tab}").ClickAsync();
-        await Page.WaitForURLAsync($"**/{tab}");
+        await Page.WaitForPageAsync($"**/{tab}");
     }
 
     /// <summary>Saves "&lt;name&gt;-&lt;fr|en&gt;.png" (see <see cref="Results.ScreenshotAsync"/>).</summary>

@@ -27,6 +27,6 @@ internal sealed class RegisterPage(IPage page)
     public async Task SubmitAsync()
     {
         await RegisterButton.ClickAsync();
-        await Page.WaitForURLAsync("**/register/sent");
+        await Page.WaitForPageAsync("**/register/sent");
     }
 }

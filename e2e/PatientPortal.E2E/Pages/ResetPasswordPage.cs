@@ -21,7 +21,7 @@ internal sealed class ResetPasswordPage(IPage page)
     public async Task<LoginPage> GoToLoginAsync()
     {
         await Page.GetByTestId("go-login").ClickAsync();
-        await Page.WaitForURLAsync("**/login");
+        await Page.WaitForPageAsync("**/login");
         return new LoginPage(Page);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class SignInCodePage(IPage page)
 
     public ILocator TrustBrowser => Page.GetByTestId("trust-browser");
 
-    public Task WaitAsync() => Page.WaitForURLAsync("**/login/code**");
+    public Task WaitAsync() => Page.WaitForPageAsync("**/login/code**");
 
     public async Task EnterAsync(string code, bool trustThisBrowser = false)
     {

@@ -2,6 +2,8 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PatientPortal.BuildingBlocks.Identity;
 using PatientPortal.BuildingBlocks.Messaging;
 using PatientPortal.BuildingBlocks.Results;
 using Shouldly;
@@ -25,6 +27,20 @@ public sealed class ValidationBehaviorTests
     internal sealed class CountValidator : AbstractValidator<Count>
     {
         public CountValidator() => RuleFor(r => r.Name).NotEmpty();
+    }
+
+    public sealed record Book(DateOnly Day) : IRequest<Result<DateOnly>>;
+
+    internal sealed class BookValidator : AbstractValidator<Book>
+    {
+        public BookValidator(ClinicCalendar calendar) =>
+            RuleFor(r => r.Day).Must(day => day >= calendar.Today).WithErrorCode("Testing.PastDay");
+    }
+
+    internal sealed class BookHandler : IRequestHandler<Book, Result<DateOnly>>
+    {
+        public Task<Result<DateOnly>> Handle(Book request, CancellationToken cancellationToken) =>
+            Task.FromResult<Result<DateOnly>>(request.Day);
     }
 
     internal sealed class RenameHandler(Calls calls) : IRequestHandler<Rename, Result<string>>
@@ -100,5 +116,29 @@ public sealed class ValidationBehaviorTests
 
         failure.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("Name");
         (await mediator.Send(new Count("four"))).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_validator_is_made_once_for_every_request_and_still_reads_today_at_each_one()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 16, 0, 0, TimeSpan.Zero));
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<Calls>()
+            .AddBuildingBlocks(configuration)
+            .AddMediatorHandlersFrom(typeof(ValidationBehaviorTests).Assembly)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        using var first = services.CreateScope();
+        using var second = services.CreateScope();
+        first.ServiceProvider.GetRequiredService<IValidator<Book>>().ShouldBeSameAs(second.ServiceProvider.GetRequiredService<IValidator<Book>>());
+
+        var today = services.GetRequiredService<ClinicCalendar>().Today;
+        (await first.ServiceProvider.GetRequiredService<IMediator>().Send(new Book(today))).IsSuccess.ShouldBeTrue();
+
+        clock.Advance(TimeSpan.FromDays(1));
+        var tomorrow = await second.ServiceProvider.GetRequiredService<IMediator>().Send(new Book(today));
+        tomorrow.Errors.ShouldBe([new Error("Testing.PastDay", "Day")]);
     }
 }

@@ -21,7 +21,9 @@ public static class MediatorRegistration
         services.TryAddScoped<IMediator, SequentialMediator>();
         services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
         services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(StillConflictingBehavior<,>)));
-        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
+        // Singletons: a validator builds its rules in its constructor, which showed in the dashboard's profile when every
+        // request made its own, and holds nothing else. What changes, such as today's date, is read inside the rules.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {

@@ -26,9 +26,11 @@ public static class PersistenceRegistration
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             // SQLite has no schemas: one file per module keeps the modules apart instead, so the warning is noise.
+            // A list in a query (the profiles of an account) goes as one JSON parameter: its SQL is the same for any
+            // length, so EF keeps it, where EF 10's default (a parameter per item) writes the SQL again on every run.
             services.AddDbContextPool<TContext, TSqlite>(o => o
-                .UseSqlite(settings.ConnectionString)
-                .AddInterceptors(new SqlitePragmas())
+                .UseSqlite(settings.ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .AddInterceptors(new SqliteConnectionSetup())
                 .ConfigureWarnings(w => w.Ignore(SqliteEventId.SchemaConfiguredWarning)));
         }
         else

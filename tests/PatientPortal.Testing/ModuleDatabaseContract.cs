@@ -59,6 +59,21 @@ public abstract class ModuleDatabaseContract(string module, Func<IServiceCollect
         Assert.Equal(Schema, Context(scope).Model.GetDefaultSchema());
     }
 
+    // The modules' SQLite connections carry none of EF Core's decimal functions and collation (SqliteConnectionSetup):
+    // a query comparing, adding or sorting decimals would fail there, so a module that needs one decides it here.
+    [Fact]
+    public async Task The_model_has_no_decimal_property()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var services = Services(database);
+        using var scope = services.CreateScope();
+
+        var decimals = Context(scope).Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Where(p => Nullable.GetUnderlyingType(p.ClrType) is { } underlying ? underlying == typeof(decimal) : p.ClrType == typeof(decimal))
+            .Select(p => $"{p.DeclaringType.DisplayName()}.{p.Name}");
+        Assert.Empty(decimals);
+    }
+
     private ServiceProvider Services(TestDatabase database)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings(module)).Build();

@@ -177,8 +177,7 @@ internal static class SiteMap
         await page.GotoAsync(emergency ? "/appointments/book?emergency=true" : "/appointments/book");
         for (var i = 0; i < choices; i++)
         {
-            await page.GetByTestId("choice").First.ClickAsync();
-            await page.WaitUntilLoadedAsync();
+            await page.GetByTestId("choice").First.ClickAndWaitForNextPageAsync();
         }
 
         if (availabilities)

@@ -35,9 +35,15 @@ internal static class Navigation
         {
             try
             {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new TimeoutException($"{page.Url} did not finish loading within {Timeout.TotalSeconds:0} s.");
+                }
+
                 await page.EvaluateAsync(
                     "() => document.readyState === 'complete' || new Promise(loaded => addEventListener('load', () => loaded(true), { once: true }))")
-                    .WaitAsync(deadline - DateTime.UtcNow);
+                    .WaitAsync(left);
                 return;
             }
             catch (PlaywrightException e) when (IsNavigating(e) && DateTime.UtcNow < deadline)

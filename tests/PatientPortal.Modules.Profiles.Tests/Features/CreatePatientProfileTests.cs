@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using PatientPortal.BuildingBlocks.Identity;
+
 namespace PatientPortal.Modules.Profiles.Tests.Features;
 
 /// <summary>CreatePatientProfile: staff add a clinic record, with every field, linked to no account.</summary>
@@ -26,6 +29,21 @@ public sealed class CreatePatientProfileTests
         (await profiles.QueryAsync(db => db.Accesses.AnyAsync())).ShouldBeFalse();
         var contact = (await profiles.EventsAsync<ProfileContactChanged>()).ShouldHaveSingleItem();
         (contact.ProfileId, contact.ContactEmail, contact.PreferredLanguage).ShouldBe((id, "nathan@example.com", "fr-CA"));
+    }
+
+    [Fact]
+    public async Task A_birth_date_of_tomorrow_is_refused_today_and_taken_tomorrow_by_the_same_validator()
+    {
+        // Validators are singletons (MediatorRegistration): the rule reads today at each request, not when it was built.
+        await using var profiles = await ProfilesHarness.CreateAsync(DatabaseProvider.Sqlite);
+        profiles.AsStaff();
+        var tomorrow = profiles.Services.GetRequiredService<ClinicCalendar>().Today.AddDays(1);
+
+        var today = await profiles.SendAsync(new CreatePatientProfile(StaffTestData.Details(birth: tomorrow)));
+        today.Errors.ShouldBe([new Error(ProfilesErrors.DateOfBirthInvalid, "Details.DateOfBirth")]);
+
+        profiles.Clock.Advance(TimeSpan.FromDays(1));
+        (await profiles.SendAsync(new CreatePatientProfile(StaffTestData.Details(birth: tomorrow)))).IsSuccess.ShouldBeTrue();
     }
 
     [Theory]

@@ -12,9 +12,10 @@ namespace PatientPortal.BuildingBlocks.Persistence;
 /// <item>The connection is a plain <see cref="SqliteConnection"/>. EF Core's own would carry a dozen user functions
 /// (<c>ef_compare</c>, <c>ef_sum</c>, <c>regexp</c>...) that only decimal arithmetic and <c>Regex.IsMatch</c> in a query
 /// need, and Microsoft.Data.Sqlite registers them again with SQLite on every open of a pooled connection: a page opens
-/// six, and the registrations cost about as much as one of its queries (ADR 0011). No module queries a decimal or a
-/// regular expression; one that starts to fails its SQLite tests with "no such function: ef_...", and then this is the
-/// place to register what it needs.</item>
+/// six, and the registrations cost about as much as one of its queries (ADR 0011). No module has a decimal property
+/// (each module's database contract test checks it) or queries with a regular expression; one that needs them gets
+/// "no such function: ef_..." or "no such collation sequence: EF_DECIMAL" from SQLite, and this is the place to
+/// register what it needs.</item>
 /// <item>WAL lets readers work while one writer commits; foreign keys are off by default in SQLite. The settings belong
 /// to the native connection, which Microsoft.Data.Sqlite's pool keeps across opens, so they are sent once per native
 /// connection rather than on every open of a pooled one (a statement saved on every request's reads).</item>

@@ -66,6 +66,23 @@ public sealed class SessionTests
         (await accounts.SendAsync(new TouchSession(mine.SessionId, mine.AccountId))).IsSuccess.ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_live_session_answers_with_the_account_as_it_is_now(DatabaseProvider provider)
+    {
+        await using var accounts = await AccountsHarness.CreateAsync(provider);
+        var email = Builders.Email();
+        var session = await accounts.ActivePatientAsync(email);
+        accounts.Current.SignedInAs(session.AccountId);
+        await accounts.SendAsync(new SetPreferredLanguage("en"));
+
+        var touched = (await accounts.SendAsync(Touch(session))).Value;
+
+        touched.ShouldBe(new SignedIn(session.AccountId, session.SessionId, email, "Héloïse Tremblay", Roles.Patient, "en-CA"));
+        touched.SecondFactorPassed.ShouldBeFalse();
+    }
+
     [Fact]
     public async Task Signing_out_the_other_sessions_keeps_only_this_one()
     {

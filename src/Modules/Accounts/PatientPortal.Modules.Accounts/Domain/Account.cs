@@ -43,7 +43,9 @@ internal sealed class Account
     /// <summary>Optimistic concurrency: two writes that read the same version cannot both commit.</summary>
     public int Version { get; private set; }
 
-    public string DisplayName => $"{FirstName} {LastName}".Trim();
+    public string DisplayName => DisplayNameOf(FirstName, LastName);
+
+    public static string DisplayNameOf(string firstName, string lastName) => $"{firstName} {lastName}".Trim();
 
     public bool IsActive => Status == AccountStatus.Active;
 

@@ -28,7 +28,11 @@ internal sealed class Session
     };
 
     public bool IsAlive(TimeSpan idleTimeout, TimeSpan absoluteLifetime, DateTimeOffset now) =>
-        EndedUtc is null && now - LastSeenUtc < idleTimeout && now - CreatedUtc < absoluteLifetime;
+        IsAlive(CreatedUtc, LastSeenUtc, EndedUtc, idleTimeout, absoluteLifetime, now);
+
+    /// <summary>The same rule for a session read as its columns (the per-request check reads no whole entity).</summary>
+    public static bool IsAlive(DateTimeOffset createdUtc, DateTimeOffset lastSeenUtc, DateTimeOffset? endedUtc, TimeSpan idleTimeout, TimeSpan absoluteLifetime, DateTimeOffset now) =>
+        endedUtc is null && now - lastSeenUtc < idleTimeout && now - createdUtc < absoluteLifetime;
 
     public void End(DateTimeOffset now) => EndedUtc ??= now;
 

@@ -103,6 +103,7 @@ internal static class LocalPortal
         settings["RateLimits:ConnectionPostsPerHour"] = "1000";
         // The suite opens the demo family's threads and PDFs as one account, from many tests at once (60 a minute is per person).
         settings["RateLimits:InboxReadsPerMinute"] = "1000";
+        settings["RateLimits:TabReadsPerMinute"] = "5000";
         settings["RateLimits:BookingPostsPerMinute"] = "1000";
         // The test-only clock (Development only): POST /testing/clock?to=yyyy-MM-dd&runAgeOfConsentJob=true (header X-Test-Clock: move) lets a
         // child's 14th birthday pass inside a journey. It only moves forward, and this portal is shared by every test.

@@ -432,6 +432,36 @@ public sealed class InboxPagesTests
     }
 
     [Fact]
+    public async Task Tab_lists_and_appointment_details_past_their_own_per_account_limit_get_the_localized_429_page_and_write_nothing()
+    {
+        await using var portal = await StartAsync(settings: new Dictionary<string, string?> { ["RateLimits:TabReadsPerMinute"] = "4" });
+        var heather = await HeatherForNathanAsync(portal);
+        var trailBefore = (await ReadsAsync(portal, DemoClinic.NathanMilnerProfileId)).Count;
+
+        // Four reads, each a row on Nathan's access trail: three tabs and one appointment's details.
+        (await heather.GetAsync("/inbox")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await heather.GetAsync("/bills")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var tab = await heather.GetAsync("/appointments");
+        tab.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var details = tab.Document.QuerySelector("[data-testid='upcoming'] [data-testid='appointment-link']")!.GetAttribute("href")!;
+        (await heather.GetAsync(details)).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var limited = await heather.Http.GetAsync("/documents");
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
+        (await Page.ParseAsync(limited)).Text("page-title").ShouldBe("Too many pages opened");
+        (await heather.Http.GetAsync(details)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        await heather.SwitchLanguageAsync("fr");
+        (await heather.GetAsync("/appointments")).Text("page-title").ShouldBe("Trop de pages ouvertes");
+        // A refused read wrote nothing: four rows, not seven.
+        (await ReadsAsync(portal, DemoClinic.NathanMilnerProfileId)).Count.ShouldBe(trailBefore + 4);
+
+        // Untouched: the dashboard, and another account's tabs.
+        (await heather.GetAsync("/")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await SophieForLeaAsync(portal)).GetAsync("/inbox")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task With_the_default_limit_reading_the_whole_demo_inbox_and_its_pdfs_at_once_is_never_refused()
     {
         await using var portal = await StartAsync();

@@ -15,7 +15,9 @@ namespace PatientPortal.Host.Infrastructure;
 /// <see cref="InboxReads"/>: a patient's thread and attachment pages per signed-in account (every request, a refused
 /// reply re-shows the thread too): each writes a
 /// row on the access trail and an event (review L12), so a script reading in a loop cannot fill them; a person reading
-/// their family's inbox never meets it. <see cref="Bookings"/>: the booking wizard's Confirm Appointment POSTs per
+/// their family's inbox never meets it. <see cref="TabReads"/>: the same, looser, for the tab lists (Appointments, Inbox,
+/// Documents, Bills, Sent) and an appointment's details, which also each write a trail row: a person moves between tabs
+/// faster than they open messages, a script reading a tab in a loop is held to a few rows a second. <see cref="Bookings"/>: the booking wizard's Confirm Appointment POSTs per
 /// signed-in account: each books or waits its turn behind bookings of the same time (ADR 0015), so a script cannot keep a
 /// doctor's time busy or make the portal work for it. Rejections answer 429 with Retry-After and the error page says
 /// which limit.
@@ -25,6 +27,7 @@ public static class PortalRateLimits
     public const string Credentials = "credentials";
     public const string ConnectedAccounts = "connected-accounts";
     public const string InboxReads = "inbox-reads";
+    public const string TabReads = "tab-reads";
     public const string Bookings = "bookings";
 
     // The policy that refused the request, for the error page (which runs after, in the same request).
@@ -35,6 +38,7 @@ public static class PortalRateLimits
         var permits = configuration.GetValue("RateLimits:CredentialPostsPerMinute", 10);
         var connectPermits = configuration.GetValue("RateLimits:ConnectionPostsPerHour", 20);
         var readPermits = configuration.GetValue("RateLimits:InboxReadsPerMinute", 60);
+        var tabPermits = configuration.GetValue("RateLimits:TabReadsPerMinute", 300);
         var bookingPermits = configuration.GetValue("RateLimits:BookingPostsPerMinute", 10);
         services.AddRateLimiter(o =>
         {
@@ -51,11 +55,8 @@ public static class PortalRateLimits
                 : RateLimitPartition.GetNoLimiter("other"));
             // Per account, not per network: a family behind one address reads apart, and a script cannot spread one
             // account's reads over addresses. A visitor not signed in is sent to login and reads nothing.
-            o.AddPolicy(InboxReads, context => context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } account
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    account,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = readPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("other"));
+            o.AddPolicy(InboxReads, context => PerAccountPerMinute(context, readPermits));
+            o.AddPolicy(TabReads, context => PerAccountPerMinute(context, tabPermits));
             o.AddPolicy(Bookings, context => HttpMethods.IsPost(context.Request.Method) && IsHandler(context.Request, "Book")
                     && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } booker
                 ? RateLimitPartition.GetFixedWindowLimiter(
@@ -76,6 +77,16 @@ public static class PortalRateLimits
         });
         return services;
     }
+
+    /// <summary>The policies that limit what a signed-in account reads (the error page says "too many pages opened").</summary>
+    public static bool LimitsReads(string? policy) => policy is InboxReads or TabReads;
+
+    private static RateLimitPartition<string> PerAccountPerMinute(HttpContext context, int permits) =>
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } account
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                account,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("other");
 
     /// <summary>The policy that answered this request 429 (null: none did).</summary>
     public static string? RejectedBy(HttpContext context) => context.Items[RejectedPolicyItem] as string;

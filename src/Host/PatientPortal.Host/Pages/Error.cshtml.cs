@@ -24,7 +24,7 @@ public sealed class ErrorModel : PageModel
         "404" => "Error.NotFound",
         "403" => "Error.Forbidden",
         "400" => "Error.BadRequest",
-        "429" => PortalRateLimits.RejectedBy(HttpContext) == PortalRateLimits.InboxReads ? "Error.TooManyReads" : "Error.TooManyRequests",
+        "429" => PortalRateLimits.LimitsReads(PortalRateLimits.RejectedBy(HttpContext)) ? "Error.TooManyReads" : "Error.TooManyRequests",
         _ => "Error.",
     };
 }

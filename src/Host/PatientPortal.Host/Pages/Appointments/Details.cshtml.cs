@@ -1,8 +1,10 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PatientPortal.BuildingBlocks.Results;
+using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Appointments.Contracts;
 
 namespace PatientPortal.Host.Pages.Appointments;
@@ -13,6 +15,7 @@ namespace PatientPortal.Host.Pages.Appointments;
 /// outside them the guide's "call the clinic"). Another family's id, or a profile whose Appointments the account may no
 /// longer open, is 404 on GET and POST alike.
 /// </summary>
+[EnableRateLimiting(PortalRateLimits.TabReads)]
 public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public AppointmentDetails? Appointment { get; private set; }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Appointments.Contracts;
 
@@ -10,6 +11,7 @@ namespace PatientPortal.Host.Pages.Appointments;
 /// The APPOINTMENTS tab of the selected profile: Book an appointment, Emergency appointment, Upcoming Appointments and
 /// Appointment History. 404 when the selected profile's link does not open the tab (as every sidebar tab).
 /// </summary>
+[EnableRateLimiting(PortalRateLimits.TabReads)]
 public sealed class IndexModel(IMediator mediator, ProfileSelection selection) : PageModel
 {
     public AppointmentLists? Lists { get; private set; }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Inbox.Contracts;
 
@@ -11,6 +12,7 @@ namespace PatientPortal.Host.Pages.Inbox;
 /// bold, twenty a page. A tab the selected profile's link does not open is not only hidden: its page answers 404, as
 /// does any tab when the browser's selected profile is no longer allowed; the module checks the permission again.
 /// </summary>
+[EnableRateLimiting(PortalRateLimits.TabReads)]
 public sealed class IndexModel(IMediator mediator, ProfileSelection selection) : PageModel
 {
     public string Tab { get; private set; } = "inbox";

@@ -331,6 +331,31 @@ public sealed class InboxPagesTests
     }
 
     [Fact]
+    public async Task Writing_again_in_a_thread_whose_practitioner_was_deactivated_says_so_instead_of_switching_the_sender_silently()
+    {
+        await using var portal = await StartAsync();
+        var staff = await SignedInStaffAsync(portal);
+        var hers = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Message", "From Dr. Lefebvre", from: "Dr. Anne Lefebvre");
+        var his = await ComposeAsync(staff, DemoClinic.NathanMilnerProfileId, "Message", "From Dr. Nguyen", from: "Dr. Minh Nguyen");
+        (await staff.GetAsync($"/admin/inbox/{hers}")).Document.QuerySelector("[data-testid='write-again-sender-gone']").ShouldBeNull("she is still active");
+
+        var lefebvre = OptionValue(await staff.GetAsync($"/admin/inbox/compose?profile={DemoClinic.NathanMilnerProfileId}"), "compose-from", "Dr. Anne Lefebvre");
+        LocationPath(await staff.PostFormAsync("/admin/clinic", new Dictionary<string, string>(), $"/admin/clinic?handler=Active&item=Practitioner&id={lefebvre}&active=false"))
+            .ShouldBe("/admin/clinic");
+
+        // The demo admin's account speaks French.
+        var thread = await staff.GetAsync($"/admin/inbox/{hers}");
+        thread.Text("write-again-sender-gone").ShouldBe("L'intervenant qui a écrit ce fil n'est plus actif à la clinique : choisissez l'expéditeur de ce message.");
+        thread.Document.QuerySelector("[data-testid='write-again-from'] option[selected]").ShouldBeNull("nothing is chosen for them");
+        await staff.SwitchLanguageAsync("en");
+        (await staff.GetAsync($"/admin/inbox/{hers}")).Text("write-again-sender-gone")
+            .ShouldBe("The practitioner who wrote this thread is no longer active at the clinic: choose who this message is from.");
+        var other = await staff.GetAsync($"/admin/inbox/{his}");
+        other.Document.QuerySelector("[data-testid='write-again-sender-gone']").ShouldBeNull();
+        other.Document.QuerySelector("[data-testid='write-again-from'] option[selected]")!.TextContent.ShouldBe("Dr. Minh Nguyen");
+    }
+
+    [Fact]
     public async Task Staff_choose_the_sender_and_site_among_the_clinics_active_ones_and_a_crafted_value_is_refused_in_both_languages_with_nothing_sent()
     {
         await using var portal = await StartAsync();

@@ -28,6 +28,12 @@ public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResou
     /// <summary>The sender chosen in the form: the one posted, else the thread's.</summary>
     public string ChosenSender => Input.FromPractitionerId ?? View.FromPractitionerId?.ToString() ?? "";
 
+    /// <summary>
+    /// The thread's practitioner was deactivated since: they are not offered, and the form would otherwise fall back to
+    /// the administration without a word.
+    /// </summary>
+    public bool ThreadSenderGone => Input.FromPractitionerId is null && View.FromPractitionerId is { } sender && Practitioners.All(p => p.Id != sender);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
 

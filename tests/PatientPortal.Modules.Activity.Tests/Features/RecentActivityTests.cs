@@ -169,12 +169,32 @@ public sealed class RecentActivityTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task An_event_about_a_deleted_communication_delivered_after_the_deletion_adds_no_line(DatabaseProvider provider)
+    {
+        await using var harness = await FamilyAsync(provider);
+        var deleted = Guid.CreateVersion7();
+        var other = Guid.CreateVersion7();
+
+        // The publication and a reply failed once and are tried again after staff deleted the communication.
+        await harness.PublishAsync(new CommunicationDeleted(deleted, Nathan));
+        await harness.PublishAsync(new CommunicationPublished(deleted, Nathan, CommunicationCategory.Document));
+        await harness.PublishAsync(new ReplySent(deleted, Nathan, CommunicationCategory.Document));
+        await harness.PublishAsync(new CommunicationPublished(other, Nathan, CommunicationCategory.Message));
+
+        (await harness.LinesAsync(Heather, Nathan)).Select(l => l.SubjectId).ShouldBe([other]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Lines_older_than_the_retention_are_deleted(DatabaseProvider provider)
     {
         await using var harness = await FamilyAsync(provider);
         await harness.PublishAsync(new CommunicationPublished(Guid.CreateVersion7(), Nathan, CommunicationCategory.Message));
+        await harness.PublishAsync(new CommunicationDeleted(Guid.CreateVersion7(), Nathan));
         harness.Clock.Advance(TimeSpan.FromDays(300));
         await harness.PublishAsync(new CommunicationPublished(Guid.CreateVersion7(), Nathan, CommunicationCategory.Bill));
+        var recentlyDeleted = Guid.CreateVersion7();
+        await harness.PublishAsync(new CommunicationDeleted(recentlyDeleted, Nathan));
         harness.Clock.Advance(TimeSpan.FromDays(70));
 
         var deleted = await harness.QueryAsync(async db =>
@@ -182,5 +202,7 @@ public sealed class RecentActivityTests
 
         deleted.ShouldBe(1);
         (await harness.LinesAsync(Heather, Nathan)).Select(l => l.Kind).ShouldBe([ActivityKind.NewBill]);
+        // What it remembers of deleted communications goes with the lines of their time.
+        (await harness.QueryAsync(db => db.DeletedSubjects.Select(d => d.SubjectId).ToListAsync())).ShouldBe([recentlyDeleted]);
     }
 }

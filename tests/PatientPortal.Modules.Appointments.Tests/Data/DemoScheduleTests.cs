@@ -61,5 +61,8 @@ public sealed class DemoScheduleTests
             .ShouldBe([nameof(AppointmentBooked), nameof(AppointmentBooked), nameof(AppointmentBooked), nameof(AppointmentCancelled)]);
         published.ShouldAllBe(m => m.OccurredUtc < AppointmentsHarness.Start);
         published.Where(m => m.Payload.Contains(lists.Upcoming[2].AppointmentId.ToString())).Count().ShouldBe(2, "the cancelled one was booked, then cancelled");
+        // The family booked them on the portal: the rows say so, as the events do.
+        (await harness.QueryAsync(db => db.Appointments.Select(a => a.Channel).Distinct().ToListAsync())).ShouldBe([BookingChannel.Portal]);
+        published.ShouldAllBe(m => m.Payload.Contains("\"ByClinic\":false"));
     }
 }

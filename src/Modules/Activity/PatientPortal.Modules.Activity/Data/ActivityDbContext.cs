@@ -8,6 +8,12 @@ internal class ActivityDbContext(DbContextOptions options) : ModuleDbContext(opt
     public override string Schema => "activity";
 
     public DbSet<TimelineEntry> Entries => Set<TimelineEntry>();
+
+    public DbSet<DeletedSubject> DeletedSubjects => Set<DeletedSubject>();
+
+    /// <summary>Staff deleted the communication: an event about it that arrives now adds no line.</summary>
+    public Task<bool> WasDeletedAsync(Guid subjectId, CancellationToken cancellationToken) =>
+        DeletedSubjects.AnyAsync(d => d.SubjectId == subjectId, cancellationToken);
 }
 
 // One subclass per provider, each with its own migration set under Data/Migrations/<Provider>.

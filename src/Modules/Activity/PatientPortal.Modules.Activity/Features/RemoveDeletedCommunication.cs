@@ -5,6 +5,7 @@ namespace PatientPortal.Modules.Activity.Features;
 /// <summary>
 /// Staff deleted a communication (sent to the wrong profile, say): its lines go, in the same save as the receipt, so
 /// the timeline neither links to nothing nor keeps telling a profile's readers about something that was never theirs.
+/// It is remembered as deleted, so that an event about it tried again later cannot bring a line back.
 /// </summary>
 internal sealed class RemoveDeletedCommunication(ActivityDbContext db, TimeProvider clock)
     : IntegrationEventConsumer<CommunicationDeleted, ActivityDbContext>(db, clock)
@@ -13,5 +14,9 @@ internal sealed class RemoveDeletedCommunication(ActivityDbContext db, TimeProvi
     {
         var lines = await Db.Entries.Where(l => l.SubjectId == e.CommunicationId && l.ProfileId == e.ProfileId).ToListAsync(cancellationToken);
         Db.Entries.RemoveRange(lines);
+        if (!await Db.WasDeletedAsync(e.CommunicationId, cancellationToken))
+        {
+            Db.DeletedSubjects.Add(DeletedSubject.Of(e.CommunicationId, e.OccurredUtc));
+        }
     }
 }

@@ -12,9 +12,13 @@ internal sealed class PruneTimelineJob(ActivityDbContext db, IOptions<ActivityOp
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await PruneAsync(cancellationToken);
 
-    public Task<int> PruneAsync(CancellationToken cancellationToken)
+    /// <summary>Deletes the old lines and the old memories of deleted communications; answers how many lines went.</summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         var before = clock.GetUtcNow().AddDays(-options.Value.KeepDays);
-        return db.Entries.Where(e => e.OccurredUtc < before).ExecuteDeleteAsync(cancellationToken);
+        var lines = await db.Entries.Where(e => e.OccurredUtc < before).ExecuteDeleteAsync(cancellationToken);
+        // An event about one of these, however late, happened before the deletion: its line is past the retention too.
+        await db.DeletedSubjects.Where(d => d.DeletedUtc < before).ExecuteDeleteAsync(cancellationToken);
+        return lines;
     }
 }

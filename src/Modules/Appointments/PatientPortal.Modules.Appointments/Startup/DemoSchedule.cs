@@ -138,7 +138,8 @@ internal sealed class DemoSchedule(AppointmentsDbContext db, ClinicCalendar cale
 
     private Appointment Book(Guid profile, Guid practitioner, AppointmentType type, DateTimeOffset start, string? reason, Guid bookedBy, DateTimeOffset bookedAt)
     {
-        var appointment = Appointment.Book(profile, practitioner, MyClinic, type, start, reason, BookingChannel.Staff, bookedBy, bookedAt);
+        // Booked by the family on the portal, as the events say (ByClinic: false) and the Recent activity tells it.
+        var appointment = Appointment.Book(profile, practitioner, MyClinic, type, start, reason, BookingChannel.Portal, bookedBy, bookedAt);
         // Seeded, not booked: the reminder job leaves them alone, so the demo mailbox holds only what visitors do.
         appointment.ReminderQueued(bookedAt);
         db.Appointments.Add(appointment);

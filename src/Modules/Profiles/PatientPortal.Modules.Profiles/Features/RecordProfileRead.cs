@@ -7,6 +7,13 @@ internal sealed class RecordProfileReadHandler(ProfilesDbContext db, ICurrentAcc
 
     public async Task<Unit> Handle(RecordProfileRead request, CancellationToken cancellationToken)
     {
+        // Staff pages name a record by its id: one that does not exist was nobody's file, and a row for it would be an
+        // orphan on no patient's trail. A patient's refused attempt is kept whatever the id: it is about their account.
+        if (request.ByStaff && !await db.Profiles.AnyAsync(p => p.Id == request.ProfileId, cancellationToken))
+        {
+            return Unit.Value;
+        }
+
         var role = request.ByStaff ? ReaderRole.Staff
             : await db.Accesses.AnyAsync(a => a.AccountId == request.ReaderAccountId && a.ProfileId == request.ProfileId && a.Relationship == Relationship.Self, cancellationToken)
                 ? ReaderRole.Self

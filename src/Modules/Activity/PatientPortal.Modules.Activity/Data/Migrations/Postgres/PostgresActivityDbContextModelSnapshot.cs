@@ -139,6 +139,21 @@ namespace PatientPortal.Modules.Activity.Data.Migrations.Postgres
                     b.ToTable("ProcessedEvents", "activity");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Activity.Domain.DeletedSubject", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeletedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SubjectId");
+
+                    b.HasIndex("DeletedUtc");
+
+                    b.ToTable("DeletedSubjects", "activity");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Activity.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -135,6 +135,21 @@ namespace PatientPortal.Modules.Activity.Data.Migrations.Sqlite
                     b.ToTable("ProcessedEvents", "activity");
                 });
 
+            modelBuilder.Entity("PatientPortal.Modules.Activity.Domain.DeletedSubject", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeletedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubjectId");
+
+                    b.HasIndex("DeletedUtc");
+
+                    b.ToTable("DeletedSubjects", "activity");
+                });
+
             modelBuilder.Entity("PatientPortal.Modules.Activity.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")

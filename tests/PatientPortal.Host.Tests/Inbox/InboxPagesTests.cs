@@ -459,8 +459,8 @@ public sealed class InboxPagesTests
     [Fact]
     public async Task Tab_lists_and_appointment_details_past_their_own_per_account_limit_get_the_localized_429_page_and_write_nothing()
     {
-        await using var portal = await StartAsync(settings: new Dictionary<string, string?> { ["RateLimits:TabReadsPerMinute"] = "4" });
-        var heather = await HeatherForNathanAsync(portal);
+        await using var portal = await StartAsync(settings: new Dictionary<string, string?> { ["RateLimits:TabReadsPerMinute"] = "6" });
+        var heather = await HeatherForNathanAsync(portal); // switching to Nathan takes two of the six (its form, then the POST)
         var trailBefore = (await ReadsAsync(portal, DemoClinic.NathanMilnerProfileId)).Count;
 
         // Four reads, each a row on Nathan's access trail: three tabs and one appointment's details.

@@ -76,7 +76,8 @@ public sealed class ProfileAccessControlTests
         (after.FirstName, after.ContactEmail, after.Notifications, after.UpdatedUtc).ShouldBe((leaBefore.FirstName, leaBefore.ContactEmail, leaBefore.Notifications, leaBefore.UpdatedUtc));
         var reads = await ReadsAsync(portal, f.Lea);
         reads.ShouldAllBe(r => r.ReaderAccountId == f.HeatherAccount && !r.Allowed);
-        reads.Select(r => r.What).ShouldBe(["switch", "select", "select", "select", "select", "select", "select"]);
+        // The forged cookie came back with six requests in the same minute: the refusal is on Léa's trail once.
+        reads.Select(r => r.What).ShouldBe(["switch", "select"]);
     }
 
     [Fact]

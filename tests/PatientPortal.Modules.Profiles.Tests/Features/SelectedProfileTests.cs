@@ -65,6 +65,30 @@ public sealed class SelectedProfileTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_replayed_refusal_is_on_the_trail_once_a_minute_and_a_record_that_does_not_exist_on_none(DatabaseProvider provider)
+    {
+        await using var profiles = await ProfilesHarness.CreateAsync(provider);
+        var mine = await profiles.FamilyAsync("Milner", new DateOnly(2017, 2, 18));
+        var theirs = await profiles.FamilyAsync("Tremblay", new DateOnly(2016, 6, 1));
+        profiles.Current.AccountId = mine.ParentAccountId;
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await profiles.SendAsync(new GetSelectedProfile(theirs.ChildId))).Value.RequestRefused.ShouldBeTrue();
+            (await profiles.SendAsync(new GetSelectedProfile(Guid.CreateVersion7()))).Value.RequestRefused.ShouldBeTrue();
+            profiles.Clock.Advance(TimeSpan.FromSeconds(11));
+        }
+
+        profiles.Clock.Advance(TimeSpan.FromSeconds(5));
+        (await profiles.SendAsync(new GetSelectedProfile(theirs.ChildId))).Value.ProfileId.ShouldBe(mine.ParentProfileId);
+
+        (await profiles.ReadsAsync()).Select(r => (r.What, r.ProfileId, r.Allowed)).ShouldBe(
+            [("select", theirs.ChildId, false), ("select", theirs.ChildId, false)], "one at the start, one a minute later; none for the made-up id");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task A_pending_or_revoked_link_is_not_selected(DatabaseProvider provider)
     {
         await using var profiles = await ProfilesHarness.CreateAsync(provider);

@@ -15,9 +15,10 @@ namespace PatientPortal.Host.Infrastructure;
 /// <see cref="InboxReads"/>: a patient's thread and attachment pages per signed-in account (every request, a refused
 /// reply re-shows the thread too): each writes a
 /// row on the access trail and an event (review L12), so a script reading in a loop cannot fill them; a person reading
-/// their family's inbox never meets it. <see cref="TabReads"/>: the same, looser, for the tab lists (Appointments, Inbox,
-/// Documents, Bills, Sent) and an appointment's details, which also each write a trail row: a person moves between tabs
-/// faster than they open messages, a script reading a tab in a loop is held to a few rows a second. <see cref="Bookings"/>: the booking wizard's Confirm Appointment POSTs per
+/// their family's inbox never meets it. <see cref="TabReads"/>: the same, looser, for the other pages that write a trail
+/// row on each request (the tab lists, an appointment's details, the profile's settings and export, the profile switch):
+/// a person moves between tabs faster than they open messages, a script reading a tab in a loop is held to a few rows a
+/// second. <see cref="Bookings"/>: the booking wizard's Confirm Appointment POSTs per
 /// signed-in account: each books or waits its turn behind bookings of the same time (ADR 0015), so a script cannot keep a
 /// doctor's time busy or make the portal work for it. Rejections answer 429 with Retry-After and the error page says
 /// which limit.

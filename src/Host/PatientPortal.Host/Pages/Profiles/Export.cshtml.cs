@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Profiles.Contracts;
 
@@ -12,6 +13,7 @@ namespace PatientPortal.Host.Pages.Profiles;
 /// instant, whether the account may still act for the selected profile (a link saved before a child's birthday of
 /// consent stops working on the birthday), and is recorded as an export, allowed or refused. Never cached.
 /// </summary>
+[EnableRateLimiting(PortalRateLimits.TabReads)]
 public sealed class ExportModel(IMediator mediator, ProfileSelection selection, TimeProvider clock, ClinicFormat format) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Profiles.Contracts;
 
@@ -10,6 +11,7 @@ namespace PatientPortal.Host.Pages.Profiles;
 /// Other profiles: the account's profiles, and the POST that selects one. Profiles authorizes the choice (SwitchProfile)
 /// before the browser remembers it; another family's id, a pending or ended link is a 404, logged and on the read trail.
 /// </summary>
+[EnableRateLimiting(PortalRateLimits.TabReads)]
 public sealed class IndexModel(IMediator mediator, ProfileSelection selection) : PageModel
 {
     public AttachedProfiles Attached { get; private set; } = new([], null);

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PatientPortal.Host.Infrastructure;
 using PatientPortal.Modules.Profiles.Contracts;
@@ -12,6 +13,7 @@ namespace PatientPortal.Host.Pages.Profiles;
 /// The profile is the one the selection cookie names, authorized again by Profiles on every request; nothing in the
 /// form names a profile, an account, a birth date or a state (and a proxy's card fields are ignored by the module).
 /// </summary>
+[EnableRateLimiting(PortalRateLimits.TabReads)]
 public sealed class SettingsModel(IMediator mediator, ProfileSelection selection, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]

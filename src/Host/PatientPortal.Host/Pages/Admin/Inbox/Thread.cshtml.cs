@@ -32,7 +32,10 @@ public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResou
     /// The thread's practitioner was deactivated since: they are not offered, and the form would otherwise fall back to
     /// the administration without a word.
     /// </summary>
-    public bool ThreadSenderGone => Input.FromPractitionerId is null && View.FromPractitionerId is { } sender && Practitioners.All(p => p.Id != sender);
+    public bool ThreadSenderGone => _practitionersRead && Input.FromPractitionerId is null && View.FromPractitionerId is { } sender && Practitioners.All(p => p.Id != sender);
+
+    // An unreadable list is no sign that the practitioner left.
+    private bool _practitionersRead;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
@@ -83,6 +86,7 @@ public sealed class ThreadModel(IMediator mediator, IStringLocalizer<SharedResou
 
         View = view.Value;
         var clinic = await mediator.Send(new ListActivePractitionersAndSites(), cancellationToken);
+        _practitionersRead = clinic.IsSuccess;
         Practitioners = clinic.IsSuccess ? clinic.Value.Practitioners : [];
         return null;
     }
